@@ -1,0 +1,19 @@
+# Every Emscripten-specific build setting lives here.
+# Debian's emscripten 3.1.6 runs node-acorn during optimized links; Node 20 only
+# finds it through NODE_PATH (see the toolchain notes in docs/building.md).
+if(NOT DEFINED ENV{NODE_PATH})
+    message(WARNING "NODE_PATH is not set: optimized em++ links need NODE_PATH=/usr/share/nodejs")
+endif()
+
+# Flags shared by every wasm link: small, no file system, strict-CSP-friendly embind.
+add_library(microreach_wasm_link INTERFACE)
+target_link_options(microreach_wasm_link INTERFACE
+    -sMALLOC=emmalloc
+    -sFILESYSTEM=0
+    -sDYNAMIC_EXECUTION=0
+    -sALLOW_MEMORY_GROWTH=1
+    -sSTACK_SIZE=1MB
+    -lembind)
+
+# Size-first optimisation for what ships to the browser.
+set(MICROREACH_WASM_SHIP_FLAGS -Oz -flto)
