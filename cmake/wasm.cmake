@@ -12,8 +12,11 @@ target_link_options(microreach_wasm_link INTERFACE
     -sFILESYSTEM=0
     -sDYNAMIC_EXECUTION=0
     -sALLOW_MEMORY_GROWTH=1
-    -sSTACK_SIZE=1MB
+    -sTOTAL_STACK=1MB
     -lembind)
 
-# Size-first optimisation for what ships to the browser.
+# Size-first optimisation for what ships to the browser: every target of the
+# MinSizeRel (wasm-release) build, core included, so link-time optimisation sees all.
 set(MICROREACH_WASM_SHIP_FLAGS -Oz -flto)
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -flto -DNDEBUG")
+set(CMAKE_EXE_LINKER_FLAGS_MINSIZEREL "-Oz -flto")

@@ -484,7 +484,10 @@ std::string_view unguard_formula(std::string_view cell) {
 
 std::string csv_cell(std::string_view cell, const CsvWriteOptions& options) {
     std::string text = options.guard_formulas ? guard_formula(cell) : std::string(cell);
-    bool quote = !text.empty() && (text.front() == ' ' || text.back() == ' ');
+    // A cell starting with U+FEFF would be taken for a byte order mark at the start of
+    // a file; quoting keeps it a cell.
+    bool quote = !text.empty() &&
+                 (text.front() == ' ' || text.back() == ' ' || text.rfind("\xEF\xBB\xBF", 0) == 0);
     for (const char c : text) {
         if (c == options.separator || c == '"' || c == '\n' || c == '\r') {
             quote = true;

@@ -18,11 +18,11 @@
 // file is parsed in one call, which takes tens of milliseconds natively and stays
 // well under a second in wasm (figures in docs/reliability.md).
 //
-// Writing: cells are quoted when they hold the separator, a quote, CR, LF, or begin
-// or end with a space; records end with CRLF; an optional UTF-8 byte order mark makes
-// Excel read UTF-8. Formula injection guard: a cell starting with =, +, -, @, tab or
-// CR (after any leading apostrophes) gets one apostrophe in front ("'=SUM(A1)"),
-// so a spreadsheet shows it as text instead of running it. Plain numbers such as
+// Writing: cells are quoted when they hold the separator, a quote, CR, LF, begin or
+// end with a space, or begin with U+FEFF (so it is not read as a byte order mark); records end with
+// CRLF; an optional UTF-8 byte order mark makes Excel read UTF-8. Formula injection guard: a cell
+// starting with =, +, -, @, tab or CR (after any leading apostrophes) gets one apostrophe in front
+// ("'=SUM(A1)"), so a spreadsheet shows it as text instead of running it. Plain numbers such as
 // "-12.5" or "-3%" are left alone. unguard_formula() undoes exactly one such
 // apostrophe, so guard then unguard gives the original cell back.
 //

@@ -295,6 +295,17 @@ TEST(CsvTest, WritesQuotedCellsWithCrlf) {
     EXPECT_EQ(core::write_csv({{"a;b", "c,d"}}, options), "\xEF\xBB\xBF\"a;b\";c,d\r\n");
 }
 
+TEST(CsvTest, QuotesACellThatLooksLikeAByteOrderMark) {
+    // Found by fuzzing: a header cell holding U+FEFF, written first in the file, was
+    // read back as a byte order mark and lost.
+    const std::vector<Cells> records = {{"\xEF\xBB\xBF"}, {"x"}};
+    const std::string text = core::write_csv(records);
+    EXPECT_EQ(text, "\"\xEF\xBB\xBF\"\r\nx\r\n");
+    const auto parsed = parse_csv(text);
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed.value().header.cells, records[0]);
+}
+
 TEST(CsvTest, GuardsFormulas) {
     struct Case {
         std::string cell;

@@ -1,0 +1,156 @@
+// Shared helpers for the end-to-end tests: serve the built site, launch Debian's
+// Chromium headless through playwright-core, watch console errors, CSP violations
+// and every request, and measure screenshots.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '../../../scripts/serve.mjs';
+
+export const siteRoot = resolve(process.env.MICROREACH_SITE || 'build/wasm-release/dist');
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Flags verified on these machines (see docs/building.md): swiftshader gives real
+// WebGL2 pixels headless; the rest keep Chromium off the network.
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+];
+
+export async function serveSite(root = siteRoot) {
+  const server = await startServer(root, 0);
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'microreach-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Records what a page did: console errors, page errors, CSP violations, requests.
+export function watchPage(page) {
+  const record = { consoleErrors: [], pageErrors: [], requests: [], cspViolations: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(String(error)));
+  page.on('request', (request) => record.requests.push(request.url()));
+  return record;
+}
+
+export function offHostRequests(record) {
+  return record.requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    try {
+      return new URL(url).hostname !== '127.0.0.1';
+    } catch {
+      return true;
+    }
+  });
+}
+
+export async function openApp(context, url, { testHook = true } = {}) {
+  const page = await context.newPage();
+  const record = watchPage(page);
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const target = new URL(url);
+  if (testHook) target.searchParams.set('testhook', '1');
+  await page.goto(target.toString());
+  await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
+  return { page, record };
+}
+
+// Counts pixels in a rectangle of a PNG screenshot that differ from `background`
+// (decoded by the browser itself, so no image library is needed).
+export async function countForegroundPixels(context, png, rect, background, tolerance = 24) {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(async ({ data, rect, background, tolerance }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context2d = canvas.getContext('2d');
+      context2d.drawImage(image, 0, 0);
+      const x = Math.max(0, Math.floor(rect.x)), y = Math.max(0, Math.floor(rect.y));
+      const w = Math.min(image.width - x, Math.ceil(rect.width)), h = Math.min(image.height - y, Math.ceil(rect.height));
+      const pixels = context2d.getImageData(x, y, w, h).data;
+      let count = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const d = Math.abs(pixels[i] - background[0]) + Math.abs(pixels[i + 1] - background[1]) + Math.abs(pixels[i + 2] - background[2]);
+        if (d > tolerance) count++;
+      }
+      return { count, total: w * h, width: image.width, height: image.height };
+    }, { data: png.toString('base64'), rect, background, tolerance });
+  } finally {
+    await page.close();
+  }
+}
+
+// The most common colour in a rectangle of a screenshot (the background).
+export async function dominantColor(context, png, rect) {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(async ({ data, rect }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context2d = canvas.getContext('2d');
+      context2d.drawImage(image, 0, 0);
+      const pixels = context2d.getImageData(Math.floor(rect.x), Math.floor(rect.y), Math.ceil(rect.width), Math.ceil(rect.height)).data;
+      const counts = new Map();
+      for (let i = 0; i < pixels.length; i += 4) {
+        const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+        counts.set(key, (counts.get(key) || 0) + 1);
+      }
+      let best = 0, bestCount = -1;
+      for (const [key, count] of counts) if (count > bestCount) { best = key; bestCount = count; }
+      return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+    }, { data: png.toString('base64'), rect });
+  } finally {
+    await page.close();
+  }
+}
+
+// Finds a published widget by its visible label (the part before "##").
+export async function findItem(page, label) {
+  return page.evaluate((wanted) => {
+    const state = window.__microreachTest;
+    if (!state) return null;
+    return state.items.find((item) => item.label.split('##')[0] === wanted || item.label === wanted) || null;
+  }, label);
+}
+
+// Clicks a widget by label with a real mouse event at its centre (page coordinates).
+export async function clickItem(page, label) {
+  const item = await findItem(page, label);
+  if (!item) throw new Error(`no widget labelled "${label}"`);
+  const box = await page.locator('#microreach-canvas').boundingBox();
+  await page.mouse.click(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
+  return item;
+}
+
+export async function waitForFrames(page, count = 5) {
+  const start = await page.evaluate(() => window.__microreachTest?.frames ?? 0);
+  await page.waitForFunction((s) => (window.__microreachTest?.frames ?? 0) >= s, start + count, { timeout: 10000 }).catch(() => {});
+}

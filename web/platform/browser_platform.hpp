@@ -1,0 +1,48 @@
+// The browser platform layer: owns the WebGL2 context, feeds Dear ImGui from
+// emscripten/html5.h events registered on the canvas (never on window or
+// document, so the host page keeps its scroll, keys and focus), keeps the canvas
+// sharp at any devicePixelRatio, and draws only when something changed.
+//
+// Frame policy: a frame is drawn on input, resize, DPR change or a running
+// animation, plus `settle_frames` more so ImGui can settle hover and popups; then
+// no requestAnimationFrame is pending at all. Hidden pages draw nothing.
+#pragma once
+
+#include <string>
+
+struct ImFont;
+
+namespace web {
+
+struct PlatformConfig {
+    const char* canvas_selector = "#microreach-canvas";          // the <canvas> to draw on
+    const char* text_input_selector = "#microreach-text-input";  // hidden <input> for phone keyboards
+    float body_font_px = 16.0f;     // UI text size in CSS pixels
+    float heading_font_px = 22.0f;  // screen titles
+    int settle_frames = 3;          // frames drawn after the last event
+    bool publish_test_hook = false; // publish widgets and state on window.__microreachTest
+};
+
+// Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
+using FrameFunction = void (*)(void* user);
+// Returns the application state as JSON for the test hook (only called when it is on).
+using StateJsonFunction = std::string (*)(void* user);
+
+// Creates the GL context and ImGui, registers input, draws the first frame.
+// Returns false with a message for the page when WebGL2 is unavailable.
+[[nodiscard]] bool platform_start(const PlatformConfig& config, FrameFunction frame,
+                                  StateJsonFunction state_json, void* user, std::string* error);
+
+// Asks for frames: at least `count`, plus the settle frames.
+void platform_request_frames(int count = 1);
+// Called from inside a frame: an animation is running, draw the next frame too.
+void platform_keep_animating();
+// Sets the canvas container's CSS height so the page (or embedding iframe) can size itself.
+void platform_set_content_height(float css_px);
+
+[[nodiscard]] ImFont* platform_body_font();
+[[nodiscard]] ImFont* platform_heading_font();
+[[nodiscard]] long platform_frames_drawn();
+[[nodiscard]] float platform_device_pixel_ratio();
+
+}  // namespace web
