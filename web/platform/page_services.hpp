@@ -32,7 +32,12 @@ enum class StorageStatus { saved, unavailable, full, error };
 void page_copy_text(std::string_view text);
 // Offers a file download (CSV, JSON, PNG, the single-file page).
 void page_download(std::string_view filename, std::string_view mime_type, std::string_view bytes);
-// Asks the page to open a file picker; the chosen file arrives via app callbacks.
+// Files chosen in a picker or dropped on the calculator arrive here (whole file,
+// after the page checked its size limit; `error` is set instead when it refused it).
+using FileReceiver = void (*)(std::string_view name, std::string_view bytes,
+                              std::string_view error, void* user);
+void page_set_file_receiver(FileReceiver receiver, void* user);
+// Asks the page to open a file picker (`accept` like ".csv,.json").
 void page_open_file_picker(std::string_view accept);
 
 // Tells an embedding page (parent window) the content height, in CSS pixels.
