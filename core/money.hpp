@@ -32,7 +32,9 @@ inline constexpr std::array<CurrencyInfo, 5> all_currencies{{
 }};
 
 [[nodiscard]] const CurrencyInfo& currency_info(Currency currency);
-// "usd", "USD", "$", "€" ... -> the currency; nullopt for anything else.
+// A code in any letter case or an exact symbol, surrounding spaces ignored:
+// "usd", " EUR ", "$", "€", "CA$" -> the currency; nullopt for anything else.
+// A bare "$" is the US dollar here (number parsing accepts it for CAD and AUD too).
 [[nodiscard]] std::optional<Currency> currency_from_text(std::string_view text);
 
 // Largest amount the calculator accepts anywhere: 10^15 cents (ten trillion units).
@@ -52,7 +54,10 @@ struct Money {
     friend bool operator==(const Money&, const Money&) = default;
 };
 
-// Rounds a fractional number of cents half away from zero. Precondition: finite.
+// Rounds a fractional number of cents half away from zero. Near a half cent the
+// decision uses the value's decimal form to 15 significant digits, so that products
+// such as 0.285 x 100 (28.499999999999996 in binary) round as the 28.5 they stand for.
+// Precondition: finite and within +-max_money_cents (callers check the limit first).
 [[nodiscard]] std::int64_t round_cents(double cents);
 
 // Overflow-checked arithmetic; both operands must share a currency.
