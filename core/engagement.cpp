@@ -77,8 +77,7 @@ std::int64_t counted_total(const PostInteractions& post, CountedInteractions cou
 Result<double> post_engagement_rate(const PostInteractions& post, CountedInteractions counted,
                                     EngagementBasis basis) {
     if (!counted.likes && !counted.comments && !counted.shares && !counted.saves) {
-        return make_error(ErrorCode::invalid, "Interactions",
-                          "Interactions: tick at least one of likes, comments, shares and saves.");
+        return nothing_counted_error();
     }
     const struct {
         std::string_view field;
@@ -127,6 +126,10 @@ Result<EngagementResult> measure_engagement(const EngagementInputs& inputs) {
         return make_error(ErrorCode::empty, "Posts",
                           "Posts: add at least one post with its likes and " +
                               std::string(basis_name(inputs.basis)) + ".");
+    }
+    if (!inputs.counted.likes && !inputs.counted.comments && !inputs.counted.shares &&
+        !inputs.counted.saves) {
+        return nothing_counted_error(); // a setting of the whole measurement, not of a post
     }
     if (inputs.posts.size() > max_posts) {
         return make_error(ErrorCode::too_large, "Posts",
