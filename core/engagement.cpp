@@ -23,6 +23,11 @@ Error count_error(std::string_view field, std::int64_t min) {
                           " to " + format_count(max_post_count) + ".");
 }
 
+Error nothing_counted_error() {
+    return make_error(ErrorCode::invalid, "Interactions",
+                      "Interactions: tick at least one of likes, comments, shares and saves.");
+}
+
 } // namespace
 
 std::string_view basis_name(EngagementBasis basis) {
