@@ -4,7 +4,6 @@
 #include "web/platform/browser_platform.hpp"
 
 #include <emscripten/emscripten.h>
-
 #include <string>
 
 namespace {
@@ -23,15 +22,19 @@ EM_JS(void, js_show_startup_error, (const char* message), {
 
 web::App* g_app = nullptr;
 
-void draw_app_frame(void* user) { static_cast<web::App*>(user)->draw_frame(); }
-std::string app_state_json(void* user) { return static_cast<web::App*>(user)->state_json(); }
+void draw_app_frame(void* user) {
+    static_cast<web::App*>(user)->draw_frame();
+}
+std::string app_state_json(void* user) {
+    return static_cast<web::App*>(user)->state_json();
+}
 
-}  // namespace
+} // namespace
 
 int main() {
     web::AppOptions options;
     options.embed_mode = js_url_flag("embed") != 0;
-    g_app = new web::App(options);  // lives as long as the page
+    g_app = new web::App(options); // lives as long as the page
 
     web::PlatformConfig config;
     config.publish_test_hook = js_url_flag("testhook") != 0;

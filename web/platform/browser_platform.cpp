@@ -9,19 +9,17 @@
 
 #include "web/platform/browser_platform.hpp"
 
-#include "web/platform/test_hook.hpp"
-
-#include <emscripten/emscripten.h>
-#include <emscripten/html5.h>
-#include <GLES3/gl3.h>
-
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "web/platform/test_hook.hpp"
 
+#include <GLES3/gl3.h>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
 #include <string>
 
 extern const unsigned char embedded_font[];
@@ -39,25 +37,25 @@ struct PlatformState {
     void* user = nullptr;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
 
-    bool frame_pending = false;  // a requestAnimationFrame is scheduled
-    int frames_wanted = 0;       // frames still to draw before going idle
-    bool animating = false;      // set during a frame by platform_keep_animating()
+    bool frame_pending = false; // a requestAnimationFrame is scheduled
+    int frames_wanted = 0;      // frames still to draw before going idle
+    bool animating = false;     // set during a frame by platform_keep_animating()
     long frames_drawn = 0;
     double last_frame_ms = 0.0;
 
-    float font_dpr = 0.0f;  // DPR the font atlas was rasterized at
+    float font_dpr = 0.0f; // DPR the font atlas was rasterized at
     ImFont* body_font = nullptr;
     ImFont* heading_font = nullptr;
 
-    bool mouse_down_in_canvas = false;  // a drag that started on the canvas
+    bool mouse_down_in_canvas = false; // a drag that started on the canvas
     bool touch_active = false;
     int touch_id = -1;
-    float touch_start_x = 0, touch_start_y = 0;  // client coordinates
-    bool touch_is_scroll = false;                // the finger is scrolling the page
-    bool clear_pointer_next_frame = false;       // after a touch ends, forget the position
-    bool focusing_text_input = false;            // our own focus move, not a real blur
+    float touch_start_x = 0, touch_start_y = 0; // client coordinates
+    bool touch_is_scroll = false;               // the finger is scrolling the page
+    bool clear_pointer_next_frame = false;      // after a touch ends, forget the position
+    bool focusing_text_input = false;           // our own focus move, not a real blur
     bool text_input_focused = false;
-    std::string clipboard;  // in-app clipboard: copy/paste always work inside the app
+    std::string clipboard; // in-app clipboard: copy/paste always work inside the app
     float content_height = 0.0f;
 };
 
@@ -165,6 +163,7 @@ EM_JS(void, js_set_content_height, (const char* selector, float css_px), {
 
 EM_JS(void, js_announce_ready, (), {
     document.documentElement.dataset.microreachReady = "true";
+    window.__microreachFirstFrameMs = performance.now();  // read by the benchmark
     dispatchEvent(new CustomEvent("microreach:ready"));
 });
 
@@ -276,7 +275,7 @@ EM_BOOL on_mouse_button(int event_type, const EmscriptenMouseEvent* event, void*
     ImGuiIO& io = ImGui::GetIO();
     const bool down = event_type == EMSCRIPTEN_EVENT_MOUSEDOWN;
     if (!down && !g_state.mouse_down_in_canvas) {
-        return EM_FALSE;  // a release that belongs to the page
+        return EM_FALSE; // a release that belongs to the page
     }
     if (event->button > 2) {
         return EM_FALSE;
@@ -304,7 +303,7 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* event, void* from_documen
         return EM_FALSE;
     }
     if (g_state.touch_active) {
-        return EM_FALSE;  // emulated mouse events during touch
+        return EM_FALSE; // emulated mouse events during touch
     }
     float x = 0, y = 0;
     pointer_in_canvas_coordinates(event->clientX, event->clientY, &x, &y);
@@ -352,7 +351,7 @@ bool hovered_window_can_scroll(float wheel_x, float wheel_y) {
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
     if (event->mouse.ctrlKey || event->mouse.metaKey) {
-        return EM_FALSE;  // browser zoom
+        return EM_FALSE; // browser zoom
     }
     // DOM: positive deltaY scrolls down; ImGui: positive wheel scrolls up. ImGui
     // expects about one unit per notch (three lines, or ~100 pixels).
@@ -385,7 +384,7 @@ const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* event, int id
 
 EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* event, void*) {
     if (g_state.touch_active) {
-        return EM_FALSE;  // second finger: leave pinch-zoom to the browser
+        return EM_FALSE; // second finger: leave pinch-zoom to the browser
     }
     const EmscriptenTouchPoint* touch = find_touch(event, -1, true);
     if (touch == nullptr) {
@@ -465,7 +464,7 @@ EM_BOOL on_touch_end(int event_type, const EmscriptenTouchEvent* event, void*) {
         }
         io.AddMouseButtonEvent(0, false);
     }
-    g_state.clear_pointer_next_frame = true;  // no lingering hover after the finger lifts
+    g_state.clear_pointer_next_frame = true; // no lingering hover after the finger lifts
     platform_request_frames();
     // Cancelling touchend stops the browser's emulated mouse events (a double click).
     return cancelled ? EM_FALSE : EM_TRUE;
@@ -497,16 +496,16 @@ EM_BOOL on_key(int event_type, const EmscriptenKeyboardEvent* event, void*) {
     }
     platform_request_frames();
     if (io.WantTextInput && key != ImGuiKey_None) {
-        consumed = true;  // editing: Backspace, arrows, Enter are the field's
+        consumed = true; // editing: Backspace, arrows, Enter are the field's
     }
     const bool navigation_key = key == ImGuiKey_Space || key == ImGuiKey_Enter ||
                                 key == ImGuiKey_Escape ||
                                 (key >= ImGuiKey_LeftArrow && key <= ImGuiKey_DownArrow);
     if (io.NavActive && io.NavVisible && navigation_key) {
-        consumed = true;  // keyboard navigation inside the app instead of page scrolling
+        consumed = true; // keyboard navigation inside the app instead of page scrolling
     }
     if (shortcut_modifier && (key == ImGuiKey_Z || key == ImGuiKey_Y) && down) {
-        consumed = true;  // undo/redo are the app's while it has focus
+        consumed = true; // undo/redo are the app's while it has focus
     }
     return consumed ? EM_TRUE : EM_FALSE;
 }
@@ -514,7 +513,7 @@ EM_BOOL on_key(int event_type, const EmscriptenKeyboardEvent* event, void*) {
 EM_BOOL on_focus(int event_type, const EmscriptenFocusEvent*, void*) {
     const bool focused = event_type == EMSCRIPTEN_EVENT_FOCUS;
     if (!focused && (g_state.focusing_text_input || g_state.text_input_focused)) {
-        return EM_FALSE;  // focus moved to our own hidden text input
+        return EM_FALSE; // focus moved to our own hidden text input
     }
     ImGui::GetIO().AddFocusEvent(focused);
     platform_request_frames();
@@ -536,8 +535,8 @@ void register_callbacks() {
     emscripten_set_mouseleave_callback(canvas, nullptr, EM_FALSE, on_mouse_leave);
     // Drags that leave the canvas: followed on the document, never consumed there.
     static int document_marker = 1;
-    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, &document_marker,
-                                      EM_FALSE, on_mouse_move);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, &document_marker, EM_FALSE,
+                                      on_mouse_move);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE,
                                     on_mouse_button);
     emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
@@ -558,13 +557,12 @@ void rebuild_fonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig font_config;
-    font_config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-    font_config.OversampleH = 1;               // rasterized at the real pixel size instead
+    font_config.FontDataOwnedByAtlas = false; // the bytes live in the binary
+    font_config.OversampleH = 1;              // rasterized at the real pixel size instead
     font_config.OversampleV = 1;
     font_config.PixelSnapH = false;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x20AC, 0x20AC,
-                                     0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248,
-                                     0x2264, 0x2265, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                     0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
     void* data = const_cast<unsigned char*>(embedded_font);
     const int size = static_cast<int>(embedded_font_size);
     g_state.body_font = io.Fonts->AddFontFromMemoryTTF(
@@ -645,7 +643,7 @@ void draw_frame() {
 void on_animation_frame_impl() {
     g_state.frame_pending = false;
     if (js_page_hidden()) {
-        return;  // a hidden page draws nothing; visibilitychange wakes us up
+        return; // a hidden page draws nothing; visibilitychange wakes us up
     }
     draw_frame();
     if (g_state.frames_wanted > 0) {
@@ -673,19 +671,21 @@ void request_animation_frame() {
     }
 }
 
-const char* get_clipboard(void*) { return g_state.clipboard.c_str(); }
+const char* get_clipboard(void*) {
+    return g_state.clipboard.c_str();
+}
 
 void set_clipboard(void*, const char* text) {
     g_state.clipboard = text;
-    js_write_clipboard(text);  // mirrors to the system clipboard inside the user's gesture
+    js_write_clipboard(text); // mirrors to the system clipboard inside the user's gesture
 }
 
-}  // namespace
+} // namespace
 
 // [SECTION] Public functions
 
-bool platform_start(const PlatformConfig& config, FrameFunction frame,
-                    StateJsonFunction state_json, void* user, std::string* error) {
+bool platform_start(const PlatformConfig& config, FrameFunction frame, StateJsonFunction state_json,
+                    void* user, std::string* error) {
     g_state.config = config;
     g_state.frame = frame;
     g_state.state_json = state_json;
@@ -696,7 +696,7 @@ bool platform_start(const PlatformConfig& config, FrameFunction frame,
     attributes.majorVersion = 2;
     attributes.minorVersion = 0;
     attributes.alpha = EM_FALSE;
-    attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
+    attributes.antialias = EM_FALSE; // ImGui anti-aliases its own shapes
     attributes.depth = EM_FALSE;
     attributes.stencil = EM_FALSE;
     attributes.premultipliedAlpha = EM_TRUE;
@@ -711,15 +711,15 @@ bool platform_start(const PlatformConfig& config, FrameFunction frame,
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing written behind the user's back
+    io.IniFilename = nullptr; // nothing written behind the user's back
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
+    io.ConfigInputTextCursorBlink = false; // a blinking caret would need frames forever
     io.ConfigMacOSXBehaviors = js_is_apple_platform() != 0;
     io.BackendPlatformName = "microreach_html5";
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
-    ImGui::GetCurrentContext()->TestEngineHookItems = true;  // widget rectangles for touch + tests
+    ImGui::GetCurrentContext()->TestEngineHookItems = true; // widget rectangles for touch + tests
     test_hook_set_enabled(config.publish_test_hook);
 
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -735,7 +735,9 @@ void platform_request_frames(int count) {
     request_animation_frame();
 }
 
-void platform_keep_animating() { g_state.animating = true; }
+void platform_keep_animating() {
+    g_state.animating = true;
+}
 
 void platform_set_content_height(float css_px) {
     if (std::fabs(css_px - g_state.content_height) >= 1.0f) {
@@ -744,18 +746,28 @@ void platform_set_content_height(float css_px) {
     }
 }
 
-ImFont* platform_body_font() { return g_state.body_font; }
-ImFont* platform_heading_font() { return g_state.heading_font; }
-long platform_frames_drawn() { return g_state.frames_drawn; }
-float platform_device_pixel_ratio() { return g_state.font_dpr; }
+ImFont* platform_body_font() {
+    return g_state.body_font;
+}
+ImFont* platform_heading_font() {
+    return g_state.heading_font;
+}
+long platform_frames_drawn() {
+    return g_state.frames_drawn;
+}
+float platform_device_pixel_ratio() {
+    return g_state.font_dpr;
+}
 
-}  // namespace web
+} // namespace web
 
 // Entry points for the page glue above (internal to the platform layer; the public
 // JavaScript API is web/bindings.cpp).
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void mr_platform_wake() { web::platform_request_frames(); }
+EMSCRIPTEN_KEEPALIVE void mr_platform_wake() {
+    web::platform_request_frames();
+}
 
 EMSCRIPTEN_KEEPALIVE void mr_platform_paste(const char* text) {
     web::g_state.clipboard = text;
@@ -790,9 +802,9 @@ EMSCRIPTEN_KEEPALIVE void mr_platform_text_key(int which) {
 EMSCRIPTEN_KEEPALIVE void mr_platform_text_input_blurred() {
     if (web::g_state.text_input_focused) {
         web::g_state.text_input_focused = false;
-        ImGui::GetIO().AddFocusEvent(false);  // the phone keyboard was dismissed
+        ImGui::GetIO().AddFocusEvent(false); // the phone keyboard was dismissed
         web::platform_request_frames();
     }
 }
 
-}  // extern "C"
+} // extern "C"

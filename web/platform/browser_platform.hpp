@@ -15,8 +15,9 @@ struct ImFont;
 namespace web {
 
 struct PlatformConfig {
-    const char* canvas_selector = "#microreach-canvas";          // the <canvas> to draw on
-    const char* text_input_selector = "#microreach-text-input";  // hidden <input> for phone keyboards
+    const char* canvas_selector = "#microreach-canvas"; // the <canvas> to draw on
+    const char* text_input_selector =
+        "#microreach-text-input";   // hidden <input> for phone keyboards
     float body_font_px = 16.0f;     // UI text size in CSS pixels
     float heading_font_px = 22.0f;  // screen titles
     int settle_frames = 3;          // frames drawn after the last event
@@ -45,4 +46,4 @@ void platform_set_content_height(float css_px);
 [[nodiscard]] long platform_frames_drawn();
 [[nodiscard]] float platform_device_pixel_ratio();
 
-}  // namespace web
+} // namespace web

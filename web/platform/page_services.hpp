@@ -34,8 +34,8 @@ void page_copy_text(std::string_view text);
 void page_download(std::string_view filename, std::string_view mime_type, std::string_view bytes);
 // Files chosen in a picker or dropped on the calculator arrive here (whole file,
 // after the page checked its size limit; `error` is set instead when it refused it).
-using FileReceiver = void (*)(std::string_view name, std::string_view bytes,
-                              std::string_view error, void* user);
+using FileReceiver = void (*)(std::string_view name, std::string_view bytes, std::string_view error,
+                              void* user);
 void page_set_file_receiver(FileReceiver receiver, void* user);
 // Asks the page to open a file picker (`accept` like ".csv,.json").
 void page_open_file_picker(std::string_view accept);
@@ -43,4 +43,4 @@ void page_open_file_picker(std::string_view accept);
 // Tells an embedding page (parent window) the content height, in CSS pixels.
 void page_post_height(float css_px);
 
-}  // namespace web
+} // namespace web

@@ -1,11 +1,12 @@
 #include "web/platform/test_hook.hpp"
 
-#include <emscripten/emscripten.h>
-
 #include "imgui.h"
 #include "imgui_internal.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 #include <vector>
 
 namespace web {
@@ -13,7 +14,7 @@ namespace {
 
 struct Item {
     ImGuiID id = 0;
-    std::string label;  // as passed to ImGui, "##id" suffixes included
+    std::string label; // as passed to ImGui, "##id" suffixes included
     ImRect rect;
     ImGuiItemStatusFlags flags = 0;
     std::string window;
@@ -21,8 +22,12 @@ struct Item {
 
 struct HookState {
     bool enabled = false;
-    std::vector<Item> items;           // being collected this frame
-    std::vector<Item> previous_items;  // the last complete frame
+    std::vector<Item> items;          // being collected this frame
+    std::vector<Item> previous_items; // the last complete frame
+    // CPU time of recent frames, for the benchmark's frame-cost figures.
+    static constexpr int frame_time_capacity = 512;
+    double frame_times_ms[frame_time_capacity] = {};
+    int frame_time_count = 0;
 };
 
 HookState g_hook;
@@ -51,10 +56,14 @@ EM_JS(void, js_publish_test_state, (const char* json), {
 });
 // clang-format on
 
-}  // namespace
+} // namespace
 
-void test_hook_set_enabled(bool enabled) { g_hook.enabled = enabled; }
-bool test_hook_enabled() { return g_hook.enabled; }
+void test_hook_set_enabled(bool enabled) {
+    g_hook.enabled = enabled;
+}
+bool test_hook_enabled() {
+    return g_hook.enabled;
+}
 
 void test_hook_begin_frame() {
     g_hook.previous_items.swap(g_hook.items);
@@ -74,11 +83,22 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
     if (!g_hook.enabled) {
         return;
     }
+    g_hook.frame_times_ms[g_hook.frame_time_count % HookState::frame_time_capacity] = frame_ms;
+    ++g_hook.frame_time_count;
     const ImGuiIO& io = ImGui::GetIO();
-    std::string json = "{\"frames\":" + std::to_string(frames_drawn) +
-                       ",\"frameMs\":" + std::to_string(frame_ms) +
-                       ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") +
-                       ",\"items\":[";
+    std::string json =
+        "{\"frames\":" + std::to_string(frames_drawn) + ",\"frameMs\":" + std::to_string(frame_ms) +
+        ",\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) + ",\"recentFrameMs\":[";
+    const int recent = std::min(g_hook.frame_time_count, HookState::frame_time_capacity);
+    for (int i = 0; i < recent; ++i) {
+        const int index = (g_hook.frame_time_count - recent + i) % HookState::frame_time_capacity;
+        char number[32];
+        std::snprintf(number, sizeof number, "%s%.3f", i == 0 ? "" : ",",
+                      g_hook.frame_times_ms[index]);
+        json += number;
+    }
+    json += std::string("]") + ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") +
+            ",\"items\":[";
     bool first = true;
     for (const Item& item : g_hook.items) {
         if (!first) {
@@ -86,10 +106,11 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
         }
         first = false;
         char numbers[160];
-        std::snprintf(numbers, sizeof numbers,
-                      "{\"id\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"flags\":%d,\"label\":",
-                      item.id, item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(),
-                      item.rect.GetHeight(), item.flags);
+        std::snprintf(
+            numbers, sizeof numbers,
+            "{\"id\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"flags\":%d,\"label\":",
+            item.id, item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(), item.rect.GetHeight(),
+            item.flags);
         json += numbers;
         append_json_string(json, item.label.c_str());
         json += ",\"window\":";
@@ -102,7 +123,7 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
     js_publish_test_state(json.c_str());
 }
 
-}  // namespace web
+} // namespace web
 
 // Dear ImGui calls these for every item when TestEngineHookItems is set.
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
@@ -129,4 +150,6 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char*
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}

@@ -17,4 +17,4 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
 // True when (x, y), in CSS pixels, is over a text field drawn in the last frame.
 [[nodiscard]] bool test_hook_inputable_at(float x, float y);
 
-}  // namespace web
+} // namespace web
