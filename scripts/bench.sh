@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The benchmark command: builds what it needs, measures, prints one table and
+# writes it into docs/performance.md (between the bench markers).
+#   page      transfer size, time to first frame, idle frames, frame cost, heap
+#             (Microreach against a bare Dear ImGui page built here with the same flags)
+#   core      the optimizer against CBC, native and wasm; Monte Carlo native vs wasm
+# Usage: scripts/bench.sh [--loads N] [--no-update]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/setup.sh
+export NODE_PATH=/usr/share/nodejs
+loads=10
+update=(--update docs/performance.md)
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --loads) loads="$2"; shift 2 ;;
+        --no-update) update=(); shift ;;
+        *) echo "unknown option $1"; exit 2 ;;
+    esac
+done
+
+echo "== building the app and the bare ImGui baseline (wasm, same flags)"
+cmake --preset wasm-release -B build/bench-wasm -DMICROREACH_BUILD_PERF=ON >/dev/null
+cmake --build build/bench-wasm -j2 >/dev/null
+
+core_table=build/bench-core.md
+: >"$core_table"
+if [ -x scripts/bench-core.sh ]; then
+    echo "== core benchmarks (native, wasm under node, CBC)"
+    scripts/bench-core.sh >"$core_table"
+fi
+
+echo "== page benchmarks in headless Chromium"
+node tests/perf/bench.mjs --site build/bench-wasm/dist --bare build/bench-wasm/bare-dist \
+    --loads "$loads" --core-table "$core_table" "${update[@]}"
