@@ -1,0 +1,206 @@
+#include "core/benchmarks.hpp"
+#include "core/formulas.hpp"
+#include "core/pricing.hpp"
+
+#include <gtest/gtest.h>
+#include <random>
+
+namespace {
+
+using core::Currency;
+using core::Money;
+using core::PricingModel;
+using core::PricingModelKind;
+
+Money usd(std::int64_t cents) {
+    return Money{cents, Currency::usd};
+}
+
+TEST(PricingTest, DefaultIsTheArticlesTierTable) {
+    const PricingModel model = core::default_pricing_model(Currency::usd);
+    EXPECT_EQ(model.kind, PricingModelKind::tier_table);
+    ASSERT_TRUE(core::validate_pricing_model(model).ok());
+    struct Case {
+        std::int64_t followers;
+        std::int64_t cents;
+    };
+    const Case cases[] = {
+        {0, 10'000},      {300, 10'000},      {1'000, 10'000},
+        {99'999, 10'000}, {100'000, 500'000}, {3'000'000, 500'000},
+    };
+    for (const auto& c : cases) {
+        const auto price = core::suggest_price(model, c.followers, 0.05);
+        ASSERT_TRUE(price.ok()) << c.followers;
+        EXPECT_EQ(price.value().price, usd(c.cents)) << c.followers;
+        EXPECT_EQ(price.value().formula_id, core::formula_ids::price_tier_table);
+        EXPECT_FALSE(price.value().from_quote);
+    }
+    EXPECT_EQ(model.per_thousand, usd(1'000)); // $10 per 1,000 (InfluencerDB)
+}
+
+// The article: ten micro-influencers at $100 cost $1,000, far below one $5,000 post.
+TEST(PricingTest, ArticleTenMicrosAgainstOneMacroPost) {
+    const PricingModel model = core::default_pricing_model(Currency::usd);
+    const Money micro = core::suggest_price(model, 1'000, 0.074).value().price;
+    const Money macro = core::suggest_price(model, 2'000'000, 0.024).value().price;
+    const Money ten_micros = core::multiply(micro, 10).value();
+    EXPECT_EQ(ten_micros, usd(100'000));
+    EXPECT_EQ(macro, usd(500'000));
+    EXPECT_LT(ten_micros.cents * 5, macro.cents + 1); // a fifth of the macro post
+}
+
+TEST(PricingTest, PerThousandFollowersRoundsOnceHalfAwayFromZero) {
+    PricingModel model = core::default_pricing_model(Currency::usd);
+    model.kind = PricingModelKind::per_thousand_followers;
+    struct Case {
+        std::int64_t followers;
+        std::int64_t per_thousand_cents;
+        std::int64_t expected_cents;
+    };
+    const Case cases[] = {
+        {12'500, 1'000, 12'500},       // 12.5 x $10 = $125
+        {1'000'000, 1'000, 1'000'000}, // $10,000 for a million
+        {0, 1'000, 0},
+        {50, 1'000, 50}, // $0.50
+        {1'234, 1, 1},   // 1.234 cents -> 1
+        {1'500, 1, 2},   // 1.5 cents -> 2 (half away from zero)
+        {1'499, 1, 1},
+        {2'500, 1, 3}, // 2.5 -> 3, not banker's 2
+    };
+    for (const auto& c : cases) {
+        model.per_thousand = usd(c.per_thousand_cents);
+        const auto price = core::suggest_price(model, c.followers, 0.0);
+        ASSERT_TRUE(price.ok()) << c.followers;
+        EXPECT_EQ(price.value().price.cents, c.expected_cents) << c.followers;
+        EXPECT_EQ(price.value().formula_id, core::formula_ids::price_per_thousand);
+    }
+    model.per_thousand = usd(1'000);
+    EXPECT_EQ(core::suggest_price(model, 12'500, 0.0).value().basis,
+              "Rate per 1,000 followers: 12,500 / 1,000 x $10 = $125 per post.");
+}
+
+TEST(PricingTest, CostPerEngagementTarget) {
+    PricingModel model = core::default_pricing_model(Currency::usd);
+    model.kind = PricingModelKind::cost_per_engagement;
+    model.target_cpe = usd(20);
+    // 12,500 x 4.2% = 525 engagements x $0.20 = $105.
+    const auto price = core::suggest_price(model, 12'500, 0.042);
+    ASSERT_TRUE(price.ok());
+    EXPECT_EQ(price.value().price, usd(10'500));
+    EXPECT_EQ(price.value().formula_id, core::formula_ids::price_cost_per_engagement);
+    EXPECT_EQ(price.value().basis,
+              "Cost-per-engagement target: 12,500 followers x 4.20% x $0.20 = $105 per post.");
+    EXPECT_EQ(core::suggest_price(model, 12'500, 1.5).error().field, "Engagement rate");
+    EXPECT_EQ(core::suggest_price(model, 12'500, std::nan("")).error().field, "Engagement rate");
+}
+
+TEST(PricingTest, QuoteAlwaysOverrides) {
+    PricingModel model = core::default_pricing_model(Currency::usd);
+    const auto quoted = core::price_per_post(model, 2'000'000, 0.024, usd(350'000));
+    ASSERT_TRUE(quoted.ok());
+    EXPECT_EQ(quoted.value().price, usd(350'000));
+    EXPECT_TRUE(quoted.value().from_quote);
+    EXPECT_EQ(quoted.value().formula_id, core::formula_ids::price_quote);
+    EXPECT_EQ(quoted.value().basis, "The influencer's quote: $3,500 per post.");
+
+    // Even a broken model does not stop a quoted price.
+    model.tier_prices.clear();
+    EXPECT_TRUE(core::price_per_post(model, 2'000'000, 0.024, usd(0)).ok());
+    EXPECT_FALSE(core::price_per_post(model, 2'000'000, 0.024, std::nullopt).ok());
+    EXPECT_EQ(core::price_per_post(model, 10, 0.1, usd(-1)).error().field, "Price per post");
+}
+
+TEST(PricingTest, IzeaTableAndReferences) {
+    const auto tables = core::builtin_price_tables(Currency::usd);
+    ASSERT_GE(tables.size(), 2u);
+    for (const auto& table : tables) {
+        EXPECT_TRUE(core::validate_pricing_model(table).ok()) << table.table_name;
+    }
+    EXPECT_EQ(core::suggest_price(tables[1], 5'000, 0.03).value().price, usd(110'500));
+    EXPECT_EQ(core::suggest_price(tables[1], 2'000'000, 0.03).value().price, usd(549'700));
+    bool has_izea_62 = false;
+    for (const auto& reference : core::price_references) {
+        EXPECT_GT(reference.usd_cents, 0);
+        EXPECT_FALSE(reference.source.empty());
+        has_izea_62 = has_izea_62 || (reference.usd_cents == 6'200 && reference.year == 2017);
+    }
+    EXPECT_TRUE(has_izea_62);
+}
+
+TEST(PricingTest, OtherCurrenciesSayTheFiguresAreUnconverted) {
+    const PricingModel model = core::default_pricing_model(Currency::eur);
+    ASSERT_TRUE(core::validate_pricing_model(model).ok());
+    EXPECT_EQ(model.tier_prices[0].price, (Money{10'000, Currency::eur}));
+    EXPECT_NE(model.tier_prices[0].note.find("not converted to EUR"), std::string::npos);
+    EXPECT_EQ(core::default_pricing_model(Currency::usd).tier_prices[0].note.find("converted"),
+              std::string::npos);
+}
+
+TEST(PricingTest, ValidationMessages) {
+    struct Case {
+        void (*edit)(PricingModel&);
+        std::string_view field;
+        std::string_view message;
+    };
+    const Case cases[] = {
+        {[](PricingModel& m) { m.tier_prices.clear(); }, "Price tiers",
+         "Price tiers: add at least one tier with its followers and price."},
+        {[](PricingModel& m) { m.tier_prices[1].price = usd(-100); }, "Price tier 2: Price",
+         "Price tier 2: Price: type an amount of $0 or more, such as $100."},
+        {[](PricingModel& m) {
+             m.tier_prices[0].price = Money{100, Currency::eur};
+         },
+         "Price tier 1: Price", "Price tier 1: Price: use the plan's currency (USD)."},
+        {[](PricingModel& m) { m.tier_prices[1].min_followers = 50'000; },
+         "Price tier 2: From followers",
+         "Price tier 2: From followers: start this tier above 99,999, where the tier before it "
+         "ends."},
+        {[](PricingModel& m) { m.tier_prices[0].name.clear(); }, "Price tier 1: Name",
+         "Price tier 1: Name: type a name such as micro."},
+        {[](PricingModel& m) { m.per_thousand = usd(-1); }, "Price per 1,000 followers",
+         "Price per 1,000 followers: type an amount of $0 or more, such as $10."},
+        {[](PricingModel& m) { m.target_cpe = usd(-1); }, "Target cost per engagement",
+         "Target cost per engagement: type an amount of $0 or more, such as $0.20."},
+    };
+    for (const auto& c : cases) {
+        PricingModel model = core::default_pricing_model(Currency::usd);
+        c.edit(model);
+        const auto result = core::validate_pricing_model(model);
+        ASSERT_FALSE(result.ok()) << c.field;
+        EXPECT_EQ(result.error().field, c.field);
+        EXPECT_EQ(result.error().message, c.message);
+    }
+}
+
+TEST(PricingTest, SuggestErrors) {
+    PricingModel model = core::default_pricing_model(Currency::usd);
+    EXPECT_EQ(core::suggest_price(model, -1, 0.1).error().field, "Followers");
+    model.tier_prices.erase(model.tier_prices.begin()); // nothing under 100,000
+    EXPECT_EQ(core::suggest_price(model, 500, 0.1).error().message,
+              "Followers: no price tier covers 500 followers; add a tier, pick another pricing "
+              "model or enter the quote.");
+    model.kind = PricingModelKind::per_thousand_followers;
+    model.per_thousand = Money{core::max_money_cents, Currency::usd};
+    EXPECT_EQ(core::suggest_price(model, 1'000'000, 0.1).error().code, core::ErrorCode::overflow);
+    EXPECT_EQ(core::suggest_price(model, INT64_MAX, 0.1).error().code, core::ErrorCode::overflow);
+}
+
+TEST(PricingTest, PropertySuggestionsAreNeverNegative) {
+    std::mt19937_64 engine(5);
+    for (int i = 0; i < 3000; ++i) {
+        PricingModel model = core::default_pricing_model(Currency::usd);
+        model.kind = static_cast<PricingModelKind>(engine() % 3);
+        model.per_thousand = usd(static_cast<std::int64_t>(engine() % 100'000));
+        model.target_cpe = usd(static_cast<std::int64_t>(engine() % 1'000));
+        const auto followers = static_cast<std::int64_t>(engine() % 10'000'000'000ULL);
+        const double rate = static_cast<double>(engine() >> 11) * 0x1.0p-53;
+        const auto price = core::suggest_price(model, followers, rate);
+        ASSERT_TRUE(price.ok()) << price.error().message;
+        EXPECT_GE(price.value().price.cents, 0);
+        EXPECT_LE(price.value().price.cents, core::max_money_cents);
+        EXPECT_FALSE(price.value().basis.empty());
+        EXPECT_NE(core::find_formula(price.value().formula_id), nullptr);
+    }
+}
+
+} // namespace
