@@ -46,7 +46,7 @@ TEST(PricingTest, ArticleTenMicrosAgainstOneMacroPost) {
     const Money ten_micros = core::multiply(micro, 10).value();
     EXPECT_EQ(ten_micros, usd(100'000));
     EXPECT_EQ(macro, usd(500'000));
-    EXPECT_LT(ten_micros.cents * 5, macro.cents + 1); // a fifth of the macro post
+    EXPECT_EQ(ten_micros.cents * 5, macro.cents); // a fifth of one macro post
 }
 
 TEST(PricingTest, PerThousandFollowersRoundsOnceHalfAwayFromZero) {
