@@ -1,0 +1,376 @@
+#include "core/campaign.hpp"
+
+#include "core/numbers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace core {
+
+namespace {
+
+// Bits for the fields of a row that failed their check. Validation only sets bits; the
+// messages are built afterwards and only for bad rows, so a clean roster of 10,000 rows
+// builds no strings at all.
+enum RowFault : unsigned {
+    fault_followers = 1u << 0,
+    fault_engagement = 1u << 1,
+    fault_price_currency = 1u << 2,
+    fault_price_range = 1u << 3,
+    fault_posts = 1u << 4,
+    fault_audience_fit = 1u << 5,
+};
+
+bool in_unit_range(double value) {
+    return std::isfinite(value) && value >= 0.0 && value <= 1.0;
+}
+
+unsigned row_faults(const Influencer& influencer, Currency currency) {
+    unsigned faults = 0;
+    if (influencer.followers < 1 || influencer.followers > max_followers) {
+        faults |= fault_followers;
+    }
+    const double value = influencer.engagement_value;
+    const bool engagement_ok =
+        influencer.engagement_kind == EngagementInputKind::rate
+            ? in_unit_range(value)
+            : (std::isfinite(value) && value >= 0.0 && value <= max_average_interactions);
+    if (!engagement_ok) {
+        faults |= fault_engagement;
+    }
+    if (influencer.price_per_post.currency != currency) {
+        faults |= fault_price_currency;
+    } else if (influencer.price_per_post.cents < 0 ||
+               influencer.price_per_post.cents > max_price_per_post_cents) {
+        faults |= fault_price_range;
+    }
+    if (influencer.posts < 0 || influencer.posts > max_posts_per_influencer) {
+        faults |= fault_posts;
+    }
+    if (!in_unit_range(influencer.audience_fit)) {
+        faults |= fault_audience_fit;
+    }
+    return faults;
+}
+
+std::string row_field(std::size_t row, std::string_view field) {
+    return "Row " + std::to_string(row + 1) + ", " + std::string(field);
+}
+
+Error row_error(ErrorCode code, std::size_t row, std::string_view field, const std::string& what) {
+    std::string name = row_field(row, field);
+    std::string message = name + ": " + what;
+    return make_error(code, std::move(name), std::move(message));
+}
+
+void append_fault_errors(std::vector<Error>& out, unsigned faults, const Influencer& influencer,
+                         std::size_t row, Currency currency) {
+    if ((faults & fault_followers) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Followers",
+                                "type a whole number from 1 to " + format_count(max_followers) +
+                                    ", such as 12,500."));
+    }
+    if ((faults & fault_engagement) != 0) {
+        if (influencer.engagement_kind == EngagementInputKind::rate) {
+            out.push_back(row_error(ErrorCode::out_of_range, row, "Engagement rate",
+                                    "type a percentage from 0% to 100%, such as 7.4%."));
+        } else {
+            out.push_back(row_error(ErrorCode::out_of_range, row, "Average interactions",
+                                    "type the interactions per post, from 0 to " +
+                                        format_number(max_average_interactions, 0) +
+                                        ", such as 150."));
+        }
+    }
+    if ((faults & fault_price_currency) != 0) {
+        out.push_back(row_error(ErrorCode::invalid, row, "Price per post",
+                                "use the plan's currency (" +
+                                    std::string(currency_info(currency).code) + ")."));
+    }
+    if ((faults & fault_price_range) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Price per post",
+                                "type an amount from " + format_money(Money::zero(currency)) +
+                                    " to " +
+                                    format_money(Money{max_price_per_post_cents, currency}) +
+                                    ", such as " + format_money(Money{10'000, currency}) + "."));
+    }
+    if ((faults & fault_posts) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Posts",
+                                "type a whole number of posts from 0 to " +
+                                    format_count(max_posts_per_influencer) + ", such as 1."));
+    }
+    if ((faults & fault_audience_fit) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Audience fit",
+                                "type a percentage from 0% to 100%, such as 60%."));
+    }
+}
+
+// (1 - rate)^posts by repeated squaring: exact operation order, so every build agrees.
+double miss_share(double reach_rate, int posts) {
+    double base = 1.0 - reach_rate;
+    double result = 1.0;
+    for (int n = posts; n > 0; n >>= 1) {
+        if ((n & 1) != 0) {
+            result *= base;
+        }
+        base *= base;
+    }
+    return result;
+}
+
+Error plan_error(ErrorCode code, std::string_view field, const std::string& what) {
+    return make_error(code, std::string(field), std::string(field) + ": " + what);
+}
+
+} // namespace
+
+std::string_view metric_name(PlanMetric metric) {
+    switch (metric) {
+    case PlanMetric::engagements:
+        return "engagements";
+    case PlanMetric::targeted_engagements:
+        return "targeted engagements";
+    case PlanMetric::estimated_reach:
+        return "people reached";
+    case PlanMetric::conversions:
+        return "conversions";
+    }
+    return "engagements";
+}
+
+std::optional<Money> cost_per_unit(Money cost, double quantity) {
+    // A quantity below a billionth is "nothing expected": dividing by it would give a
+    // huge, meaningless price, so the ratio is reported as not defined instead.
+    if (!(quantity > 1e-9) || !std::isfinite(quantity)) {
+        return std::nullopt;
+    }
+    const double cents = static_cast<double>(cost.cents) / quantity;
+    if (!(cents >= 0.0 && cents <= static_cast<double>(max_money_cents))) {
+        return std::nullopt;
+    }
+    return Money{round_cents(cents), cost.currency};
+}
+
+double engagements_per_post(const Influencer& influencer) {
+    if (influencer.engagement_kind == EngagementInputKind::rate) {
+        return static_cast<double>(influencer.followers) * influencer.engagement_value;
+    }
+    return influencer.engagement_value;
+}
+
+double metric_value(const CampaignTotals& totals, PlanMetric metric) {
+    switch (metric) {
+    case PlanMetric::engagements:
+        return totals.expected_engagements;
+    case PlanMetric::targeted_engagements:
+        return totals.targeted_engagements;
+    case PlanMetric::estimated_reach:
+        return totals.estimated_reach;
+    case PlanMetric::conversions:
+        return totals.conversions;
+    }
+    return totals.expected_engagements;
+}
+
+std::vector<Error> validate_influencer(const Influencer& influencer, std::size_t row,
+                                       Currency currency) {
+    std::vector<Error> errors;
+    const unsigned faults = row_faults(influencer, currency);
+    if (faults != 0) {
+        append_fault_errors(errors, faults, influencer, row, currency);
+    }
+    return errors;
+}
+
+std::uint32_t next_influencer_id(const std::vector<Influencer>& roster) {
+    std::uint32_t largest = 0;
+    for (const Influencer& influencer : roster) {
+        largest = std::max(largest, influencer.id);
+    }
+    if (largest < UINT32_MAX) {
+        return largest + 1;
+    }
+    // Every id up to the maximum is taken by someone's largest: find the first gap.
+    std::vector<std::uint32_t> ids;
+    ids.reserve(roster.size());
+    for (const Influencer& influencer : roster) {
+        ids.push_back(influencer.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    std::uint32_t candidate = 1;
+    for (const std::uint32_t id : ids) {
+        if (id == candidate) {
+            ++candidate;
+        } else if (id > candidate) {
+            break;
+        }
+    }
+    return candidate;
+}
+
+Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
+    const Currency currency = inputs.budget.currency;
+    if (inputs.budget.cents < 0 || inputs.budget.cents > max_money_cents) {
+        return plan_error(ErrorCode::out_of_range, "Budget",
+                          "type an amount of " + format_money(Money::zero(currency)) +
+                              " or more, such as " + format_money(Money{500'000, currency}) + ".");
+    }
+    if (!in_unit_range(inputs.reach_rate)) {
+        return plan_error(ErrorCode::out_of_range, "Reach rate",
+                          "type a percentage from 0% to 100%, such as 10%.");
+    }
+    if (auto funnel = validate_funnel_assumptions(inputs.funnel, currency); !funnel.ok()) {
+        return funnel.error();
+    }
+    const std::vector<Influencer>& roster = inputs.roster;
+    if (roster.size() > max_roster_rows) {
+        return plan_error(ErrorCode::too_large, "Roster",
+                          "keep the roster to " + format_count(max_roster_rows) +
+                              " rows or fewer; split it into several plans.");
+    }
+
+    // Repeated ids make tracking and the optimizer ambiguous: later copies are invalid.
+    std::vector<char> repeated(roster.size(), 0);
+    std::vector<std::size_t> first_with_id(roster.size(), 0);
+    {
+        std::vector<std::pair<std::uint32_t, std::size_t>> order;
+        order.reserve(roster.size());
+        for (std::size_t i = 0; i < roster.size(); ++i) {
+            order.emplace_back(roster[i].id, i);
+        }
+        std::sort(order.begin(), order.end());
+        for (std::size_t k = 1; k < order.size(); ++k) {
+            if (order[k].first == order[k - 1].first) {
+                repeated[order[k].second] = 1;
+                // order is sorted by (id, index), so order[k - 1] chains back to the first.
+                first_with_id[order[k].second] = repeated[order[k - 1].second] != 0
+                                                     ? first_with_id[order[k - 1].second]
+                                                     : order[k - 1].second;
+            }
+        }
+    }
+
+    CampaignResult result;
+    result.budget = inputs.budget;
+    result.rows.resize(roster.size());
+    CampaignTotals& totals = result.totals;
+    totals.cost = Money::zero(currency);
+
+    const FunnelAssumptions& funnel = inputs.funnel;
+    const bool clicks_from_engagements = funnel.click_basis == ClickBasis::engagements;
+    const double budget_cents = static_cast<double>(inputs.budget.cents);
+    std::int64_t running_cents = 0;
+    double follower_posts = 0.0;
+    double funnel_engagements = 0.0;
+    double funnel_impressions = 0.0;
+
+    for (std::size_t i = 0; i < roster.size(); ++i) {
+        const Influencer& influencer = roster[i];
+        RowMetrics& row = result.rows[i];
+        row.id = influencer.id;
+        row.cost = Money::zero(currency);
+        const unsigned faults = row_faults(influencer, currency);
+        if (faults != 0 || repeated[i] != 0) {
+            std::vector<Error> errors;
+            append_fault_errors(errors, faults, influencer, i, currency);
+            if (repeated[i] != 0) {
+                errors.push_back(row_error(
+                    ErrorCode::invalid, i, "Id",
+                    "this row has the same id as row " + std::to_string(first_with_id[i] + 1) +
+                        "; give every influencer their own id (delete and re-add the row)."));
+            }
+            for (Error& error : errors) {
+                result.errors.push_back(RowError{i, influencer.id, std::move(error)});
+            }
+            ++totals.invalid_rows;
+            row.budget_left_after =
+                Money{std::max<std::int64_t>(0, inputs.budget.cents - running_cents), currency};
+            row.overrun_after =
+                Money{std::max<std::int64_t>(0, running_cents - inputs.budget.cents), currency};
+            continue;
+        }
+
+        row.valid = true;
+        const auto followers = static_cast<double>(influencer.followers);
+        const auto posts = static_cast<double>(influencer.posts);
+        row.engagements_per_post = engagements_per_post(influencer);
+        row.engagement_rate = row.engagements_per_post / followers;
+        row.expected_engagements = row.engagements_per_post * posts;
+        row.targeted_engagements = row.expected_engagements * influencer.audience_fit;
+        row.impressions = followers * inputs.reach_rate * posts;
+        row.estimated_reach = followers * (1.0 - miss_share(inputs.reach_rate, influencer.posts));
+
+        const double fit = inputs.funnel_from_targeted ? influencer.audience_fit : 1.0;
+        const double row_funnel_engagements = row.expected_engagements * fit;
+        const double row_funnel_impressions = row.impressions * fit;
+        row.clicks = (clicks_from_engagements ? row_funnel_engagements : row_funnel_impressions) *
+                     funnel.click_through_rate;
+        row.conversions = row.clicks * funnel.conversion_rate;
+
+        // Both factors are checked above, so the product stays within 10^15 cents.
+        row.cost = Money{influencer.price_per_post.cents * influencer.posts, currency};
+        row.cost_per_engagement = cost_per_unit(row.cost, row.expected_engagements);
+        row.cost_per_targeted_engagement = cost_per_unit(row.cost, row.targeted_engagements);
+        row.cpm = cost_per_unit(row.cost, row.impressions / 1000.0);
+        row.cost_per_conversion = cost_per_unit(row.cost, row.conversions);
+        if (inputs.budget.cents > 0) {
+            row.share_of_budget = static_cast<double>(row.cost.cents) / budget_cents;
+        }
+
+        running_cents += row.cost.cents; // both <= 10^15: no overflow
+        if (running_cents > max_money_cents) {
+            return plan_error(ErrorCode::overflow, "Total cost",
+                              "the roster costs more than the calculator can add up; check the "
+                              "prices and posts for typing mistakes.");
+        }
+        row.budget_left_after =
+            Money{std::max<std::int64_t>(0, inputs.budget.cents - running_cents), currency};
+        row.overrun_after =
+            Money{std::max<std::int64_t>(0, running_cents - inputs.budget.cents), currency};
+
+        ++totals.influencers;
+        if (influencer.posts > 0) {
+            ++totals.booked;
+        }
+        totals.followers += influencer.followers;
+        totals.posts += influencer.posts;
+        follower_posts += followers * posts;
+        totals.expected_engagements += row.expected_engagements;
+        totals.targeted_engagements += row.targeted_engagements;
+        totals.impressions += row.impressions;
+        totals.estimated_reach += row.estimated_reach;
+        totals.clicks += row.clicks;
+        totals.conversions += row.conversions;
+        funnel_engagements += row_funnel_engagements;
+        funnel_impressions += row_funnel_impressions;
+    }
+
+    totals.cost = Money{running_cents, currency};
+    totals.engagement_rate =
+        follower_posts > 0.0 ? totals.expected_engagements / follower_posts : 0.0;
+    totals.cost_per_engagement = cost_per_unit(totals.cost, totals.expected_engagements);
+    totals.cost_per_targeted_engagement = cost_per_unit(totals.cost, totals.targeted_engagements);
+    totals.cpm = cost_per_unit(totals.cost, totals.impressions / 1000.0);
+    totals.cost_per_conversion = cost_per_unit(totals.cost, totals.conversions);
+    if (inputs.budget.cents > 0) {
+        totals.share_of_budget = static_cast<double>(totals.cost.cents) / budget_cents;
+    }
+    totals.budget_left =
+        Money{std::max<std::int64_t>(0, inputs.budget.cents - running_cents), currency};
+    totals.overrun =
+        Money{std::max<std::int64_t>(0, running_cents - inputs.budget.cents), currency};
+
+    auto funnel_result = run_funnel(funnel_engagements, funnel_impressions, totals.cost, funnel);
+    if (!funnel_result.ok()) {
+        // Only sums beyond 10^15 engagements or impressions get here.
+        return plan_error(ErrorCode::too_large, "Roster",
+                          "the totals are too large to run through the funnel (" +
+                              funnel_result.error().message +
+                              ") Check the roster for typing "
+                              "mistakes.");
+    }
+    totals.funnel = std::move(funnel_result).value();
+    return result;
+}
+
+} // namespace core

@@ -1,0 +1,387 @@
+#include "core/uncertainty.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace core {
+
+namespace detail {
+
+namespace {
+// ln 2 split so that k * ln2_hi is exact for the exponents we meet (fdlibm's split).
+constexpr double ln2_hi = 6.93147180369123816490e-01;
+constexpr double ln2_lo = 1.90821492927058770002e-10;
+constexpr double inv_ln2 = 1.44269504088896338700e+00;
+constexpr double sqrt_half = 0.70710678118654752440;
+} // namespace
+
+double det_log(double x) {
+    int exponent = 0;
+    double m = std::frexp(x, &exponent); // exact: x = m * 2^exponent, m in [0.5, 1)
+    if (m < sqrt_half) {
+        m *= 2.0; // exact
+        exponent -= 1;
+    }
+    // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716; the series in s^2
+    // converges fast enough that 12 terms reach double precision.
+    const double s = (m - 1.0) / (m + 1.0);
+    const double z = s * s;
+    double p = 1.0 / 23.0;
+    p = p * z + 1.0 / 21.0;
+    p = p * z + 1.0 / 19.0;
+    p = p * z + 1.0 / 17.0;
+    p = p * z + 1.0 / 15.0;
+    p = p * z + 1.0 / 13.0;
+    p = p * z + 1.0 / 11.0;
+    p = p * z + 1.0 / 9.0;
+    p = p * z + 1.0 / 7.0;
+    p = p * z + 1.0 / 5.0;
+    p = p * z + 1.0 / 3.0;
+    p = p * z + 1.0;
+    const double log_m = 2.0 * s * p;
+    const double e = static_cast<double>(exponent);
+    return e * ln2_hi + (log_m + e * ln2_lo);
+}
+
+double det_exp(double x) {
+    if (!(x > -745.0)) {
+        return 0.0;
+    }
+    if (x > 709.0) {
+        return 1e308;
+    }
+    // exp(x) = 2^k * exp(r), |r| <= ln2 / 2: a degree-13 Taylor polynomial is
+    // accurate to double precision there.
+    const double k = std::floor(x * inv_ln2 + 0.5);
+    const double r = (x - k * ln2_hi) - k * ln2_lo;
+    double p = 1.0 / 6227020800.0; // 1/13!
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    return std::ldexp(p, static_cast<int>(k)); // exact scaling
+}
+
+double NormalStream::uniform() {
+    return static_cast<double>(engine_() >> 11) * 0x1.0p-53;
+}
+
+double NormalStream::next() {
+    if (has_spare_) {
+        has_spare_ = false;
+        return spare_;
+    }
+    for (;;) {
+        const double u = 2.0 * uniform() - 1.0;
+        const double v = 2.0 * uniform() - 1.0;
+        const double s = u * u + v * v;
+        if (s >= 1.0 || s == 0.0) {
+            continue;
+        }
+        // sqrt is correctly rounded by IEEE-754, so it is the same in every build.
+        const double factor = std::sqrt(-2.0 * det_log(s) / s);
+        spare_ = v * factor;
+        has_spare_ = true;
+        return u * factor;
+    }
+}
+
+TrialTotals draw_trial(NormalStream& stream, double sigma, const double* engagements,
+                       const double* targeted, const double* conversions, std::size_t count) {
+    const double half_variance = 0.5 * sigma * sigma;
+    TrialTotals totals;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double multiplier = det_exp(sigma * stream.next() - half_variance);
+        totals.engagements += multiplier * engagements[i];
+        totals.targeted_engagements += multiplier * targeted[i];
+        totals.conversions += multiplier * conversions[i];
+    }
+    return totals;
+}
+
+double nearest_rank(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) {
+        return 0.0;
+    }
+    const double n = static_cast<double>(sorted.size());
+    auto rank = static_cast<std::size_t>(std::ceil(p * n));
+    rank = std::clamp<std::size_t>(rank, 1, sorted.size());
+    return sorted[rank - 1];
+}
+
+} // namespace detail
+
+namespace {
+
+Error field_error(ErrorCode code, const std::string& field, const std::string& what) {
+    return make_error(code, field, field + ": " + what);
+}
+
+bool finite_non_negative(double value) {
+    return std::isfinite(value) && value >= 0.0;
+}
+
+std::optional<Error> check_plan(const SimulationPlan& plan, const char* label) {
+    const std::string prefix = label;
+    const std::size_t n = plan.engagements.size();
+    if (plan.targeted_engagements.size() != n || plan.conversions.size() != n) {
+        return field_error(ErrorCode::invalid, prefix + " influencers",
+                           "every influencer needs engagements, targeted engagements and "
+                           "conversions; rebuild the plan from the roster.");
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!finite_non_negative(plan.engagements[i]) ||
+            !finite_non_negative(plan.targeted_engagements[i]) ||
+            !finite_non_negative(plan.conversions[i])) {
+            return field_error(ErrorCode::invalid, prefix + " influencer " + std::to_string(i + 1),
+                               "expected engagements must be zero or more.");
+        }
+    }
+    if (!finite_non_negative(plan.estimated_reach)) {
+        return field_error(ErrorCode::invalid, prefix + " reach", "reach must be zero or more.");
+    }
+    if (plan.cost.cents < 0) {
+        return field_error(ErrorCode::invalid, prefix + " cost", "cost must be zero or more.");
+    }
+    return std::nullopt;
+}
+
+Percentiles percentiles(std::vector<double>& values) {
+    Percentiles out;
+    if (values.empty()) {
+        return out;
+    }
+    double sum = 0.0;
+    for (const double v : values) {
+        sum += v;
+    }
+    out.mean = sum / static_cast<double>(values.size());
+    std::sort(values.begin(), values.end());
+    out.p5 = detail::nearest_rank(values, 0.05);
+    out.p25 = detail::nearest_rank(values, 0.25);
+    out.p50 = detail::nearest_rank(values, 0.50);
+    out.p75 = detail::nearest_rank(values, 0.75);
+    out.p95 = detail::nearest_rank(values, 0.95);
+    return out;
+}
+
+// Per-trial totals of one plan, kept so percentiles and head-to-head counts can be taken.
+struct TrialSeries {
+    std::vector<double> engagements, targeted_engagements, conversions;
+
+    explicit TrialSeries(std::size_t trials) {
+        engagements.reserve(trials);
+        targeted_engagements.reserve(trials);
+        conversions.reserve(trials);
+    }
+    void add(const detail::TrialTotals& totals) {
+        engagements.push_back(totals.engagements);
+        targeted_engagements.push_back(totals.targeted_engagements);
+        conversions.push_back(totals.conversions);
+    }
+};
+
+detail::TrialTotals draw_plan(detail::NormalStream& stream, double sigma,
+                              const SimulationPlan& plan) {
+    return detail::draw_trial(stream, sigma, plan.engagements.data(),
+                              plan.targeted_engagements.data(), plan.conversions.data(),
+                              plan.engagements.size());
+}
+
+PlanSimulation summarize(TrialSeries& series, Money cost) {
+    PlanSimulation out;
+    out.engagements = percentiles(series.engagements);
+    out.targeted_engagements = percentiles(series.targeted_engagements);
+    out.conversions = percentiles(series.conversions);
+    out.cost_per_engagement.low = cost_per_unit(cost, out.engagements.p95);
+    out.cost_per_engagement.expected = cost_per_unit(cost, out.engagements.p50);
+    out.cost_per_engagement.high = cost_per_unit(cost, out.engagements.p5);
+    return out;
+}
+
+double trial_metric(PlanMetric metric, const detail::TrialTotals& totals, double reach) {
+    switch (metric) {
+    case PlanMetric::engagements:
+        return totals.engagements;
+    case PlanMetric::targeted_engagements:
+        return totals.targeted_engagements;
+    case PlanMetric::conversions:
+        return totals.conversions;
+    case PlanMetric::estimated_reach:
+        return reach;
+    }
+    return totals.engagements;
+}
+
+// +1 when A beats B, 0 when B beats A, 0.5 on a tie.
+double a_beats_b(double value_a, double value_b, double cost_a, double cost_b,
+                 Judgement judgement) {
+    double lhs = value_a; // "bigger is better" form of A
+    double rhs = value_b;
+    if (judgement == Judgement::cost_per_result) {
+        // cost_a / value_a < cost_b / value_b, cross-multiplied so a zero result
+        // needs no division.
+        lhs = cost_b * value_a;
+        rhs = cost_a * value_b;
+    }
+    if (lhs > rhs) {
+        return 1.0;
+    }
+    return lhs < rhs ? 0.0 : 0.5;
+}
+
+std::optional<Error> check_draws(const UncertaintySettings& settings, std::size_t influencers) {
+    const auto draws =
+        static_cast<std::int64_t>(settings.trials) * static_cast<std::int64_t>(influencers);
+    if (draws > max_simulation_draws) {
+        return field_error(ErrorCode::too_large, "Trials",
+                           "trials times influencers must stay below 50 million; use fewer "
+                           "trials (for example 10,000) or a shorter roster.");
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<UncertaintySettings> validate_uncertainty(const UncertaintySettings& settings) {
+    if (!std::isfinite(settings.sigma) || settings.sigma < 0.0 ||
+        settings.sigma > max_spread_sigma) {
+        return field_error(ErrorCode::out_of_range, "Engagement spread",
+                           "type a spread (lognormal sigma) from 0 to 2, such as 0.5.");
+    }
+    if (settings.trials < 1 || settings.trials > max_simulation_trials) {
+        return field_error(ErrorCode::out_of_range, "Trials",
+                           "type a whole number of trials from 1 to 100,000, such as 10,000.");
+    }
+    return settings;
+}
+
+SimulationPlan simulation_plan(const CampaignResult& result) {
+    SimulationPlan plan;
+    plan.engagements.reserve(result.rows.size());
+    plan.targeted_engagements.reserve(result.rows.size());
+    plan.conversions.reserve(result.rows.size());
+    for (const RowMetrics& row : result.rows) {
+        if (!row.valid) {
+            continue;
+        }
+        plan.engagements.push_back(row.expected_engagements);
+        plan.targeted_engagements.push_back(row.targeted_engagements);
+        plan.conversions.push_back(row.conversions);
+    }
+    plan.estimated_reach = result.totals.estimated_reach;
+    plan.cost = result.totals.cost;
+    return plan;
+}
+
+Result<PlanBands> plan_bands(const SimulationPlan& plan, double sigma) {
+    UncertaintySettings settings;
+    settings.sigma = sigma;
+    if (auto checked = validate_uncertainty(settings); !checked.ok()) {
+        return checked.error();
+    }
+    if (auto error = check_plan(plan, "Plan")) {
+        return *error;
+    }
+    // Every influencer at the same quantile, so the plan's quantile is the sum:
+    // the multiplier at quantile q is exp(sigma z_q - sigma^2 / 2).
+    const double low_factor = detail::det_exp(-sigma * z_95 - 0.5 * sigma * sigma);
+    const double high_factor = detail::det_exp(sigma * z_95 - 0.5 * sigma * sigma);
+    double engagements = 0.0;
+    double targeted = 0.0;
+    double conversions = 0.0;
+    for (std::size_t i = 0; i < plan.engagements.size(); ++i) {
+        engagements += plan.engagements[i];
+        targeted += plan.targeted_engagements[i];
+        conversions += plan.conversions[i];
+    }
+    const auto band = [&](double expected) {
+        return Band{expected * low_factor, expected, expected * high_factor};
+    };
+    const auto cost_band = [&](const Band& quantity) {
+        return MoneyBand{cost_per_unit(plan.cost, quantity.high),
+                         cost_per_unit(plan.cost, quantity.expected),
+                         cost_per_unit(plan.cost, quantity.low)};
+    };
+    PlanBands out;
+    out.engagements = band(engagements);
+    out.targeted_engagements = band(targeted);
+    out.conversions = band(conversions);
+    out.cost_per_engagement = cost_band(out.engagements);
+    out.cost_per_targeted_engagement = cost_band(out.targeted_engagements);
+    out.cost_per_conversion = cost_band(out.conversions);
+    return out;
+}
+
+Result<PlanSimulation> simulate_plan(const SimulationPlan& plan,
+                                     const UncertaintySettings& settings) {
+    if (auto checked = validate_uncertainty(settings); !checked.ok()) {
+        return checked.error();
+    }
+    if (auto error = check_plan(plan, "Plan")) {
+        return *error;
+    }
+    if (auto error = check_draws(settings, plan.engagements.size())) {
+        return *error;
+    }
+    const auto trials = static_cast<std::size_t>(settings.trials);
+    detail::NormalStream stream(settings.seed);
+    TrialSeries series(trials);
+    for (std::size_t t = 0; t < trials; ++t) {
+        series.add(draw_plan(stream, settings.sigma, plan));
+    }
+    return summarize(series, plan.cost);
+}
+
+Result<PairSimulation> simulate_pair(const SimulationPlan& a, const SimulationPlan& b,
+                                     PlanMetric metric, Judgement judgement,
+                                     const UncertaintySettings& settings) {
+    if (auto checked = validate_uncertainty(settings); !checked.ok()) {
+        return checked.error();
+    }
+    if (auto error = check_plan(a, "Plan A")) {
+        return *error;
+    }
+    if (auto error = check_plan(b, "Plan B")) {
+        return *error;
+    }
+    if (auto error = check_draws(settings, a.engagements.size() + b.engagements.size())) {
+        return *error;
+    }
+    const auto trials = static_cast<std::size_t>(settings.trials);
+    detail::NormalStream stream(settings.seed);
+    TrialSeries series_a(trials);
+    TrialSeries series_b(trials);
+    const auto cost_a = static_cast<double>(a.cost.cents);
+    const auto cost_b = static_cast<double>(b.cost.cents);
+    double wins = 0.0;
+    for (std::size_t t = 0; t < trials; ++t) {
+        const detail::TrialTotals totals_a = draw_plan(stream, settings.sigma, a);
+        const detail::TrialTotals totals_b = draw_plan(stream, settings.sigma, b);
+        wins +=
+            a_beats_b(trial_metric(metric, totals_a, a.estimated_reach),
+                      trial_metric(metric, totals_b, b.estimated_reach), cost_a, cost_b, judgement);
+        series_a.add(totals_a);
+        series_b.add(totals_b);
+    }
+    PairSimulation out;
+    out.a = summarize(series_a, a.cost);
+    out.b = summarize(series_b, b.cost);
+    out.metric = metric;
+    out.judgement = judgement;
+    out.probability_a_beats_b = wins / static_cast<double>(trials);
+    out.trials = settings.trials;
+    return out;
+}
+
+} // namespace core

@@ -1,0 +1,147 @@
+// Uncertainty: low / expected / high bands and a seeded Monte Carlo simulation of
+// one plan or of two plans side by side.
+// Model: each influencer's engagements are their expectation times a multiplier
+//     M = exp(sigma * Z - sigma^2 / 2),   Z standard normal,
+// so M is lognormal with mean 1 (the expectation stays the expectation) and
+// median exp(-sigma^2 / 2). sigma is the editable "engagement spread": 0 means no
+// spread; the default 0.5 puts an influencer's 5th..95th percentile at 0.39..2.01
+// times their expectation. Every quantity driven by engagements (targeted
+// engagements, conversions) moves with the same multiplier; cost and reach do not.
+// Low / high (deterministic, no randomness): every influencer at their own 5th /
+// 95th percentile at the same time (perfectly correlated): a cautious, wide band.
+// Monte Carlo: influencers independent of each other; percentiles by nearest rank
+// over `trials` draws; "A beats B" per trial, ties count as half.
+// Example: sigma 0.5, one influencer expecting 1,000 engagements:
+//     low 387.7, expected 1,000, high 2,008.6 engagements.
+// Same seed, same numbers in every build: the normal and lognormal draws are made
+// from std::mt19937_64's raw output with our own log and exp written with + - * /
+// only (IEEE-754 correctly rounded, so identical natively and in wasm).
+#pragma once
+
+#include "core/campaign.hpp"
+#include "core/error.hpp"
+#include "core/money.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace core {
+
+inline constexpr double max_spread_sigma = 2.0;
+inline constexpr int max_simulation_trials = 100'000;
+// trials x influencers drawn in one simulation; keeps one call under about a second.
+inline constexpr std::int64_t max_simulation_draws = 50'000'000;
+// z such that P(Z <= z) = 0.95 for a standard normal (the 95th percentile).
+inline constexpr double z_95 = 1.6448536269514722;
+
+struct UncertaintySettings {
+    double sigma = 0.5;              // lognormal sigma of the per-influencer multiplier, 0..2
+    std::uint64_t seed = 20'170'101; // any value; same seed, same numbers
+    int trials = 10'000;             // Monte Carlo draws, 1..100,000
+};
+
+// A value and its range. For cost-per results, low is the cheaper (better) end.
+struct Band {
+    double low = 0.0;
+    double expected = 0.0;
+    double high = 0.0;
+};
+
+struct MoneyBand {
+    std::optional<Money> low, expected, high; // nullopt when nothing is expected
+};
+
+// What a simulation needs from a plan, as flat arrays (one entry per influencer).
+struct SimulationPlan {
+    std::vector<double> engagements;          // expected engagements, all posts
+    std::vector<double> targeted_engagements; // expected engagements x audience fit
+    std::vector<double> conversions;          // expected conversions
+    double estimated_reach = 0.0;             // fixed: the spread does not move reach
+    Money cost;                               // fixed
+};
+
+// Builds the simulation input from an evaluated campaign (rows with errors skipped).
+[[nodiscard]] SimulationPlan simulation_plan(const CampaignResult& result);
+
+struct PlanBands {
+    Band engagements, targeted_engagements, conversions;
+    MoneyBand cost_per_engagement, cost_per_targeted_engagement, cost_per_conversion;
+};
+
+// Deterministic low / expected / high (5th / 95th percentile multipliers).
+[[nodiscard]] Result<PlanBands> plan_bands(const SimulationPlan& plan, double sigma);
+
+struct Percentiles {
+    double p5 = 0.0, p25 = 0.0, p50 = 0.0, p75 = 0.0, p95 = 0.0;
+    double mean = 0.0;
+};
+
+struct PlanSimulation {
+    Percentiles engagements, targeted_engagements, conversions;
+    // Cost per engagement at the engagement percentiles, mirrored: cost_per_engagement.low
+    // is cost / engagements.p95, .expected is cost / engagements.p50, .high is cost / p5.
+    MoneyBand cost_per_engagement;
+};
+
+struct PairSimulation {
+    PlanSimulation a, b;
+    PlanMetric metric = PlanMetric::engagements;
+    Judgement judgement = Judgement::cost_per_result;
+    double probability_a_beats_b = 0.0; // 0..1
+    int trials = 0;
+};
+
+// One plan. Draw order (part of the contract, so results never change between
+// versions or builds): trial by trial, influencer by influencer, one normal each.
+[[nodiscard]] Result<PlanSimulation> simulate_plan(const SimulationPlan& plan,
+                                                   const UncertaintySettings& settings);
+
+// Two plans from one random stream: in each trial, plan A's influencers, then B's.
+// A beats B in a trial when it has more of `metric` (Judgement::total_result) or a
+// lower cost per unit of `metric` (Judgement::cost_per_result).
+[[nodiscard]] Result<PairSimulation> simulate_pair(const SimulationPlan& a, const SimulationPlan& b,
+                                                   PlanMetric metric, Judgement judgement,
+                                                   const UncertaintySettings& settings);
+
+[[nodiscard]] Result<UncertaintySettings> validate_uncertainty(const UncertaintySettings& settings);
+
+namespace detail {
+
+// Natural log and exp from + - * / and exact scaling by powers of two only, so every
+// IEEE-754 build returns the same bits. Accurate to about 1 ulp.
+// det_log: x > 0 and finite. det_exp: any finite x (underflows to 0, caps at 1e308).
+[[nodiscard]] double det_log(double x);
+[[nodiscard]] double det_exp(double x);
+
+// Standard normal draws by Marsaglia's polar method on top of mt19937_64.
+class NormalStream {
+public:
+    explicit NormalStream(std::uint64_t seed) : engine_(seed) {}
+    [[nodiscard]] double next();
+    // Uniform on [0, 1) from the top 53 bits of one engine output.
+    [[nodiscard]] double uniform();
+
+private:
+    std::mt19937_64 engine_;
+    double spare_ = 0.0;
+    bool has_spare_ = false;
+};
+
+// Adds one trial's draws to the totals: the simulation's inner loop over flat arrays.
+// For each i: m = exp(sigma * z - sigma^2 / 2); totals += m * arrays[i].
+struct TrialTotals {
+    double engagements = 0.0, targeted_engagements = 0.0, conversions = 0.0;
+};
+[[nodiscard]] TrialTotals draw_trial(NormalStream& stream, double sigma, const double* engagements,
+                                     const double* targeted, const double* conversions,
+                                     std::size_t count);
+
+// Nearest-rank percentile of sorted values: sorted[ceil(p * n) - 1], p in (0, 1].
+[[nodiscard]] double nearest_rank(const std::vector<double>& sorted, double p);
+
+} // namespace detail
+
+} // namespace core

@@ -1,0 +1,339 @@
+#include "core/uncertainty.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <gtest/gtest.h>
+#include <random>
+#include <vector>
+
+namespace {
+
+using core::Money;
+using core::SimulationPlan;
+using core::UncertaintySettings;
+
+Money usd(std::int64_t cents) {
+    return Money{cents, core::Currency::usd};
+}
+
+SimulationPlan uniform_plan(std::size_t influencers, double engagements_each,
+                            std::int64_t cost_cents) {
+    SimulationPlan plan;
+    plan.engagements.assign(influencers, engagements_each);
+    plan.targeted_engagements.assign(influencers, engagements_each * 0.5);
+    plan.conversions.assign(influencers, engagements_each * 0.01);
+    plan.estimated_reach = 10.0 * engagements_each * static_cast<double>(influencers);
+    plan.cost = usd(cost_cents);
+    return plan;
+}
+
+UncertaintySettings settings(double sigma, int trials, std::uint64_t seed = 7) {
+    UncertaintySettings s;
+    s.sigma = sigma;
+    s.trials = trials;
+    s.seed = seed;
+    return s;
+}
+
+TEST(UncertaintyTest, DetLogMatchesTheLibraryLog) {
+    std::mt19937_64 engine(1);
+    for (int i = 0; i < 20'000; ++i) {
+        // Values from 1e-300 to 1e300, and many in (0, 1] where the simulation uses it.
+        const double u = static_cast<double>((engine() >> 11) + 1) * 0x1.0p-53;
+        const double x = (i % 2 == 0) ? u : std::ldexp(u, static_cast<int>(engine() % 1990) - 995);
+        const double expected = std::log(x);
+        EXPECT_NEAR(core::detail::det_log(x), expected, 1e-15 * std::fabs(expected) + 1e-300) << x;
+    }
+    EXPECT_EQ(core::detail::det_log(1.0), 0.0);
+    EXPECT_NEAR(core::detail::det_log(2.0), 0.6931471805599453, 1e-16);
+}
+
+TEST(UncertaintyTest, DetExpMatchesTheLibraryExp) {
+    for (double x = -700.0; x <= 700.0; x += 0.0137) {
+        const double expected = std::exp(x);
+        EXPECT_NEAR(core::detail::det_exp(x), expected, 4e-16 * expected) << x;
+    }
+    EXPECT_EQ(core::detail::det_exp(0.0), 1.0);
+    EXPECT_EQ(core::detail::det_exp(-800.0), 0.0);
+    EXPECT_EQ(core::detail::det_exp(1000.0), 1e308);
+}
+
+TEST(UncertaintyTest, UniformUsesTheTop53BitsOfTheEngine) {
+    core::detail::NormalStream stream(99);
+    std::mt19937_64 engine(99);
+    for (int i = 0; i < 100; ++i) {
+        EXPECT_EQ(stream.uniform(), std::ldexp(static_cast<double>(engine() >> 11), -53));
+    }
+}
+
+TEST(UncertaintyTest, NormalStreamMatchesAnIndependentPolarMethod) {
+    // Marsaglia's polar method written again here with the library's log.
+    std::mt19937_64 engine(2024);
+    const auto uniform = [&] {
+        return std::ldexp(static_cast<double>(engine() >> 11), -53);
+    };
+    std::vector<double> expected;
+    while (expected.size() < 2000) {
+        const double u = 2.0 * uniform() - 1.0;
+        const double v = 2.0 * uniform() - 1.0;
+        const double s = u * u + v * v;
+        if (s >= 1.0 || s == 0.0) {
+            continue;
+        }
+        const double f = std::sqrt(-2.0 * std::log(s) / s);
+        expected.push_back(u * f);
+        expected.push_back(v * f);
+    }
+    core::detail::NormalStream stream(2024);
+    for (const double z : expected) {
+        EXPECT_NEAR(stream.next(), z, 1e-14 * (1.0 + std::fabs(z)));
+    }
+}
+
+TEST(UncertaintyTest, NormalDrawsHaveMeanZeroAndVarianceOne) {
+    core::detail::NormalStream stream(5);
+    const int n = 200'000;
+    double sum = 0.0;
+    double squares = 0.0;
+    int below_z95 = 0;
+    for (int i = 0; i < n; ++i) {
+        const double z = stream.next();
+        sum += z;
+        squares += z * z;
+        below_z95 += z <= core::z_95 ? 1 : 0;
+    }
+    const double mean = sum / n;
+    EXPECT_NEAR(mean, 0.0, 0.01);                      // standard error 0.0022
+    EXPECT_NEAR(squares / n - mean * mean, 1.0, 0.02); // standard error 0.0032
+    EXPECT_NEAR(static_cast<double>(below_z95) / n, 0.95, 0.003);
+}
+
+TEST(UncertaintyTest, LognormalMultiplierHasMeanOne) {
+    // One influencer expecting 1 engagement: the simulated engagements are the
+    // multiplier itself. Mean 1; median exp(-sigma^2 / 2).
+    for (const double sigma : {0.25, 0.5, 1.0}) {
+        const auto result =
+            core::simulate_plan(uniform_plan(1, 1.0, 100), settings(sigma, 100'000));
+        ASSERT_TRUE(result.ok());
+        const double sd = std::sqrt(std::exp(sigma * sigma) - 1.0);
+        EXPECT_NEAR(result.value().engagements.mean, 1.0, 5.0 * sd / std::sqrt(100'000.0));
+        EXPECT_NEAR(result.value().engagements.p50, std::exp(-sigma * sigma / 2.0), 0.02);
+        EXPECT_NEAR(result.value().engagements.p95,
+                    std::exp(sigma * core::z_95 - sigma * sigma / 2.0), 0.05 * sigma);
+    }
+}
+
+TEST(UncertaintyTest, HeaderWorkedExampleBands) {
+    // sigma 0.5, 1,000 expected engagements: low 1,000 x exp(-0.125 - 0.5 x 1.6449) and
+    // high 1,000 x exp(-0.125 + 0.5 x 1.6449), i.e. 387.7 and 2,008.6.
+    const auto bands = core::plan_bands(uniform_plan(1, 1000.0, 100'000), 0.5);
+    ASSERT_TRUE(bands.ok());
+    const core::Band& e = bands.value().engagements;
+    EXPECT_NEAR(e.low, 1000.0 * std::exp(-0.125 - 0.5 * 1.6448536269514722), 1e-9);
+    EXPECT_NEAR(e.high, 1000.0 * std::exp(-0.125 + 0.5 * 1.6448536269514722), 1e-9);
+    EXPECT_NEAR(e.low, 387.7, 0.05);
+    EXPECT_NEAR(e.high, 2008.6, 0.05);
+    EXPECT_EQ(e.expected, 1000.0);
+    // Cost per engagement mirrors: $1,000 / 2,008.6 = $0.50 at the cheap end.
+    EXPECT_EQ(*bands.value().cost_per_engagement.low, usd(50));
+    EXPECT_EQ(*bands.value().cost_per_engagement.expected, usd(100));
+    EXPECT_EQ(*bands.value().cost_per_engagement.high, usd(258));
+}
+
+TEST(UncertaintyTest, ZeroSpreadCollapsesEveryBand) {
+    const auto plan = uniform_plan(3, 100.0, 30'000);
+    const auto bands = core::plan_bands(plan, 0.0);
+    ASSERT_TRUE(bands.ok());
+    EXPECT_EQ(bands.value().engagements.low, 300.0);
+    EXPECT_EQ(bands.value().engagements.high, 300.0);
+    const auto simulated = core::simulate_plan(plan, settings(0.0, 50));
+    ASSERT_TRUE(simulated.ok());
+    EXPECT_EQ(simulated.value().engagements.p5, 300.0);
+    EXPECT_EQ(simulated.value().engagements.p95, 300.0);
+}
+
+TEST(UncertaintyTest, SameSeedSameNumbersOtherSeedOtherNumbers) {
+    const auto plan = uniform_plan(20, 50.0, 200'000);
+    const auto first = core::simulate_plan(plan, settings(0.5, 2000, 11));
+    const auto again = core::simulate_plan(plan, settings(0.5, 2000, 11));
+    const auto other = core::simulate_plan(plan, settings(0.5, 2000, 12));
+    ASSERT_TRUE(first.ok() && again.ok() && other.ok());
+    EXPECT_EQ(first.value().engagements.p50, again.value().engagements.p50);
+    EXPECT_EQ(first.value().engagements.mean, again.value().engagements.mean);
+    EXPECT_NE(first.value().engagements.mean, other.value().engagements.mean);
+}
+
+TEST(UncertaintyTest, PercentilesAreOrderedAndMoveTogether) {
+    const auto result = core::simulate_plan(uniform_plan(10, 74.0, 100'000), settings(0.5, 5000));
+    ASSERT_TRUE(result.ok());
+    const core::Percentiles& p = result.value().engagements;
+    EXPECT_LE(p.p5, p.p25);
+    EXPECT_LE(p.p25, p.p50);
+    EXPECT_LE(p.p50, p.p75);
+    EXPECT_LE(p.p75, p.p95);
+    // Targeted engagements are half of engagements for every influencer here.
+    EXPECT_NEAR(result.value().targeted_engagements.p50, p.p50 * 0.5, 1e-9 * p.p50);
+    EXPECT_NEAR(p.mean, 740.0, 740.0 * 0.01);
+    // Cost per engagement mirrors the engagement percentiles.
+    EXPECT_EQ(result.value().cost_per_engagement.low, core::cost_per_unit(usd(100'000), p.p95));
+    EXPECT_EQ(result.value().cost_per_engagement.high, core::cost_per_unit(usd(100'000), p.p5));
+}
+
+TEST(UncertaintyTest, IndependentDrawsGiveANarrowerBandThanTheCautiousLowHigh) {
+    const auto plan = uniform_plan(10, 74.0, 100'000);
+    const auto bands = core::plan_bands(plan, 0.5);
+    const auto simulated = core::simulate_plan(plan, settings(0.5, 10'000));
+    ASSERT_TRUE(bands.ok() && simulated.ok());
+    EXPECT_GT(simulated.value().engagements.p5, bands.value().engagements.low);
+    EXPECT_LT(simulated.value().engagements.p95, bands.value().engagements.high);
+}
+
+TEST(UncertaintyTest, IdenticalPlansBeatEachOtherHalfTheTime) {
+    const auto plan = uniform_plan(5, 100.0, 50'000);
+    const auto result = core::simulate_pair(plan, plan, core::PlanMetric::engagements,
+                                            core::Judgement::total_result, settings(0.5, 20'000));
+    ASSERT_TRUE(result.ok());
+    EXPECT_NEAR(result.value().probability_a_beats_b, 0.5, 0.02);
+}
+
+TEST(UncertaintyTest, ZeroSpreadDecidesWithCertaintyAndTiesAreHalf) {
+    const auto big = uniform_plan(1, 24'000.0, 500'000); // $0.21 per engagement
+    const auto small = uniform_plan(10, 74.0, 100'000);  // $1.35 per engagement
+    auto result = core::simulate_pair(big, small, core::PlanMetric::engagements,
+                                      core::Judgement::cost_per_result, settings(0.0, 100));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().probability_a_beats_b, 1.0);
+    result = core::simulate_pair(small, big, core::PlanMetric::engagements,
+                                 core::Judgement::cost_per_result, settings(0.0, 100));
+    EXPECT_EQ(result.value().probability_a_beats_b, 0.0);
+    result = core::simulate_pair(small, small, core::PlanMetric::engagements,
+                                 core::Judgement::total_result, settings(0.0, 100));
+    EXPECT_EQ(result.value().probability_a_beats_b, 0.5);
+    // Reach does not move with the engagement spread.
+    result = core::simulate_pair(big, small, core::PlanMetric::estimated_reach,
+                                 core::Judgement::total_result, settings(0.8, 100));
+    EXPECT_EQ(result.value().probability_a_beats_b, 1.0);
+}
+
+TEST(UncertaintyTest, TheArticleMacroStaysCheaperPerEngagementUnderSpread) {
+    // One macro post (24,000 expected engagements for $5,000) against ten micros (740 for
+    // $1,000): with a 0.5 spread the macro's 5th percentile still costs $5,000 / 9,300 =
+    // $0.54 per engagement, below the micros' expected $1.35: the macro nearly always wins.
+    const auto result = core::simulate_pair(
+        uniform_plan(1, 24'000.0, 500'000), uniform_plan(10, 74.0, 100'000),
+        core::PlanMetric::engagements, core::Judgement::cost_per_result, settings(0.5, 10'000));
+    ASSERT_TRUE(result.ok());
+    EXPECT_GT(result.value().probability_a_beats_b, 0.99);
+}
+
+TEST(UncertaintyTest, SettingsAreValidatedWithFieldMessages) {
+    const auto plan = uniform_plan(1, 1.0, 100);
+    auto result = core::simulate_plan(plan, settings(2.5, 100));
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().field, "Engagement spread");
+    EXPECT_EQ(result.error().message,
+              "Engagement spread: type a spread (lognormal sigma) from 0 to 2, such as 0.5.");
+    result = core::simulate_plan(plan, settings(std::nan(""), 100));
+    EXPECT_FALSE(result.ok());
+    result = core::simulate_plan(plan, settings(0.5, 0));
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().field, "Trials");
+    result = core::simulate_plan(uniform_plan(1000, 1.0, 100), settings(0.5, 100'000));
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, core::ErrorCode::too_large);
+
+    SimulationPlan broken = plan;
+    broken.conversions.clear();
+    EXPECT_FALSE(core::simulate_plan(broken, settings(0.5, 10)).ok());
+    broken = plan;
+    broken.engagements[0] = -1.0;
+    EXPECT_FALSE(core::plan_bands(broken, 0.5).ok());
+    EXPECT_FALSE(core::simulate_pair(plan, broken, core::PlanMetric::engagements,
+                                     core::Judgement::total_result, settings(0.5, 10))
+                     .ok());
+}
+
+TEST(UncertaintyTest, SimulationPlanSkipsInvalidRows) {
+    core::CampaignInputs inputs;
+    inputs.budget = usd(500'000);
+    inputs.funnel = core::default_funnel_assumptions(core::Currency::usd);
+    core::Influencer good;
+    good.id = 1;
+    good.followers = 1000;
+    good.engagement_value = 0.074;
+    good.price_per_post = usd(10'000);
+    good.audience_fit = 0.5;
+    core::Influencer bad = good;
+    bad.id = 2;
+    bad.followers = 0;
+    inputs.roster = {good, bad, good};
+    inputs.roster[2].id = 3;
+    const auto campaign = core::evaluate_campaign(inputs);
+    ASSERT_TRUE(campaign.ok());
+    const SimulationPlan plan = core::simulation_plan(campaign.value());
+    ASSERT_EQ(plan.engagements.size(), 2u);
+    EXPECT_NEAR(plan.engagements[1], 74.0, 1e-9);
+    EXPECT_NEAR(plan.targeted_engagements[1], 37.0, 1e-9);
+    EXPECT_EQ(plan.cost, usd(20'000));
+}
+
+std::uint64_t fold_bits(std::uint64_t hash, double value) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    // FNV-1a over the eight bytes.
+    for (int i = 0; i < 8; ++i) {
+        hash ^= (bits >> (8 * i)) & 0xffu;
+        hash *= 0x100000001b3u;
+    }
+    return hash;
+}
+
+// Cross-build pins. The numbers below were printed by the native (g++, libstdc++) build
+// and the test must pass unchanged in the wasm (clang, libc++, musl) build: that is the
+// "same seed, same numbers" promise. Their correctness is covered by the statistical
+// tests above; these only prove the two builds agree bit for bit.
+TEST(UncertaintyTest, CrossBuildChecksumOfNormalDraws) {
+    core::detail::NormalStream stream(42);
+    std::uint64_t hash = 0xcbf29ce484222325u;
+    for (int i = 0; i < 4096; ++i) {
+        hash = fold_bits(hash, stream.next());
+    }
+    std::uint64_t exp_hash = 0xcbf29ce484222325u;
+    for (int i = 0; i < 4096; ++i) {
+        exp_hash = fold_bits(exp_hash, core::detail::det_exp(-3.0 + 0.0015 * i));
+        exp_hash = fold_bits(exp_hash, core::detail::det_log(0.0001 + 0.25 * i));
+    }
+    EXPECT_EQ(hash, 5571850244915547917u);
+    EXPECT_EQ(exp_hash, 11357217838098989286u);
+}
+
+TEST(UncertaintyTest, CrossBuildPinnedFiftyInfluencerSimulation) {
+    SimulationPlan a;
+    SimulationPlan b = uniform_plan(10, 1000.0, 500'000);
+    for (int i = 0; i < 50; ++i) {
+        a.engagements.push_back(50.0 + 7.0 * i);
+        a.targeted_engagements.push_back((50.0 + 7.0 * i) * 0.6);
+        a.conversions.push_back((50.0 + 7.0 * i) * 0.0004);
+    }
+    a.cost = usd(500'000);
+    const auto result =
+        core::simulate_pair(a, b, core::PlanMetric::engagements, core::Judgement::cost_per_result,
+                            settings(0.5, 10'000, 20'170'101));
+    ASSERT_TRUE(result.ok());
+    const core::PairSimulation& r = result.value();
+    // A tight relative tolerance: the draws are designed to agree bit for bit, and the
+    // checksum test above holds them to it; these values only need to be the same numbers.
+    const auto near = [](double actual, double pinned) {
+        EXPECT_NEAR(actual, pinned, 1e-12 * pinned);
+    };
+    near(r.a.engagements.p5, 9633.7427485295375);
+    near(r.a.engagements.p50, 11033.673922163482);
+    near(r.a.engagements.p95, 12644.384661950833);
+    near(r.a.engagements.mean, 11073.550935924812);
+    near(r.b.engagements.p50, 9844.4018827879372);
+    // 7,338 of 10,000 trials: a count, so it is exact.
+    EXPECT_EQ(r.probability_a_beats_b, 0.7338);
+}
+
+} // namespace
