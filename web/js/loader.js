@@ -1,94 +1,174 @@
-// Starts the calculator on its page: checks WebGL2 and WebAssembly, downloads the
-// wasm with a real progress bar (still compiled while streaming), and reports
-// failures in words instead of leaving a blank canvas.
+// Starts the calculator on its page: applies embed mode, theme and accent from the
+// URL before the first paint, checks WebGL2 and WebAssembly, downloads the wasm with
+// a real progress bar (still compiled while streaming), reports failures in words
+// instead of leaving a blank canvas, and registers the service worker for offline
+// use once the app runs.
+//
+// The same file runs inline in the single-file build (microreach.html), where the
+// app's code and wasm are already in the page: then it downloads nothing and
+// registers no service worker.
 (function () {
   'use strict';
-  const loading = document.getElementById('microreach-loading');
-  const progress = document.getElementById('microreach-progress');
-  const errorBox = document.getElementById('microreach-error');
+  const root = document.documentElement;
+  let params;
+  try {
+    params = new URLSearchParams(location.search);
+  } catch (e) {
+    params = new URLSearchParams('');
+  }
 
-  function showError(message) {
-    if (loading) loading.hidden = true;
-    if (errorBox) {
-      errorBox.textContent = message;
-      errorBox.hidden = false;
+  // [embed] "1", "true", "yes" or a bare "embed" turn embed mode on.
+  const embed = params.get('embed');
+  if (embed !== null && /^(1|true|yes|on|)$/i.test(embed)) root.classList.add('microreach-embed');
+  const theme = (params.get('theme') || '').toLowerCase();
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  const accent = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(params.get('accent') || '');
+  if (accent) root.style.setProperty('--microreach-accent', '#' + accent[1]);
+
+  const singleFile = typeof window.createMicroreach === 'function';
+
+  function start() {
+    const loading = document.getElementById('microreach-loading');
+    const progress = document.getElementById('microreach-progress');
+    const errorBox = document.getElementById('microreach-error');
+    const canvas = document.getElementById('microreach-canvas');
+    let failed = false;
+
+    function showError(message) {
+      failed = true;
+      if (loading) loading.hidden = true;
+      if (canvas && canvas.parentElement) canvas.parentElement.hidden = true;
+      if (errorBox) {
+        errorBox.textContent = message;
+        errorBox.hidden = false;
+      }
     }
-  }
-
-  function hasWebGL2() {
-    try {
-      return !!document.createElement('canvas').getContext('webgl2');
-    } catch (e) {
-      return false;
-    }
-  }
-
-  if (typeof WebAssembly !== 'object') {
-    showError('Microreach needs WebAssembly, which this browser does not support. Any current Chrome, Firefox, Safari or Edge works.');
-    return;
-  }
-  if (!hasWebGL2()) {
-    showError('Microreach needs WebGL2, which is turned off or unsupported in this browser. Any current Chrome, Firefox, Safari or Edge works.');
-    return;
-  }
-
-  // Reports download progress while handing the bytes to streaming compilation.
-  function fetchWithProgress(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
-      const total = Number(response.headers.get('Content-Length')) || 0;
-      if (!response.body || !total) return response;
-      let loaded = 0;
-      const reader = response.body.getReader();
-      const stream = new ReadableStream({
-        pull: function (controller) {
-          return reader.read().then(function (chunk) {
-            if (chunk.done) {
-              controller.close();
-              return;
-            }
-            loaded += chunk.value.byteLength;
-            if (progress) progress.value = Math.min(100, Math.round((loaded / total) * 100));
-            controller.enqueue(chunk.value);
-          });
-        },
-      });
-      return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
-    });
-  }
-
-  function instantiateWasm(imports, receiveInstance) {
-    fetchWithProgress('microreach.wasm')
-      .then(function (response) {
-        return WebAssembly.instantiateStreaming(response, imports);
-      })
-      .then(function (result) {
-        receiveInstance(result.instance, result.module);
-      })
-      .catch(function (error) {
-        showError('Microreach could not start: ' + error.message + '. Reload the page to try again.');
-      });
-    return {};
-  }
-
-  const script = document.createElement('script');
-  script.src = 'microreach.js';
-  script.onerror = function () {
-    showError('Microreach could not load its code. Check your connection and reload the page.');
-  };
-  script.onload = function () {
     window.addEventListener('microreach:ready', function () {
       if (loading) loading.hidden = true;
+      if (!singleFile) registerServiceWorker();
     }, { once: true });
-    createMicroreach({
-      canvas: document.getElementById('microreach-canvas'),
-      instantiateWasm: instantiateWasm,
-      print: function (text) { console.log(text); },
-      printErr: function (text) { console.warn(text); },
-      onAbort: function () { showError('Microreach stopped unexpectedly. Reload the page to start again.'); },
-    }).then(function (module) {
-      window.microreach = module;
-    });
-  };
-  document.head.appendChild(script);
+
+    function hasWebGL2() {
+      try {
+        return !!document.createElement('canvas').getContext('webgl2');
+      } catch (e) {
+        return false;
+      }
+    }
+
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      showError('Microreach needs WebAssembly, which this browser does not support or has turned off. Any current Chrome, Firefox, Safari or Edge works.');
+      return;
+    }
+    if (!hasWebGL2()) {
+      showError('Microreach needs WebGL2, which is turned off or unsupported in this browser (check that hardware acceleration is on). Any current Chrome, Firefox, Safari or Edge works.');
+      return;
+    }
+
+    // Reports download progress while handing the bytes to streaming compilation.
+    // Without a usable Content-Length the bar shows activity without a percentage.
+    function fetchWithProgress(url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
+        const encoded = response.headers.get('Content-Encoding');
+        const total = encoded && encoded !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
+        if (!response.body || !total) {
+          if (progress) progress.removeAttribute('value');
+          return response;
+        }
+        let loaded = 0;
+        const reader = response.body.getReader();
+        const stream = new ReadableStream({
+          pull: function (controller) {
+            return reader.read().then(function (chunk) {
+              if (chunk.done) {
+                controller.close();
+                return;
+              }
+              loaded += chunk.value.byteLength;
+              if (progress) progress.value = Math.min(100, Math.round((loaded / total) * 100));
+              controller.enqueue(chunk.value);
+            });
+          },
+        });
+        return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+      });
+    }
+
+    function instantiateWasm(imports, receiveInstance) {
+      fetchWithProgress('microreach.wasm')
+        .then(function (response) {
+          return WebAssembly.instantiateStreaming(response, imports);
+        })
+        .then(function (result) {
+          receiveInstance(result.instance, result.module);
+        })
+        .catch(function (error) {
+          showError('Microreach could not start: ' + error.message + '. Reload the page to try again.');
+        });
+      return {};
+    }
+
+    // The single file carries the wasm as base64 in a data block (never executed).
+    function instantiateInlineWasm(imports, receiveInstance) {
+      Promise.resolve().then(function () {
+        const block = document.getElementById('microreach-wasm');
+        if (!block) throw new Error('the page has no WebAssembly part');
+        const text = atob(block.textContent.trim());
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        return WebAssembly.instantiate(bytes, imports);
+      }).then(function (result) {
+        receiveInstance(result.instance, result.module);
+      }).catch(function (error) {
+        showError('Microreach could not start: ' + error.message + '. Download the file again and reopen it.');
+      });
+      return {};
+    }
+
+    function run() {
+      const options = {
+        canvas: canvas,
+        print: function (text) { console.log(text); },
+        printErr: function (text) { console.warn(text); },
+        onAbort: function () {
+          if (!failed) showError('Microreach stopped unexpectedly. Reload the page to start again.');
+        },
+      };
+      options.instantiateWasm = singleFile ? instantiateInlineWasm : instantiateWasm;
+      window.createMicroreach(options).then(function (module) {
+        window.microreach = module;
+      }, function () {
+        if (!failed) showError('Microreach could not start. Reload the page to try again.');
+      });
+    }
+
+    if (singleFile) {
+      if (progress) progress.value = 100;
+      run();
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = 'microreach.js';
+    script.onerror = function () {
+      showError('Microreach could not load its code. Check your connection and reload the page.');
+    };
+    script.onload = run;
+    document.head.appendChild(script);
+  }
+
+  // Offline use: sw.js caches the whole app (a cache named after the build), after
+  // the app has started so it does not compete with the first download. Blocked in
+  // sandboxed iframes and on file://; the app works the same without it.
+  function registerServiceWorker() {
+    try {
+      if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+      navigator.serviceWorker.register('sw.js').catch(function () {});
+    } catch (e) {
+      // SecurityError in an opaque-origin (sandboxed) document.
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 })();

@@ -61,9 +61,20 @@ EM_JS(void, js_page_install, (double max_bytes), {
             try { page.parentOrigin = new URL(document.referrer).origin; } catch (e) {}
         }
     }
-    page.postHeight = (height) => {
-        if (!framed || !(height > 0) || !isFinite(height)) return;
+    // The height of the whole document (the canvas frame, or the loading bar or an
+    // error message before it), measured after layout; `hint` is used only when the
+    // document cannot be measured yet.
+    page.measure = (hint) => {
+        const box = document.documentElement ? document.documentElement.getBoundingClientRect() : null;
+        return box && box.height > 0 ? box.height : hint;
+    };
+    page.postHeight = (hint) => {
+        if (!framed) return;
+        let height = page.measure(hint);
+        if (!(height > 0) || !isFinite(height)) return;
         height = Math.ceil(Math.min(height, 100000));
+        if (height === page.lastHeight && !page.forcePost) return;
+        page.forcePost = false;
         page.lastHeight = height;
         const target = page.parentOrigin && page.parentOrigin !== "null" ? page.parentOrigin : "*";
         try {
@@ -72,14 +83,19 @@ EM_JS(void, js_page_install, (double max_bytes), {
     };
     if (framed) {
         document.addEventListener("microreach:height", (event) => {
-            if (event.detail && typeof event.detail.height === "number") page.postHeight(event.detail.height);
+            page.postHeight(event.detail && typeof event.detail.height === "number" ? event.detail.height : 0);
         });
+        if (typeof ResizeObserver !== "undefined") {
+            const observe = () => new ResizeObserver(() => page.postHeight(0)).observe(document.documentElement);
+            if (document.documentElement) observe();
+        }
         window.addEventListener("message", (event) => {
             const data = event.data;
             if (event.source !== window.parent || !data || typeof data !== "object") return;
             if (data.type !== "microreach:hello" || data.version !== 1) return;
             if (typeof event.origin === "string" && event.origin !== "null") page.parentOrigin = event.origin;
-            if (page.lastHeight > 0) page.postHeight(page.lastHeight);
+            page.forcePost = true;
+            page.postHeight(page.lastHeight);
         });
     }
 

@@ -1,0 +1,100 @@
+// Microreach script embed for blogs and articles. Paste where the calculator goes:
+//
+//   <div data-microreach data-screen="compare" data-budget="5000"></div>
+//   <script async src="https://YOUR-HOST/microreach/embed.js"></script>
+//
+// Every <div data-microreach> becomes a responsive iframe of the calculator (the app
+// in embed mode, from the folder this script came from). The iframe's height follows
+// the calculator's content: the calculator posts {type: "microreach:height",
+// version: 1, height} to this page; a message is used only when it comes from one of
+// our iframes (event.source), from the calculator's origin (event.origin), and has
+// exactly that shape. This page sends the calculator one message, {type:
+// "microreach:hello", version: 1}, addressed to the calculator's origin, so the
+// calculator knows where to send heights. No other data crosses, in either direction.
+//
+// Options (data attributes, all optional; docs/embedding.md has the full list):
+//   data-screen, data-budget, data-currency, data-theme, data-accent  -> URL parameters
+//   data-scenario  a share-link fragment (the state after "#" in a "Copy link" URL)
+//   data-title     the iframe's accessible name (default below)
+//   data-height    the height in CSS pixels before the calculator reports its own
+(function () {
+  'use strict';
+  const script = document.currentScript;
+  const registry = window.__microreachEmbeds || (window.__microreachEmbeds = { frames: [], listening: false });
+  const PARAMETERS = ['screen', 'budget', 'currency', 'theme', 'accent'];
+
+  let appUrl;
+  try {
+    appUrl = new URL('./', script && script.src ? script.src : location.href);
+  } catch (e) {
+    return;
+  }
+  // An opaque origin (file://) serializes as "null" and cannot be addressed.
+  const appOrigin = appUrl.origin;
+  const addressable = appOrigin && appOrigin !== 'null';
+
+  function isHeightMessage(data) {
+    return data !== null && typeof data === 'object' && data.type === 'microreach:height' &&
+      data.version === 1 && typeof data.height === 'number' && isFinite(data.height) &&
+      data.height > 0 && data.height <= 100000;
+  }
+
+  function onMessage(event) {
+    for (const entry of registry.frames) {
+      if (event.source !== entry.iframe.contentWindow) continue;
+      if (event.origin !== entry.origin && !(entry.origin === 'null' && event.origin === 'null')) return;
+      if (!isHeightMessage(event.data)) return;
+      entry.iframe.style.height = Math.ceil(event.data.height) + 'px';
+      entry.iframe.dataset.microreachHeight = String(Math.ceil(event.data.height));
+      return;
+    }
+  }
+
+  function hello(entry) {
+    try {
+      entry.iframe.contentWindow.postMessage({ type: 'microreach:hello', version: 1 }, entry.addressable ? entry.origin : '*');
+    } catch (e) {}
+  }
+
+  function mount(host) {
+    if (host.dataset.microreachMounted) return;
+    host.dataset.microreachMounted = 'true';
+    const src = new URL(appUrl.href);
+    src.searchParams.set('embed', '1');
+    for (const name of PARAMETERS) {
+      const value = host.getAttribute('data-' + name);
+      if (value) src.searchParams.set(name, value);
+    }
+    const scenario = host.getAttribute('data-scenario');
+    if (scenario) src.hash = scenario.charAt(0) === '#' ? scenario.substring(1) : scenario;
+
+    const iframe = document.createElement('iframe');
+    iframe.src = src.href;
+    iframe.title = host.getAttribute('data-title') || 'Microreach influencer campaign calculator';
+    iframe.setAttribute('allow', 'clipboard-write');
+    iframe.setAttribute('loading', 'lazy');
+    iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    iframe.className = 'microreach-embed-frame';
+    const initial = Number(host.getAttribute('data-height')) || 640;
+    iframe.style.width = '0';
+    iframe.style.minWidth = '100%';
+    iframe.style.border = 'none';
+    iframe.style.display = 'block';
+    iframe.style.height = initial + 'px';
+    const entry = { iframe: iframe, origin: appOrigin, addressable: addressable };
+    registry.frames.push(entry);
+    iframe.addEventListener('load', function () { hello(entry); });
+    host.appendChild(iframe);
+  }
+
+  function mountAll() {
+    document.querySelectorAll('[data-microreach]').forEach(mount);
+  }
+
+  if (!registry.listening) {
+    registry.listening = true;
+    window.addEventListener('message', onMessage);
+  }
+  mountAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll, { once: true });
+})();
