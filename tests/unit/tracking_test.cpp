@@ -1,0 +1,242 @@
+#include "core/tracking.hpp"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <random>
+
+namespace {
+
+using core::ActualResult;
+using core::Currency;
+using core::Influencer;
+using core::Money;
+using core::TrackingMetric;
+
+Money usd(std::int64_t cents) {
+    return Money{cents, Currency::usd};
+}
+
+Influencer person(std::uint32_t id, std::int64_t followers, double rate, std::int64_t price_cents) {
+    Influencer influencer;
+    influencer.id = id;
+    influencer.followers = followers;
+    influencer.engagement_value = rate;
+    influencer.price_per_post = usd(price_cents);
+    return influencer;
+}
+
+ActualResult post(std::uint32_t id, std::int64_t likes, std::int64_t comments,
+                  std::int64_t clicks = 0, std::int64_t conversions = 0,
+                  std::int64_t revenue_cents = 0) {
+    ActualResult r;
+    r.influencer_id = id;
+    r.likes = likes;
+    r.comments = comments;
+    r.clicks = clicks;
+    r.conversions = conversions;
+    r.revenue = usd(revenue_cents);
+    return r;
+}
+
+core::TrackingInputs inputs(std::vector<Influencer> roster, std::vector<ActualResult> results) {
+    core::TrackingInputs in;
+    in.roster = std::move(roster);
+    in.results = std::move(results);
+    in.margin = 0.5;
+    return in;
+}
+
+core::TrackingResult track(const core::TrackingInputs& in) {
+    auto result = core::track_results(in);
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+    return result.ok() ? result.value() : core::TrackingResult{};
+}
+
+TEST(TrackingTest, HeaderWorkedExample) {
+    const auto result = track(
+        inputs({person(1, 1000, 0.074, 10'000)}, {post(1, 60, 10, 5, 1, 4'000), post(1, 80, 10)}));
+    ASSERT_EQ(result.influencers.size(), 1u);
+    const core::InfluencerActuals& a = result.influencers[0];
+    EXPECT_EQ(a.posts, 2);
+    EXPECT_EQ(a.interactions, 160);
+    EXPECT_NEAR(a.interactions_per_post, 80.0, 1e-12);
+    EXPECT_NEAR(a.engagement_rate, 0.08, 1e-12);
+    EXPECT_EQ(a.cost, usd(20'000));
+    EXPECT_EQ(a.cost_per_engagement, usd(125));
+    EXPECT_EQ(a.cost_per_click, usd(4'000));
+    EXPECT_EQ(a.cost_per_acquisition, usd(20'000));
+    ASSERT_TRUE(a.roi.has_value());
+    EXPECT_NEAR(*a.roi, -0.9, 1e-12);
+    EXPECT_NEAR(*a.roas, 0.2, 1e-12);
+    // Expected 1,000 x 7.4% = 74 per post; actual 80: 1.081 times.
+    EXPECT_NEAR(a.expected_per_post, 74.0, 1e-9);
+    EXPECT_NEAR(*a.actual_vs_expected, 80.0 / 74.0, 1e-12);
+}
+
+TEST(TrackingTest, CountedInteractionsAndMedian) {
+    auto in =
+        inputs({person(1, 1000, 0.05, 100)}, {post(1, 10, 0), post(1, 20, 0), post(1, 90, 0)});
+    in.results[0].shares = 30;
+    in.averaging = core::Averaging::median;
+    auto result = track(in);
+    EXPECT_NEAR(result.influencers[0].interactions_per_post, 20.0, 1e-12); // median of 10, 20, 90
+    in.counted.shares = true;
+    in.averaging = core::Averaging::mean;
+    result = track(in);
+    EXPECT_NEAR(result.influencers[0].interactions_per_post, 50.0, 1e-12); // (40 + 20 + 90) / 3
+    EXPECT_EQ(result.influencers[0].shares, 30);
+}
+
+TEST(TrackingTest, TotalsAddUpTrackedInfluencers) {
+    const auto result =
+        track(inputs({person(1, 1000, 0.074, 10'000), person(2, 2000, 0.074, 10'000),
+                      person(3, 500, 0.15, 5'000)},
+                     {post(1, 70, 4, 2, 1, 2'500), post(2, 150, 10, 8, 2, 6'000), post(1, 50, 5)}));
+    EXPECT_EQ(result.totals.influencers, 2);
+    EXPECT_EQ(result.totals.posts, 3);
+    EXPECT_EQ(result.totals.interactions, 74 + 160 + 55);
+    EXPECT_EQ(result.totals.cost, usd(30'000));
+    EXPECT_EQ(result.totals.revenue, usd(8'500));
+    EXPECT_EQ(result.totals.clicks, 10);
+    EXPECT_NEAR(result.totals.expected_interactions, 74.0 * 2 + 148.0, 1e-9);
+    EXPECT_NEAR(*result.totals.roi, (8'500 * 0.5 - 30'000) / 30'000.0, 1e-12);
+    ASSERT_EQ(result.untracked_ids.size(), 1u);
+    EXPECT_EQ(result.untracked_ids[0], 3u);
+    // Roster order, not the order results came in.
+    EXPECT_EQ(result.influencers[0].id, 1u);
+    EXPECT_EQ(result.influencers[1].id, 2u);
+}
+
+TEST(TrackingTest, BadResultRowsAreReportedAndSkipped) {
+    auto in =
+        inputs({person(1, 1000, 0.074, 10'000), person(2, 0, 0.074, 10'000)},
+               {post(1, 70, 4), post(9, 10, 1), post(1, -3, 2), post(2, 5, 5), post(1, 30, 0)});
+    in.results[4].revenue = Money{100, Currency::eur};
+    const auto result = track(in);
+    ASSERT_EQ(result.errors.size(), 4u);
+    EXPECT_EQ(result.errors[0].error.field, "Result 2, Influencer");
+    EXPECT_EQ(result.errors[0].error.message,
+              "Result 2, Influencer: no influencer in the roster has this id; pick one from the "
+              "roster.");
+    EXPECT_EQ(result.errors[1].error.field, "Result 3, Likes");
+    EXPECT_EQ(result.errors[1].error.message,
+              "Result 3, Likes: type a whole number from 0 to 1,000,000,000,000, such as 120.");
+    EXPECT_EQ(result.errors[2].error.field, "Result 4, Influencer");
+    EXPECT_EQ(result.errors[3].error.message, "Result 5, Revenue: use the plan's currency (USD).");
+    ASSERT_EQ(result.influencers.size(), 1u);
+    EXPECT_EQ(result.influencers[0].posts, 1);
+    EXPECT_EQ(result.influencers[0].interactions, 74);
+}
+
+TEST(TrackingTest, WholeInputErrors) {
+    auto in = inputs({person(1, 1000, 0.074, 100)}, {});
+    in.margin = 1.5;
+    const auto result = core::track_results(in);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().message, "Margin: type a percentage from 0% to 100%, such as 40%.");
+}
+
+TEST(TrackingTest, FreePostsHaveNoRoiAndZeroCosts) {
+    const auto result = track(inputs({person(1, 1000, 0.074, 0)}, {post(1, 10, 0, 1, 1, 500)}));
+    EXPECT_FALSE(result.influencers[0].roi.has_value());
+    EXPECT_FALSE(result.influencers[0].roas.has_value());
+    EXPECT_EQ(result.influencers[0].cost_per_click, usd(0));
+    EXPECT_FALSE(result.totals.roi.has_value());
+}
+
+TEST(TrackingTest, RankingByAnyMetric) {
+    const auto result = track(inputs(
+        {person(1, 1000, 0.05, 10'000), person(2, 2000, 0.05, 5'000), person(3, 500, 0.05, 10'000)},
+        {post(1, 100, 0, 10, 0, 0), post(2, 100, 0, 2, 1, 10'000), post(3, 100, 0, 0, 0, 0)}));
+    using Order = std::vector<std::size_t>;
+    // Rates: 10%, 5%, 20%.
+    EXPECT_EQ(core::rank_influencers(result, TrackingMetric::engagement_rate), (Order{2, 0, 1}));
+    // Cost per engagement: $1, $0.50, $1: lower first; ties keep roster order.
+    EXPECT_EQ(core::rank_influencers(result, TrackingMetric::cost_per_engagement),
+              (Order{1, 0, 2}));
+    // Cost per click: $10, $25, not defined (no clicks): undefined last.
+    EXPECT_EQ(core::rank_influencers(result, TrackingMetric::cost_per_click), (Order{0, 1, 2}));
+    // ROI: -100%, -0% ... influencer 2 earns $100 x 0.5 on $50: 0%.
+    EXPECT_EQ(core::rank_influencers(result, TrackingMetric::roi), (Order{1, 0, 2}));
+    EXPECT_EQ(core::rank_influencers(result, TrackingMetric::revenue), (Order{1, 0, 2}));
+    EXPECT_TRUE(core::higher_is_better(TrackingMetric::roi));
+    EXPECT_FALSE(core::higher_is_better(TrackingMetric::cost_per_acquisition));
+    EXPECT_EQ(core::tracking_metric_name(TrackingMetric::roi), "ROI");
+}
+
+TEST(TrackingTest, AdoptActualsUpdatesExpectations) {
+    std::vector<Influencer> roster = {person(1, 1000, 0.074, 10'000), person(2, 2000, 0.074, 100),
+                                      person(3, 100, 0.15, 100)};
+    roster[1].engagement_kind = core::EngagementInputKind::average_interactions;
+    roster[1].engagement_value = 148.0;
+    const auto result = track(inputs(roster, {post(1, 90, 10), post(2, 200, 0), post(3, 250, 50)}));
+    const auto adopted = core::adopt_actuals(roster, result);
+    ASSERT_EQ(adopted.roster.size(), 3u);
+    EXPECT_EQ(adopted.roster[0].engagement_kind, core::EngagementInputKind::rate);
+    EXPECT_NEAR(adopted.roster[0].engagement_value, 0.1, 1e-12);
+    EXPECT_EQ(adopted.roster[1].engagement_kind, core::EngagementInputKind::average_interactions);
+    EXPECT_NEAR(adopted.roster[1].engagement_value, 200.0, 1e-12);
+    // 300 interactions on 100 followers is a 300% rate: kept as interactions per post.
+    EXPECT_EQ(adopted.roster[2].engagement_kind, core::EngagementInputKind::average_interactions);
+    EXPECT_NEAR(adopted.roster[2].engagement_value, 300.0, 1e-12);
+    EXPECT_EQ(adopted.changed_ids, (std::vector<std::uint32_t>{1, 2, 3}));
+    // Everything else is untouched.
+    EXPECT_EQ(adopted.roster[0].price_per_post, usd(10'000));
+
+    // The adopted roster now expects exactly what was measured.
+    const auto again = track(inputs(adopted.roster, {post(1, 90, 10)}));
+    EXPECT_NEAR(*again.influencers[0].actual_vs_expected, 1.0, 1e-12);
+
+    // Too few posts: unchanged.
+    EXPECT_TRUE(core::adopt_actuals(roster, result, 2).changed_ids.empty());
+    // A result from another roster is ignored.
+    EXPECT_TRUE(core::adopt_actuals({person(7, 10, 0.1, 0)}, result).changed_ids.empty());
+}
+
+TEST(TrackingTest, PropertyRandomResultsStayFiniteAndNonNegative) {
+    std::mt19937_64 engine(4242);
+    for (int round = 0; round < 100; ++round) {
+        std::vector<Influencer> roster;
+        for (std::uint32_t id = 1; id <= 1 + engine() % 12; ++id) {
+            roster.push_back(person(id, static_cast<std::int64_t>(engine() % 100'000),
+                                    static_cast<double>(engine() % 100) / 500.0,
+                                    static_cast<std::int64_t>(engine() % 100'000)));
+        }
+        std::vector<ActualResult> results;
+        for (int k = 0; k < static_cast<int>(engine() % 40); ++k) {
+            results.push_back(post(static_cast<std::uint32_t>(engine() % 14),
+                                   static_cast<std::int64_t>(engine() % 5000) - 100,
+                                   static_cast<std::int64_t>(engine() % 300),
+                                   static_cast<std::int64_t>(engine() % 100),
+                                   static_cast<std::int64_t>(engine() % 10),
+                                   static_cast<std::int64_t>(engine() % 100'000)));
+        }
+        const auto result = track(inputs(roster, results));
+        std::int64_t posts = 0;
+        for (const auto& a : result.influencers) {
+            posts += a.posts;
+            for (const auto metric :
+                 {TrackingMetric::engagement_rate, TrackingMetric::interactions_per_post,
+                  TrackingMetric::actual_vs_expected, TrackingMetric::cost_per_engagement,
+                  TrackingMetric::cost_per_click, TrackingMetric::cost_per_acquisition,
+                  TrackingMetric::roi, TrackingMetric::revenue}) {
+                const auto value = core::tracking_value(a, metric);
+                if (value) {
+                    EXPECT_TRUE(std::isfinite(*value));
+                }
+            }
+            EXPECT_GE(a.cost.cents, 0);
+            EXPECT_GE(a.revenue.cents, 0);
+        }
+        EXPECT_EQ(posts, result.totals.posts);
+        std::size_t with_errors = 0;
+        for (std::size_t k = 0; k < result.errors.size(); ++k) {
+            if (k == 0 || result.errors[k].row != result.errors[k - 1].row) {
+                ++with_errors;
+            }
+        }
+        EXPECT_EQ(static_cast<std::size_t>(posts) + with_errors, results.size());
+    }
+}
+
+} // namespace
