@@ -1,0 +1,143 @@
+#include "core/scenario.hpp"
+
+#include <utility>
+
+namespace core {
+
+Influencer benchmark_influencer(const BenchmarkSet& set, std::uint32_t id, std::string name,
+                                std::int64_t followers, Money price_per_post, std::string region) {
+    Influencer influencer;
+    influencer.id = id;
+    influencer.name = std::move(name);
+    influencer.platform = "Instagram";
+    influencer.followers = followers;
+    influencer.engagement_kind = EngagementInputKind::rate;
+    influencer.price_per_post = price_per_post;
+    influencer.posts = 1;
+    influencer.region = std::move(region);
+    influencer.niche = "Parenting";
+    influencer.audience_fit = 1.0;
+    if (const Tier* tier = tier_for(set, followers)) {
+        influencer.engagement_value = tier->engagement_rate;
+        influencer.notes = "Engagement rate: the benchmark for " + tier->name + " followers (" +
+                           format_percent(tier->engagement_rate, 1) + ", " + set.name +
+                           (tier->derived ? ", derived" : "") +
+                           "); replace it with the measured rate. Audience fit: 100% until "
+                           "estimated.";
+    } else {
+        influencer.notes = "No benchmark for this follower count: type the engagement rate.";
+    }
+    return influencer;
+}
+
+Scenario default_scenario() {
+    Scenario s;
+    s.title = "Learning-to-read toy";
+    s.screen = Screen::compare;
+    const Currency currency = Currency::usd;
+    s.budget = Money{500'000, currency};
+
+    Assumptions& a = s.assumptions;
+    a.currency = currency;
+    a.benchmark_sets = builtin_benchmark_sets();
+    a.benchmark_set_id = a.benchmark_sets.empty() ? std::string("article") : a.benchmark_sets[0].id;
+    a.pricing = default_pricing_model(currency);
+    a.funnel = default_funnel_assumptions(currency);
+    a.funnel_from_targeted = true;
+    a.reach_rate = 0.1;
+    a.uncertainty = UncertaintySettings{};
+
+    // The engagement screen starts with the article's first example: 150 likes on a
+    // post by someone with 1,000 followers.
+    s.engagement.basis = EngagementBasis::followers;
+    s.engagement.posts = {PostInteractions{150, 0, 0, 0, 1000}};
+    s.engagement_followers = 1000;
+
+    const BenchmarkSet& set = active_benchmark_set(s);
+    const Money macro_price{500'000, currency};
+    const Money micro_price{10'000, currency};
+    struct Micro {
+        const char* name;
+        std::int64_t followers;
+        const char* region;
+    };
+    // Names are placeholders; follower counts follow the article's description.
+    const Micro micros[] = {
+        {"New England blogger 1", 1000, "New England"},
+        {"New England blogger 2", 1050, "New England"},
+        {"New England blogger 3", 1200, "New England"},
+        {"Florida blogger 1", 300, "Florida"},
+        {"Florida blogger 2", 400, "Florida"},
+        {"Florida blogger 3", 500, "Florida"},
+        {"Midwest blogger 1", 1000, "Midwest"},
+        {"Midwest blogger 2", 1100, "Midwest"},
+        {"Pacific Northwest blogger", 1500, "Pacific Northwest"},
+        {"Texas blogger", 2000, "Texas"},
+    };
+
+    Influencer macro = benchmark_influencer(set, 1, "National parenting blogger", 1'000'000,
+                                            macro_price, "United States (national)");
+    s.roster.push_back(macro);
+    std::uint32_t id = 2;
+    for (const Micro& m : micros) {
+        s.roster.push_back(
+            benchmark_influencer(set, id++, m.name, m.followers, micro_price, m.region));
+    }
+
+    s.comparison.a.name = "One national blogger";
+    s.comparison.a.influencers = {macro};
+    s.comparison.b.name = "Ten regional bloggers";
+    s.comparison.b.influencers.assign(s.roster.begin() + 1, s.roster.end());
+    s.comparison.metric = PlanMetric::engagements;
+    s.comparison.judgement = Judgement::cost_per_result;
+
+    s.tracking = TrackingSettings{};
+    s.optimizer = OptimizerSettings{};
+    return s;
+}
+
+const BenchmarkSet& active_benchmark_set(const Scenario& scenario) {
+    const std::vector<BenchmarkSet>& sets = scenario.assumptions.benchmark_sets;
+    if (const BenchmarkSet* found =
+            find_benchmark_set(sets, scenario.assumptions.benchmark_set_id)) {
+        return *found;
+    }
+    if (!sets.empty()) {
+        return sets.front();
+    }
+    return builtin_benchmark_sets().front();
+}
+
+CampaignInputs campaign_inputs(const Scenario& scenario) {
+    CampaignInputs inputs;
+    inputs.roster = scenario.roster;
+    inputs.budget = scenario.budget;
+    inputs.reach_rate = scenario.assumptions.reach_rate;
+    inputs.funnel = scenario.assumptions.funnel;
+    inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
+    return inputs;
+}
+
+ComparisonInputs comparison_inputs(const Scenario& scenario) {
+    ComparisonInputs inputs;
+    inputs.setup = scenario.comparison;
+    inputs.budget = scenario.budget;
+    inputs.reach_rate = scenario.assumptions.reach_rate;
+    inputs.funnel = scenario.assumptions.funnel;
+    inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
+    inputs.number_format = scenario.assumptions.number_format;
+    return inputs;
+}
+
+TrackingInputs tracking_inputs(const Scenario& scenario) {
+    TrackingInputs inputs;
+    inputs.roster = scenario.roster;
+    inputs.results = scenario.actuals;
+    inputs.counted = scenario.tracking.counted;
+    inputs.averaging = scenario.tracking.averaging;
+    inputs.margin = scenario.assumptions.funnel.margin;
+    inputs.currency = scenario.assumptions.currency;
+    return inputs;
+}
+
+} // namespace core
