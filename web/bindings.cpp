@@ -18,6 +18,7 @@
 // - EMSCRIPTEN_BINDINGS
 #include "core/benchmarks.hpp"
 #include "core/campaign.hpp"
+#include "core/compare.hpp"
 #include "core/csv.hpp"
 #include "core/engagement.hpp"
 #include "core/error.hpp"
@@ -355,6 +356,12 @@ constexpr std::array<std::pair<std::string_view, core::CsvEncoding>, 2> encoding
 constexpr std::array<std::pair<std::string_view, core::ImportMode>, 2> import_mode_names{{
     {"append", core::ImportMode::append},
     {"replace", core::ImportMode::replace},
+}};
+constexpr std::array<std::pair<std::string_view, core::Winner>, 4> winner_names{{
+    {"a", core::Winner::a},
+    {"b", core::Winner::b},
+    {"tie", core::Winner::tie},
+    {"undecided", core::Winner::undecided},
 }};
 constexpr std::array<std::pair<std::string_view, core::GradeBand>, 5> band_names{{
     {"well_below", core::GradeBand::well_below},
@@ -821,6 +828,106 @@ json campaign_result_json(const core::CampaignResult& result) {
             {"budget", money_json(result.budget)}};
 }
 
+// ---- Comparison
+
+// A plan group: {name, influencers: [...]} or {name, typical: influencer, count}.
+core::PlanGroup read_plan_group(Reader& in, const json& object, core::Currency currency,
+                                const std::string& path) {
+    core::PlanGroup group;
+    group.name = in.string(object, "name", "", path);
+    if (const json* typical = in.object(object, "typical", path)) {
+        const core::Influencer influencer =
+            read_influencer(in, *typical, currency, Reader::join(path, "typical"));
+        const int count = in.int32(object, "count", 1, path);
+        if (!in.ok()) {
+            return group;
+        }
+        auto made = core::typical_group(group.name, influencer, count);
+        if (!made) {
+            in.fail(made.error());
+            return group;
+        }
+        return std::move(made).value();
+    }
+    group.influencers = read_roster(in, object, "influencers", currency, path);
+    return group;
+}
+
+json plan_summary_json(const core::PlanSummary& p) {
+    return {{"name", p.name},
+            {"influencers", p.influencers},
+            {"posts", p.posts},
+            {"followers", p.followers},
+            {"engagementRate", number(p.engagement_rate)},
+            {"engagements", number(p.engagements)},
+            {"targetedEngagements", number(p.targeted_engagements)},
+            {"estimatedReach", number(p.estimated_reach)},
+            {"impressions", number(p.impressions)},
+            {"clicks", number(p.clicks)},
+            {"conversions", number(p.conversions)},
+            {"cost", money_json(p.cost)},
+            {"costPerEngagement", money_json(p.cost_per_engagement)},
+            {"costPerTargetedEngagement", money_json(p.cost_per_targeted_engagement)},
+            {"costPerConversion", money_json(p.cost_per_conversion)},
+            {"cpm", money_json(p.cpm)},
+            {"metric", number(p.metric)},
+            {"costPerMetric", money_json(p.cost_per_metric)},
+            {"withinBudget", p.within_budget},
+            {"budgetLeft", money_json(p.budget_left)},
+            {"overrun", money_json(p.overrun)},
+            {"invalidRows", p.invalid_rows}};
+}
+
+json break_even_json(const core::BreakEven& b) {
+    return {{"countToMatch", b.count_to_match ? json(*b.count_to_match) : json()},
+            {"costToMatch", money_json(b.cost_to_match)},
+            {"pricePerPost", money_json(b.price_per_post)},
+            {"currentPricePerPost", money_json(b.current_price_per_post)},
+            {"engagementRate", optional_number(b.engagement_rate)},
+            {"currentEngagementRate", number(b.current_engagement_rate)},
+            {"affordableCount", b.affordable_count ? json(*b.affordable_count) : json()},
+            {"affordableMetric", number(b.affordable_metric)}};
+}
+
+json comparison_json(const core::Comparison& c) {
+    return {{"a", plan_summary_json(c.a)},
+            {"b", plan_summary_json(c.b)},
+            {"campaignA", campaign_result_json(c.campaign_a)},
+            {"campaignB", campaign_result_json(c.campaign_b)},
+            {"metric", name_of(c.metric, metric_names)},
+            {"judgement", name_of(c.judgement, judgement_names)},
+            {"winner", name_of(c.winner, winner_names)},
+            {"advantage", optional_number(c.advantage)},
+            {"breakEven", break_even_json(c.break_even)},
+            {"verdict", c.verdict},
+            {"notes", c.notes},
+            {"breakEvenText", c.break_even_text}};
+}
+
+core::ComparisonInputs read_comparison_inputs(Reader& in, const json& object) {
+    core::ComparisonInputs inputs;
+    const core::CampaignInputs plan = read_campaign_inputs(in, object, "");
+    inputs.budget = plan.budget;
+    inputs.reach_rate = plan.reach_rate;
+    inputs.funnel = plan.funnel;
+    inputs.funnel_from_targeted = plan.funnel_from_targeted;
+    inputs.number_format = read_number_format(in, object);
+    const core::Currency currency = plan.budget.currency;
+    const json* a = in.object(object, "a", "");
+    const json* b = in.object(object, "b", "");
+    if (a == nullptr || b == nullptr) {
+        in.fail(a == nullptr ? "a" : "b",
+                "required: {name, influencers: [...]} or {name, typical, count}.");
+        return inputs;
+    }
+    inputs.setup.a = read_plan_group(in, *a, currency, "a");
+    inputs.setup.b = read_plan_group(in, *b, currency, "b");
+    inputs.setup.metric = in.enumeration(object, "metric", inputs.setup.metric, metric_names, "");
+    inputs.setup.judgement =
+        in.enumeration(object, "judgement", inputs.setup.judgement, judgement_names, "");
+    return inputs;
+}
+
 // ---- Uncertainty
 
 json band_json(const core::Band& band) {
@@ -858,7 +965,9 @@ core::UncertaintySettings read_uncertainty(Reader& in, const json& object,
             bool good = !text.empty() && text.size() <= 20;
             for (char c : text) {
                 if (c < '0' || c > '9' ||
-                    value > (std::numeric_limits<std::uint64_t>::max() - 9) / 10) {
+                    value > (std::numeric_limits<std::uint64_t>::max() -
+                             static_cast<std::uint64_t>(c - '0')) /
+                                10) {
                     good = false;
                     break;
                 }
@@ -1448,6 +1557,18 @@ val evaluate_campaign_js(val inputs) {
     return result ? ok(campaign_result_json(result.value())) : fail(result.error());
 }
 
+// ---- Comparison
+
+val compare_plans_js(val inputs) {
+    Reader in;
+    const core::ComparisonInputs parsed = read_comparison_inputs(in, from_js(inputs));
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto result = core::compare_plans(parsed);
+    return result ? ok(comparison_json(result.value())) : fail(result.error());
+}
+
 // ---- Uncertainty
 
 // {plan: campaign, sigma?}
@@ -1834,6 +1955,7 @@ EMSCRIPTEN_BINDINGS(microreach) {
     function("runFunnel", &run_funnel_js);
 
     function("evaluateCampaign", &evaluate_campaign_js);
+    function("comparePlans", &compare_plans_js);
     function("uncertaintyBands", &uncertainty_bands_js);
     function("monteCarlo", &monte_carlo_js);
     function("optimize", &optimize_1);
