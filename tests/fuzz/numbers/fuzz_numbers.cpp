@@ -8,16 +8,20 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
 namespace {
 
-void check(bool condition) {
+// Reports the failed promise by line, then aborts so libFuzzer saves the input.
+void check_at(bool condition, int line) {
     if (!condition) {
+        std::fprintf(stderr, "check failed at %s:%d\n", __FILE__, line);
         std::abort();
     }
 }
+#define check(condition) check_at((condition), __LINE__)
 
 }  // namespace
 
