@@ -1816,6 +1816,45 @@ val preview_roster_csv_js(val text, val options) {
                   : fail(result.error());
 }
 
+// The roster after importing the good rows of a CSV text: {roster, mode: "append" |
+// "replace", currency?, decimalComma?, defaultEngagementRate?, separator?}. Returns
+// {roster, added, preview}; rows with errors are left out (the preview lists them).
+val import_roster_csv_js(val text, val options) {
+    const auto input = text_argument(text);
+    if (!input) {
+        return fail(argument_error("text", "expected the CSV file's text."));
+    }
+    const std::optional<json> parsed = options_argument(options);
+    if (!parsed) {
+        return fail(argument_error("options", "expected an object of options."));
+    }
+    Reader in;
+    const core::RosterImportOptions import_options = read_roster_import_options(in, *parsed);
+    const core::CsvReadOptions csv_options = read_csv_options(in, *parsed);
+    const std::vector<core::Influencer> roster =
+        read_roster(in, *parsed, "roster", import_options.currency, "options");
+    const core::ImportMode mode =
+        in.enumeration(*parsed, "mode", core::ImportMode::append, import_mode_names, "options");
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto preview = core::preview_roster_csv(*input, import_options, csv_options);
+    if (!preview) {
+        return fail(preview.error());
+    }
+    auto applied = core::apply_roster_import(roster, preview.value(), mode);
+    if (!applied) {
+        return fail(applied.error());
+    }
+    json rows = json::array();
+    for (const auto& influencer : applied.value()) {
+        rows.push_back(influencer_json(influencer));
+    }
+    return ok({{"roster", rows},
+               {"added", preview.value().rows.size()},
+               {"preview", roster_preview_json(preview.value(), nullptr)}});
+}
+
 // {roster, currency?, separator?, byteOrderMark?, decimalComma?, results?: true}
 val export_roster_csv_js(val inputs) {
     Reader in;
@@ -1901,6 +1940,9 @@ val parse_csv_1(val text) {
 val write_csv_1(val records) {
     return write_csv_js(std::move(records), val::undefined());
 }
+val import_roster_csv_1(val text) {
+    return import_roster_csv_js(std::move(text), val::undefined());
+}
 val preview_roster_csv_1(val text) {
     return preview_roster_csv_js(std::move(text), val::undefined());
 }
@@ -1970,5 +2012,7 @@ EMSCRIPTEN_BINDINGS(microreach) {
     function("writeCsv", &write_csv_js);
     function("previewRosterCsv", &preview_roster_csv_1);
     function("previewRosterCsv", &preview_roster_csv_js);
+    function("importRosterCsv", &import_roster_csv_1);
+    function("importRosterCsv", &import_roster_csv_js);
     function("exportRosterCsv", &export_roster_csv_js);
 }

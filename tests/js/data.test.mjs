@@ -75,3 +75,14 @@ test('exportRosterCsv: exports a roster that imports back to the same values', (
   const withResults = value(api.exportRosterCsv({ roster, budget: 5000, results: true }));
   assert.match(withResults.split('\r\n')[0], /Expected engagements/);
 });
+
+test('importRosterCsv: good rows appended with fresh ids, bad rows left out', () => {
+  const existing = [{ id: 7, name: 'Kept', followers: 5000, engagementValue: 0.05, pricePerPost: 100 }];
+  const result = value(api.importRosterCsv('Name,Followers,ER\nann,1200,7.4%\nbo,x,5%\ncy,900,6%\n', { roster: existing }));
+  assert.deepEqual(result.roster.map((i) => i.name), ['Kept', 'ann', 'cy']);
+  assert.deepEqual(result.roster.map((i) => i.id), [7, 8, 9]);
+  assert.equal(result.added, 2);
+  assert.equal(result.preview.badRows, 1);
+  const replaced = value(api.importRosterCsv('Name,Followers,ER\nann,1200,7.4%\n', { roster: existing, mode: 'replace' }));
+  assert.deepEqual(replaced.roster.map((i) => i.name), ['ann']);
+});
