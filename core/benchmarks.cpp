@@ -93,6 +93,18 @@ BenchmarkSet hypeauditor_set() {
     return set;
 }
 
+// "7.4%", "2.78%", "15%": as many decimals as the figure has, at most two.
+std::string short_percent(double rate) {
+    std::string text = format_number(rate * 100.0, 2);
+    while (text.back() == '0') {
+        text.pop_back();
+    }
+    if (text.back() == '.') {
+        text.pop_back();
+    }
+    return text + "%";
+}
+
 Error set_error(ErrorCode code, const std::string& field, const std::string& what) {
     return make_error(code, field, field + ": " + what);
 }
@@ -242,9 +254,9 @@ Result<Grade> grade(const BenchmarkSet& set, std::int64_t followers, double enga
     result.formula_id = formula_ids::benchmark_ratio;
     const std::string band_phrase =
         result.band_kind == GradeBand::typical ? result.band : result.band + " typical";
-    result.summary = format_percent(engagement_rate, 1) + " is " + band_phrase + " for " +
-                     tier->name + " followers: " + format_number(result.ratio, 2) +
-                     " times the benchmark of " + format_percent(tier->engagement_rate, 1) +
+    result.summary = short_percent(engagement_rate) + " is " + band_phrase + " for " + tier->name +
+                     " followers: " + format_number(result.ratio, 2) + " times the benchmark of " +
+                     short_percent(tier->engagement_rate) +
                      (tier->derived ? " (a derived figure)" : "") + " in " + set.name + ".";
     return result;
 }

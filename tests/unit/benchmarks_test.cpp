@@ -176,6 +176,19 @@ TEST(BenchmarksTest, GradeArticleExamples) {
     EXPECT_NE(mid.value().summary.find("(a derived figure)"), std::string::npos);
 }
 
+TEST(BenchmarksTest, GradeSummaryKeepsTheFiguresDecimals) {
+    const auto nano = core::grade(builtin("hypeauditor-2023"), 5'000, 0.06);
+    ASSERT_TRUE(nano.ok());
+    EXPECT_EQ(nano.value().summary,
+              "6% is well above typical for nano (1,000 to 9,999) followers: 2.16 times the "
+              "benchmark of 2.78% in HypeAuditor 2023, Instagram (nano published, other tiers "
+              "derived).");
+    const auto small = core::grade(builtin("article"), 10, 0.3);
+    ASSERT_TRUE(small.ok());
+    EXPECT_EQ(small.value().summary.substr(0, 46),
+              "30% is above typical for under 1,000 followers");
+}
+
 TEST(BenchmarksTest, GradeErrors) {
     const auto& set = builtin("article");
     EXPECT_EQ(core::grade(set, -1, 0.1).error().field, "Followers");
