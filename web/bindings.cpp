@@ -1,6 +1,7 @@
-// The complete list of what JavaScript can call (embind). The same file is linked
-// into the app (for the page's glue) and into the standalone API module
-// (microreach_api, for node tests and embedders). Documented in docs/api.md.
+// The complete list of what JavaScript can call (embind): the core's JavaScript API,
+// documented in docs/api.md. Built twice, never into the app itself (which does not
+// need it): microreach-api.js + .wasm in the site for pages and embedders
+// (web/CMakeLists.txt), and tests/microreach_api.js, a single file for node tests.
 //
 // Conventions (the JS side of the core's rules):
 // - Values in and out are plain JS objects with camelCase keys. Rates are fractions

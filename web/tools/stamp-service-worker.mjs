@@ -3,8 +3,9 @@
 // cache and sw.js changes byte for byte (which is how browsers notice an update).
 //
 // Usage: node web/tools/stamp-service-worker.mjs <template sw.js> <dist folder>
-// Not cached up front: sw.js itself, the single-file download (microreach.html; cached
-// when it is first downloaded) and the demo pages.
+// Not cached up front (the service worker caches them when they are first fetched):
+// sw.js itself, the single-file download (microreach.html), the JS API for embedders
+// (microreach-api.js and .wasm; the app does not use it) and the demo pages.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -25,7 +26,8 @@ async function walk(folder) {
   return out;
 }
 
-const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file.startsWith('demo/');
+const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file.startsWith('microreach-api.') ||
+  file.startsWith('demo/');
 const files = (await walk(dist))
   .map((path) => relative(dist, path).split(sep).join('/'))
   .filter((file) => !skipped(file))
