@@ -1,5 +1,21 @@
 // Share links and URL prefill parameters.
 //
+// Share link: the whole Scenario in the URL fragment, "#v1.<payload>":
+//   document = export of the scenario (core/state_json.hpp), as JSON
+//   patch    = RFC 7386 merge patch from a frozen baseline document (the default
+//              scenario as it was when link version 1 was made) to the document, so
+//              only what differs travels; arrays that differ travel whole
+//   payload  = base64url( lz(patch text, dictionary = baseline text) + CRC-32 of the
+//              patch text, 4 bytes little endian )
+// The version prefix names this envelope and baseline; both are frozen for "v1.", so a
+// v1 link opens the same way in every later build (the state inside is migrated like a
+// saved file). Decoding checks every step; a truncated, altered or hostile link gives
+// an Error (field "Share link") whose message the UI can show as is, e.g. "This link is
+// damaged; opened the default scenario instead." (the UI then opens the default).
+// Limits: 32 KB of fragment (encode refuses larger scenarios: save a file instead) and
+// 2 MB of decompressed patch. The default scenario encodes to "v1." and a few
+// characters; a changed roster of ten adds a few hundred.
+//
 // Building blocks (core::detail, public for tests and fuzzers): CRC-32 (IEEE), base64url
 // without padding, and a small LZ77 compressor of our own:
 //   stream  = varint(uncompressed size) token*
@@ -20,15 +36,30 @@
 
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "core/scenario.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace core {
+
+// ---- Share links ------------------------------------------------------------------
+
+inline constexpr int share_link_version = 1;
+inline constexpr std::size_t max_share_fragment_bytes = 32 * 1024;
+inline constexpr std::size_t max_share_payload_bytes = 2 * 1024 * 1024;
+
+// "v1.…" (no '#'). Error too_large when it would exceed max_share_fragment_bytes.
+[[nodiscard]] Result<std::string> encode_share_fragment(const Scenario& scenario);
+// The fragment with or without '#', spaces and line breaks around it ignored.
+// Errors: malformed (damaged), unsupported (a newer link version or state format),
+// too_large (over the limits).
+[[nodiscard]] Result<Scenario> decode_share_fragment(std::string_view fragment);
 
 // ---- URL prefill parameters ------------------------------------------------------
 
@@ -51,7 +82,7 @@ struct PrefillParams {
 // case-insensitive, values are percent-decoded ('+' is a space); the last of repeated
 // parameters wins. The budget is read in the "currency" parameter's currency, or in
 // `default_currency` when there is none. `screen_ids` lists the accepted screen ids;
-// empty accepts any id made of letters, digits, '-' and '_'.
+// empty means the app's screens (core::screen_ids(): "engagement", "compare" ...).
 [[nodiscard]] PrefillParams parse_prefill(std::string_view query,
                                           Currency default_currency = Currency::usd,
                                           const std::vector<std::string_view>& screen_ids = {});
@@ -63,11 +94,18 @@ namespace detail {
 // Accepts the base64url alphabet (and '+', '/' from the standard one), optional '='
 // padding; nullopt for anything else.
 [[nodiscard]] std::optional<std::string> base64url_decode(std::string_view text);
-// Input below 2 GiB (share links stay far below).
-[[nodiscard]] std::string lz_compress(std::string_view data);
+// Input below 2 GiB (share links stay far below). With a dictionary, matches may
+// refer into it (as if it preceded the data); the decoder needs the same dictionary.
+[[nodiscard]] std::string lz_compress(std::string_view data, std::string_view dictionary = {});
 // nullopt when the stream is damaged or would produce more than max_size bytes.
-[[nodiscard]] std::optional<std::string> lz_decompress(std::string_view stream,
-                                                       std::size_t max_size);
+[[nodiscard]] std::optional<std::string>
+lz_decompress(std::string_view stream, std::size_t max_size, std::string_view dictionary = {});
+// RFC 7386: the patch that turns `from` into `to` (objects member by member, anything
+// else replaced whole; a member missing from `to` becomes null).
+[[nodiscard]] nlohmann::json create_merge_patch(const nlohmann::json& from,
+                                                const nlohmann::json& to);
+// The frozen baseline of link version 1 (compact JSON). Never edit it.
+[[nodiscard]] std::string_view share_baseline_v1();
 // %XX and '+' decoding; nullopt on a broken escape.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text);
 

@@ -849,6 +849,35 @@ Result<Scenario> scenario_from_json(const json& input) {
 
 } // namespace detail
 
+std::string_view screen_id(Screen screen) {
+    for (const auto& entry : detail::screen_names) {
+        if (entry.value == screen) {
+            return entry.name;
+        }
+    }
+    return detail::screen_names[0].name;
+}
+
+std::optional<Screen> screen_from_id(std::string_view id) {
+    for (const auto& entry : detail::screen_names) {
+        if (entry.name == id) {
+            return entry.value;
+        }
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string_view>& screen_ids() {
+    static const std::vector<std::string_view> ids = [] {
+        std::vector<std::string_view> out;
+        for (const auto& entry : detail::screen_names) {
+            out.push_back(entry.name);
+        }
+        return out;
+    }();
+    return ids;
+}
+
 std::string export_scenario_json(const Scenario& scenario, bool pretty) {
     // Invalid UTF-8 in a string would make nlohmann throw (abort without exceptions);
     // replacing it keeps the export total.

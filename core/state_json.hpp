@@ -37,6 +37,7 @@
 
 #include <cstddef>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,11 @@ inline constexpr std::size_t max_benchmark_sets = 100;
 // Errors: malformed (not JSON, not a Microreach document, a field of the wrong type),
 // too_large (a limit above), unsupported (a newer version). Field "Scenario file".
 [[nodiscard]] Result<Scenario> import_scenario_json(std::string_view text);
+
+// Stable lower-case ids of the screens, as stored in files and URLs ("compare").
+[[nodiscard]] std::string_view screen_id(Screen screen);
+[[nodiscard]] std::optional<Screen> screen_from_id(std::string_view id);
+[[nodiscard]] const std::vector<std::string_view>& screen_ids(); // in enum order
 
 namespace detail {
 

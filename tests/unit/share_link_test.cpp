@@ -1,7 +1,9 @@
 #include "core/share_link.hpp"
+#include "core/state_json.hpp"
 
 #include <cstdint>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
@@ -166,6 +168,198 @@ TEST(ShareLinkTest, PrefillErrorsNameTheParameter) {
     EXPECT_EQ(core::parse_prefill("screen=roster", core::Currency::usd, screens).screen,
               std::string("roster"));
     EXPECT_FALSE(core::parse_prefill("screen=..%2F..").screen.has_value());
+}
+
+// ---- share links --------------------------------------------------------------------
+
+using json = nlohmann::json;
+
+std::string exported(const core::Scenario& scenario) {
+    return core::export_scenario_json(scenario, false);
+}
+
+// A scenario edited the way users do: roster rows changed, added and removed, other
+// currency, another screen, tracked results.
+core::Scenario edited_scenario() {
+    core::Scenario s = core::default_scenario();
+    s.screen = core::Screen::roster;
+    s.title = "Spring campaign \xE2\x80\x93 Florida";
+    s.budget = core::Money{300'000, core::Currency::eur};
+    s.assumptions.currency = core::Currency::eur;
+    s.assumptions.reach_rate = 0.125;
+    if (s.roster.size() > 3) {
+        s.roster[3].followers = 1234;
+        s.roster[3].notes = "Answered in a day.";
+        s.roster.erase(s.roster.begin());
+    }
+    core::Influencer extra;
+    extra.id = 99;
+    extra.name = "New reader";
+    extra.followers = 640;
+    extra.engagement_value = 0.21;
+    extra.price_per_post = core::Money{7'500, core::Currency::eur};
+    s.roster.push_back(extra);
+    s.actuals.push_back({99, 120, 14, 2, 1, 9, 1, core::Money{2'999, core::Currency::eur}});
+    s.optimizer.coverage = {{"Florida", 2, std::nullopt}};
+    return s;
+}
+
+TEST(ShareLinkTest, MergePatchFollowsRfc7386) {
+    // The patch that turns `from` into `to`, checked against RFC 7386's rules: changed
+    // members, removed members as null, arrays whole, new objects whole.
+    const json from = json::parse(R"({"a":"b","c":{"d":"e","f":"g"},"k":[1,2]})");
+    const json to = json::parse(R"({"a":"z","c":{"d":"e"},"k":[1],"n":{"x":1}})");
+    const json patch = core::detail::create_merge_patch(from, to);
+    EXPECT_EQ(patch, json::parse(R"({"a":"z","c":{"f":null},"k":[1],"n":{"x":1}})"));
+    json applied = from;
+    applied.merge_patch(patch);
+    EXPECT_EQ(applied, to);
+    EXPECT_EQ(core::detail::create_merge_patch(to, to), json::object());
+}
+
+TEST(ShareLinkTest, BaselineIsFrozen) {
+    // Any edit to the v1 baseline breaks every v1 link: this checksum must never change.
+    EXPECT_EQ(core::detail::share_baseline_v1().size(), 15089U);
+    EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v1()), 0xFBE93301U);
+    EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v1()).ok());
+}
+
+TEST(ShareLinkTest, RoundTripsScenarios) {
+    for (const auto& scenario : {core::default_scenario(), edited_scenario(), core::Scenario{}}) {
+        const auto fragment = core::encode_share_fragment(scenario);
+        ASSERT_TRUE(fragment.ok()) << fragment.error().message;
+        EXPECT_EQ(fragment.value().substr(0, 3), "v1.");
+        const auto back = core::decode_share_fragment(fragment.value());
+        ASSERT_TRUE(back.ok()) << back.error().message;
+        EXPECT_EQ(exported(back.value()), exported(scenario));
+        // The forms a browser or a chat app may hand over.
+        EXPECT_TRUE(core::decode_share_fragment("#" + fragment.value()).ok());
+        EXPECT_TRUE(core::decode_share_fragment("  " + fragment.value() + "\r\n").ok());
+    }
+}
+
+TEST(ShareLinkTest, LinksAreCompact) {
+    // Sizes are what the patch and the dictionary are for; the bounds leave room for
+    // changes to the default scenario (which only make the patch larger).
+    const auto unchanged = core::encode_share_fragment(core::default_scenario());
+    ASSERT_TRUE(unchanged.ok());
+    EXPECT_LT(unchanged.value().size(), 600U);
+    const auto edited = core::encode_share_fragment(edited_scenario());
+    ASSERT_TRUE(edited.ok());
+    EXPECT_LT(edited.value().size(), 2000U);
+    EXPECT_LT(edited.value().size() * 4, exported(edited_scenario()).size());
+}
+
+TEST(ShareLinkTest, TruncatedLinksNeverOpen) {
+    const std::string link = core::encode_share_fragment(edited_scenario()).value();
+    for (std::size_t cut = 0; cut < link.size(); ++cut) {
+        const auto result = core::decode_share_fragment(link.substr(0, cut));
+        ASSERT_FALSE(result.ok()) << cut;
+        EXPECT_EQ(result.error().field, "Share link");
+        EXPECT_EQ(result.error().message,
+                  "This link is damaged; opened the default scenario instead.");
+    }
+}
+
+TEST(ShareLinkTest, BitFlipsGiveAnErrorOrAValidScenario) {
+    const std::string link = core::encode_share_fragment(edited_scenario()).value();
+    std::mt19937_64 engine(0x5eed);
+    int opened = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::string damaged = link;
+        const int flips = 1 + static_cast<int>(engine() % 3);
+        for (int f = 0; f < flips; ++f) {
+            const std::size_t at = engine() % damaged.size();
+            damaged[at] = static_cast<char>(damaged[at] ^ (1U << (engine() % 8)));
+        }
+        const auto result = core::decode_share_fragment(damaged);
+        if (result.ok()) {
+            // What opens must be a scenario that exports and imports again.
+            ++opened;
+            EXPECT_TRUE(core::import_scenario_json(exported(result.value())).ok());
+        } else {
+            EXPECT_FALSE(result.error().message.empty());
+        }
+    }
+    EXPECT_LT(opened, 30); // the checksum catches flips in the payload
+}
+
+TEST(ShareLinkTest, VersionsAndHostileInput) {
+    const std::string link = core::encode_share_fragment(edited_scenario()).value();
+    const std::string payload = link.substr(3);
+    const auto newer = core::decode_share_fragment("v2." + payload);
+    ASSERT_FALSE(newer.ok());
+    EXPECT_EQ(newer.error().code, core::ErrorCode::unsupported);
+    EXPECT_EQ(newer.error().message,
+              "This link comes from a newer version of Microreach; opened the default scenario "
+              "instead.");
+    const std::vector<std::string> damaged = {"",
+                                              "#",
+                                              "v",
+                                              "v1",
+                                              "v1.",
+                                              "v0." + payload,
+                                              "V1." + payload,
+                                              "v1x." + payload,
+                                              "x1." + payload,
+                                              "v01234." + payload,
+                                              "v1." + payload + "!",
+                                              "v1.AAAA",
+                                              "v1.////"};
+    for (const std::string& bad : damaged) {
+        const auto result = core::decode_share_fragment(bad);
+        ASSERT_FALSE(result.ok()) << bad;
+        EXPECT_EQ(result.error().code, core::ErrorCode::malformed) << bad;
+    }
+    const auto huge = core::decode_share_fragment("v1." + std::string(40'000, 'A'));
+    ASSERT_FALSE(huge.ok());
+    EXPECT_EQ(huge.error().code, core::ErrorCode::too_large);
+    EXPECT_EQ(huge.error().message,
+              "This link is too long (over 32 KB) to be a Microreach link; opened the default "
+              "scenario instead.");
+}
+
+// Packs a hand-made patch the way encode_share_fragment does.
+std::string pack(const std::string& patch_text) {
+    std::string packed = core::detail::lz_compress(patch_text, core::detail::share_baseline_v1());
+    const std::uint32_t crc = core::detail::crc32(patch_text);
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        packed += static_cast<char>((crc >> shift) & 0xFFU);
+    }
+    return "v1." + core::detail::base64url_encode(packed);
+}
+
+TEST(ShareLinkTest, ValidEnvelopeWithBadContents) {
+    const auto newer_state = core::decode_share_fragment(pack(R"({"version":2})"));
+    ASSERT_FALSE(newer_state.ok());
+    EXPECT_EQ(newer_state.error().code, core::ErrorCode::unsupported);
+    const auto wrong_type = core::decode_share_fragment(pack(R"({"budget":"lots"})"));
+    ASSERT_FALSE(wrong_type.ok());
+    EXPECT_EQ(wrong_type.error().code, core::ErrorCode::malformed);
+    EXPECT_FALSE(core::decode_share_fragment(pack("[1]")).ok());
+    EXPECT_FALSE(core::decode_share_fragment(pack(std::string(5000, '['))).ok());
+    const auto ok = core::decode_share_fragment(pack(R"({"title":"Hand-made"})"));
+    ASSERT_TRUE(ok.ok());
+    EXPECT_EQ(ok.value().title, "Hand-made");
+}
+
+TEST(ShareLinkTest, TooLargeToShare) {
+    core::Scenario s = core::default_scenario();
+    std::mt19937_64 engine(3);
+    for (std::uint32_t k = 0; k < 400; ++k) {
+        core::Influencer i;
+        i.id = 1000 + k;
+        for (int c = 0; c < 120; ++c) {
+            i.notes += static_cast<char>('a' + engine() % 26); // incompressible
+        }
+        s.roster.push_back(i);
+    }
+    const auto result = core::encode_share_fragment(s);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, core::ErrorCode::too_large);
+    EXPECT_EQ(result.error().message,
+              "This scenario is too large for a link (over 32 KB); save it as a file and share "
+              "the file instead.");
 }
 
 } // namespace
