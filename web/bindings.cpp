@@ -29,8 +29,11 @@
 #include "core/numbers.hpp"
 #include "core/optimizer.hpp"
 #include "core/pricing.hpp"
+#include "core/report.hpp"
 #include "core/roster_csv.hpp"
+#include "core/scenario.hpp"
 #include "core/share_link.hpp"
+#include "core/state_json.hpp"
 #include "core/uncertainty.hpp"
 #include "core/version.hpp"
 
@@ -54,6 +57,24 @@ using json = nlohmann::json;
 
 // [SECTION] JSON bridge
 
+// A JS number cannot hold 2^63 - 1 (the state documents' "no upper limit" for
+// followers, core::no_follower_limit): it arrives as 9223372036854776000, just above
+// the int64 range. Numbers that close to 2^63 can only be that value, so they are
+// mapped back, and a document read from JS round-trips like its text.
+void restore_int64_max(json& value) {
+    if (value.is_number_unsigned()) {
+        const auto number = value.get<std::uint64_t>();
+        constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        if (number > max && number <= max + 4096) {
+            value = std::numeric_limits<std::int64_t>::max();
+        }
+    } else if (value.is_array() || value.is_object()) {
+        for (auto& item : value) {
+            restore_int64_max(item);
+        }
+    }
+}
+
 // JS value -> JSON text -> nlohmann::json. undefined and null become an empty object
 // (every input field then takes its default). Values JSON cannot carry (functions,
 // NaN) arrive as null and are reported by the Reader like any mistyped field.
@@ -65,7 +86,9 @@ json from_js(const val& value) {
     if (!text.isString()) {
         return json(); // not representable as JSON
     }
-    return json::parse(text.as<std::string>(), nullptr, false);
+    json parsed = json::parse(text.as<std::string>(), nullptr, false);
+    restore_int64_max(parsed);
+    return parsed;
 }
 
 val to_js(const json& value) {
@@ -1886,6 +1909,91 @@ val export_roster_csv_js(val inputs) {
     return ok(core::export_roster_results_csv(roster, results.value(), options));
 }
 
+// ---- Scenario (the whole application state, as the state JSON document)
+
+// A scenario argument: the document as an object, or its JSON text.
+core::Result<core::Scenario> scenario_argument(const val& scenario) {
+    if (scenario.isString()) {
+        return core::import_scenario_json(scenario.as<std::string>());
+    }
+    if (absent(scenario)) {
+        return core::make_error(
+            core::ErrorCode::invalid, "scenario",
+            "scenario: expected a scenario document (defaultScenario() gives one).");
+    }
+    return core::detail::scenario_from_json(from_js(scenario));
+}
+
+val default_scenario_js() {
+    return ok(core::detail::scenario_to_json(core::default_scenario()));
+}
+
+// Checks a document (object or text) and returns it complete and normalized: missing
+// fields filled with defaults, older versions migrated.
+val scenario_from_json_js(val scenario) {
+    auto parsed = scenario_argument(scenario);
+    return parsed ? ok(core::detail::scenario_to_json(parsed.value())) : fail(parsed.error());
+}
+
+val scenario_to_json_js(val scenario, val options) {
+    MR_OPTIONS(opts, options);
+    Reader in;
+    const bool pretty = in.boolean(opts, "pretty", true, "options");
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto parsed = scenario_argument(scenario);
+    return parsed ? ok(core::export_scenario_json(parsed.value(), pretty)) : fail(parsed.error());
+}
+
+// Everything the calculator computes from a scenario: the campaign plan and the
+// comparison (rows, totals, verdict, break-even).
+val evaluate_scenario_js(val scenario) {
+    auto parsed = scenario_argument(scenario);
+    if (!parsed) {
+        return fail(parsed.error());
+    }
+    json value = json::object();
+    auto campaign = core::evaluate_campaign(core::campaign_inputs(parsed.value()));
+    value["campaign"] = campaign
+                            ? json{{"ok", true}, {"value", campaign_result_json(campaign.value())}}
+                            : json{{"ok", false}, {"error", error_json(campaign.error())}};
+    auto comparison = core::compare_plans(core::comparison_inputs(parsed.value()));
+    value["comparison"] = comparison
+                              ? json{{"ok", true}, {"value", comparison_json(comparison.value())}}
+                              : json{{"ok", false}, {"error", error_json(comparison.error())}};
+    return ok(std::move(value));
+}
+
+val report_js(val scenario, val options) {
+    MR_OPTIONS(opts, options);
+    Reader in;
+    core::ReportOptions report_options;
+    const std::int64_t max_rows =
+        in.integer(opts, "maxRows", static_cast<std::int64_t>(report_options.max_rows), "options");
+    if (max_rows < 0) {
+        in.fail("options.maxRows", "expected a whole number from 0 up.");
+    }
+    report_options.max_rows = static_cast<std::size_t>(max_rows < 0 ? 0 : max_rows);
+    report_options.include_simulation =
+        in.boolean(opts, "includeSimulation", report_options.include_simulation, "options");
+    report_options.include_formulas =
+        in.boolean(opts, "includeFormulas", report_options.include_formulas, "options");
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto parsed = scenario_argument(scenario);
+    return parsed ? ok(core::plan_report(parsed.value(), report_options)) : fail(parsed.error());
+}
+
+val screen_ids_js() {
+    json list = json::array();
+    for (std::string_view id : core::screen_ids()) {
+        list.push_back(id);
+    }
+    return ok(list);
+}
+
 #undef MR_OPTIONS
 
 // Overloads by argument count (embind requires the exact count per overload), so
@@ -1931,6 +2039,12 @@ val default_funnel_0() {
 }
 val optimize_1(val problem) {
     return optimize_js(std::move(problem), val::undefined());
+}
+val scenario_to_json_1(val scenario) {
+    return scenario_to_json_js(std::move(scenario), val::undefined());
+}
+val report_1(val scenario) {
+    return report_js(std::move(scenario), val::undefined());
 }
 val parse_prefill_1(val query) {
     return parse_prefill_js(std::move(query), val::undefined());
@@ -2003,6 +2117,15 @@ EMSCRIPTEN_BINDINGS(microreach) {
     function("monteCarlo", &monte_carlo_js);
     function("optimize", &optimize_1);
     function("optimize", &optimize_js);
+
+    function("defaultScenario", &default_scenario_js);
+    function("scenarioFromJson", &scenario_from_json_js);
+    function("scenarioToJson", &scenario_to_json_1);
+    function("scenarioToJson", &scenario_to_json_js);
+    function("evaluateScenario", &evaluate_scenario_js);
+    function("report", &report_1);
+    function("report", &report_js);
+    function("screenIds", &screen_ids_js);
 
     function("parsePrefill", &parse_prefill_1);
     function("parsePrefill", &parse_prefill_js);
