@@ -1,41 +1,455 @@
+// [SECTION] Index
+// - Construction and editing
+// - Recomputing results
+// - Frame: header, screen, content height
+// - State JSON for the test hook
 #include "web/app/app.hpp"
 
+#include "core/engagement.hpp"
+#include "core/numbers.hpp"
 #include "core/version.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "web/app/json_writer.hpp"
+#include "web/app/screens.hpp"
+#include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
 
-#include "imgui.h"
+#include <chrono>
 
 namespace web {
+namespace {
 
-App::App(const AppOptions& options) : options_(options) {}
+constexpr const char* screen_labels[screen_count] = {"Engagement", "One big or many small",
+                                                     "Campaign planner", "Results", "Assumptions"};
+
+constexpr const char* screen_blurbs[screen_count] = {
+    "One influencer: how engaged is their audience, compared with others of their size, and "
+    "what is a post worth?",
+    "The same budget on one big influencer or on many small ones, side by side.",
+    "Your roster: expected engagements, reach and cost per row and in total, and the best plan "
+    "for your budget.",
+    "What each influencer actually delivered, against what you expected.",
+    "Every figure the calculator uses, with its source and year. Change any of them.",
+};
+
+double clock_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+const char* screen_label(Screen screen) {
+    return screen_labels[static_cast<int>(screen)];
+}
+
+Screen screen_from_core(core::Screen screen) {
+    switch (screen) {
+    case core::Screen::engagement:
+        return Screen::engagement;
+    case core::Screen::compare:
+        return Screen::compare;
+    case core::Screen::roster:
+    case core::Screen::optimizer:
+        return Screen::planner;
+    case core::Screen::tracking:
+    case core::Screen::report:
+        return Screen::results;
+    case core::Screen::assumptions:
+        return Screen::assumptions;
+    }
+    return Screen::compare;
+}
+
+core::Screen screen_to_core(Screen screen) {
+    switch (screen) {
+    case Screen::engagement:
+        return core::Screen::engagement;
+    case Screen::compare:
+        return core::Screen::compare;
+    case Screen::planner:
+        return core::Screen::roster;
+    case Screen::results:
+        return core::Screen::tracking;
+    case Screen::assumptions:
+        return core::Screen::assumptions;
+    }
+    return core::Screen::compare;
+}
+
+void App::set_screen(Screen screen) {
+    if (screen_from_core(scenario_.screen) != screen) {
+        scenario_.screen = screen_to_core(screen);
+        platform_request_frames();
+    }
+}
+
+// [SECTION] Construction and editing
+
+App::App(const AppOptions& options) : options_(options), scenario_(core::default_scenario()) {}
+
+core::Scenario& App::edit(std::string_view what) {
+    // One undo step per gesture: a drag or a slider edits every frame while active.
+    const ImGuiID active = ImGui::GetCurrentContext() != nullptr ? ImGui::GetActiveID() : 0;
+    if (active == 0 || active != last_edit_active_id_) {
+        history_.record(scenario_, std::string(what));
+    }
+    last_edit_active_id_ = active;
+    ++version_;
+    ui_.status.clear();
+    platform_request_frames();
+    return scenario_;
+}
+
+void App::replace_scenario(core::Scenario scenario, std::string_view what) {
+    history_.record(scenario_, std::string(what));
+    last_edit_active_id_ = 0;
+    scenario_ = std::move(scenario);
+    ++version_;
+    ui::clear_field_errors();
+    platform_request_frames();
+}
+
+void App::undo() {
+    const std::string what = history_.undo_label();
+    const core::Screen screen = scenario_.screen;
+    if (history_.undo(&scenario_)) {
+        scenario_.screen = screen; // undo changes inputs, not where the user is
+        ++version_;
+        last_edit_active_id_ = 0;
+        ui::clear_field_errors();
+        ui_.status = "Undone: " + what;
+        platform_request_frames();
+    }
+}
+
+void App::redo() {
+    const std::string what = history_.redo_label();
+    const core::Screen screen = scenario_.screen;
+    if (history_.redo(&scenario_)) {
+        scenario_.screen = screen;
+        ++version_;
+        last_edit_active_id_ = 0;
+        ui::clear_field_errors();
+        ui_.status = "Redone: " + what;
+        platform_request_frames();
+    }
+}
+
+void App::set_theme(ThemeKind kind) {
+    options_.theme.kind = kind;
+    apply_theme(options_.theme);
+    if (options_.on_theme_changed != nullptr) {
+        options_.on_theme_changed(kind);
+    }
+    platform_request_frames();
+}
+
+// [SECTION] Recomputing results
+
+void App::refresh() {
+    const core::Scenario& s = scenario_;
+    const Screen current = screen();
+    if (results_.engagement_version != version_) {
+        results_.engagement_version = version_;
+        results_.benchmark = core::active_benchmark_set(s);
+        results_.measurement = core::measure_engagement(s.engagement);
+        if (results_.measurement->ok()) {
+            const double rate = results_.measurement->value().rate;
+            const std::int64_t followers = s.engagement_followers;
+            results_.grade = core::grade(results_.benchmark, followers, rate);
+            results_.expected_interactions =
+                core::expected_interactions(static_cast<double>(followers), rate);
+            results_.price =
+                core::price_per_post(s.assumptions.pricing, followers, rate, std::nullopt);
+        } else {
+            const core::Error error = results_.measurement->error();
+            results_.grade = error;
+            results_.expected_interactions = error;
+            results_.price = error;
+        }
+    }
+    const bool needs_campaign =
+        current == Screen::planner || current == Screen::results || current == Screen::engagement;
+    if (needs_campaign && results_.campaign_version != version_) {
+        results_.campaign_version = version_;
+        results_.campaign = core::evaluate_campaign(core::campaign_inputs(s));
+        ui_.planner.version = Results::never; // the table's text follows
+    }
+    if (current == Screen::results && results_.tracking_version != version_) {
+        results_.tracking_version = version_;
+        results_.tracking = core::track_results(core::tracking_inputs(s));
+    }
+    if (current == Screen::compare && results_.comparison_version != version_) {
+        results_.comparison_version = version_;
+        results_.comparison = core::compare_plans(core::comparison_inputs(s));
+        if (results_.comparison->ok()) {
+            const core::Comparison& c = results_.comparison->value();
+            const core::SimulationPlan plan_a = core::simulation_plan(c.campaign_a);
+            const core::SimulationPlan plan_b = core::simulation_plan(c.campaign_b);
+            const double sigma = s.assumptions.uncertainty.sigma;
+            results_.bands_a = core::plan_bands(plan_a, sigma);
+            results_.bands_b = core::plan_bands(plan_b, sigma);
+            results_.simulation = core::simulate_pair(plan_a, plan_b, c.metric, c.judgement,
+                                                      s.assumptions.uncertainty);
+        } else {
+            const core::Error error = results_.comparison->error();
+            results_.bands_a = error;
+            results_.bands_b = error;
+            results_.simulation = error;
+        }
+    }
+}
+
+// [SECTION] Frame
+
+void App::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) {
+        return; // a text field has its own undo while it is being edited
+    }
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z) ||
+        ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Y)) {
+        redo();
+    } else if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Z)) {
+        undo();
+    }
+}
+
+void App::draw_header() {
+    const Palette& p = palette();
+    const float full = ImGui::GetContentRegionAvail().x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Toolbar width: Undo, Redo and the theme switch on the right of the tabs when
+    // they fit, on their own line otherwise.
+    const char* theme_label = current_theme() == ThemeKind::dark ? "Light theme" : "Dark theme";
+    const float toolbar = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x +
+                          ImGui::CalcTextSize(theme_label).x + style.FramePadding.x * 6 +
+                          style.ItemSpacing.x * 2;
+    float tabs_width = 0.0f;
+    for (const char* label : screen_labels) {
+        tabs_width += ImGui::CalcTextSize(label).x + 28.0f + 6.0f;
+    }
+    const bool toolbar_inline = tabs_width + toolbar + 24.0f <= full;
+
+    int selected = static_cast<int>(screen());
+    const float header_y = ImGui::GetCursorPosY();
+    if (ui::segmented("screens", &selected, screen_labels,
+                      toolbar_inline ? full - toolbar - 24.0f : full)) {
+        set_screen(static_cast<Screen>(selected));
+    }
+    if (toolbar_inline) {
+        ImGui::SetCursorPos(
+            ImVec2(ImGui::GetWindowContentRegionMax().x - toolbar, header_y + 4.0f));
+    } else {
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+    const std::string undo_tip = history_.undo_depth() > 0
+                                     ? "Undo: " + history_.undo_label() + " (Ctrl+Z)"
+                                     : std::string("Nothing to undo");
+    const std::string redo_tip = history_.redo_depth() > 0
+                                     ? "Redo: " + history_.redo_label() + " (Ctrl+Shift+Z)"
+                                     : std::string("Nothing to redo");
+    if (ui::button("Undo", history_.undo_depth() > 0)) {
+        undo();
+    }
+    ImGui::SetItemTooltip("%s", undo_tip.c_str());
+    ImGui::SameLine();
+    if (ui::button("Redo", history_.redo_depth() > 0)) {
+        redo();
+    }
+    ImGui::SetItemTooltip("%s", redo_tip.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(theme_label)) {
+        set_theme(current_theme() == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark);
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+
+    // The screen's title and what it is for.
+    const int index = static_cast<int>(screen());
+    ImGui::PushFont(platform_heading_font());
+    ImGui::TextUnformatted(screen_labels[index]);
+    ImGui::PopFont();
+    ui::muted_text(screen_blurbs[index]);
+    if (!ui_.status.empty()) {
+        ui::coloured_text(p.accent, ui_.status);
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+}
 
 void App::draw_frame() {
-    ++frames_;
+    now_ms_ = clock_ms();
+    if (!theme_applied_) {
+        theme_applied_ = true; // ImGui's context exists from the first frame on
+        apply_theme(options_.theme);
+    }
+    handle_shortcuts();
+    refresh();
+
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, 0.0f));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        options_.embed_mode ? ImVec2(12, 12) : ImVec2(16, 14));
     ImGui::Begin("Microreach", nullptr, flags);
-    ImGui::PushFont(platform_heading_font());
-    ImGui::TextUnformatted("Microreach");
-    ImGui::PopFont();
-    ImGui::TextWrapped(
-        "One big influencer or many small ones? Compare engagement, reach, cost per "
-        "engagement and return, with the formula and source beside every figure.");
-    if (ImGui::Button("Start planning")) {
-        ++clicks_;
+    ImGui::PopStyleVar();
+    width_ = ImGui::GetContentRegionAvail().x;
+
+    draw_header();
+    switch (screen()) {
+    case Screen::engagement:
+        draw_engagement_screen(*this);
+        break;
+    case Screen::compare:
+        draw_compare_screen(*this);
+        break;
+    case Screen::planner:
+        draw_planner_screen(*this);
+        break;
+    case Screen::results:
+        draw_results_screen(*this);
+        break;
+    case Screen::assumptions:
+        draw_assumptions_screen(*this);
+        break;
     }
-    ImGui::Text("Version %s", core::version().data());
+
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::Text("Microreach %s: every figure from the core's formulas; hover or tap a result for "
+                "its formula and source.",
+                core::version().data());
+    ImGui::PopStyleColor();
     const float content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
     platform_set_content_height(content_height < 320.0f ? 320.0f : content_height);
 }
 
+// [SECTION] State JSON
+
 std::string App::state_json() const {
-    return "{\"screen\":\"home\",\"clicks\":" + std::to_string(clicks_) + "}";
+    JsonWriter json;
+    json.begin_object();
+    json.field("screen", static_cast<int>(screen()));
+    json.field("screenLabel", screen_label(screen()));
+    json.field("theme", current_theme() == ThemeKind::dark ? "dark" : "light");
+    json.field("embed", options_.embed_mode);
+    json.field("version", static_cast<std::int64_t>(version_));
+    json.field("undoDepth", history_.undo_depth());
+    json.field("redoDepth", history_.redo_depth());
+    json.field("undoLabel", history_.undo_label());
+    json.field("fieldErrors", ui::field_error_count());
+    json.field("firstFieldError", ui::first_field_error());
+    json.field("status", ui_.status);
+
+    const core::Scenario& s = scenario_;
+    json.key("engagement").begin_object();
+    json.field("followers", s.engagement_followers);
+    json.field("posts", s.engagement.posts.size());
+    if (results_.measurement && results_.measurement->ok()) {
+        json.field("rate", results_.measurement->value().rate);
+        json.field("interactionsPerPost", results_.measurement->value().interactions_per_post);
+    } else if (results_.measurement) {
+        json.field("measurementError", results_.measurement->error().message);
+    }
+    if (results_.grade && results_.grade->ok()) {
+        json.field("tier", results_.grade->value().tier_name);
+        json.field("band", results_.grade->value().band);
+        json.field("ratio", results_.grade->value().ratio);
+    } else if (results_.grade) {
+        json.field("error", results_.grade->error().message);
+    }
+    if (results_.expected_interactions && results_.expected_interactions->ok()) {
+        json.field("expectedInteractions", results_.expected_interactions->value());
+    }
+    if (results_.price && results_.price->ok()) {
+        json.field("priceCents", results_.price->value().price.cents);
+    }
+    json.end_object();
+
+    json.key("roster").begin_object();
+    json.field("rows", s.roster.size());
+    json.field("visibleRows", ui_.planner.visible.size());
+    json.field("regionFilter", ui_.planner.region_filter);
+    json.field("nicheFilter", ui_.planner.niche_filter);
+    json.field("sortColumn", ui_.planner.sort_column);
+    json.field("sortDescending", ui_.planner.sort_descending);
+    json.field("budgetCents", s.budget.cents);
+    json.key("ids").begin_array();
+    for (std::size_t i = 0; i < s.roster.size() && i < 50; ++i) {
+        json.value(s.roster[i].id);
+    }
+    json.end_array();
+    json.key("visibleIds").begin_array();
+    for (std::size_t i = 0; i < ui_.planner.visible.size() && i < 50; ++i) {
+        json.value(s.roster[static_cast<std::size_t>(ui_.planner.visible[i])].id);
+    }
+    json.end_array();
+    json.end_object();
+
+    if (results_.campaign && results_.campaign->ok()) {
+        const core::CampaignTotals& t = results_.campaign->value().totals;
+        json.key("totals").begin_object();
+        json.field("influencers", t.influencers);
+        json.field("invalidRows", t.invalid_rows);
+        json.field("followers", t.followers);
+        json.field("expectedEngagements", t.expected_engagements);
+        json.field("targetedEngagements", t.targeted_engagements);
+        json.field("estimatedReach", t.estimated_reach);
+        json.field("conversions", t.conversions);
+        json.field("costCents", t.cost.cents);
+        json.field("budgetLeftCents", t.budget_left.cents);
+        json.field("overrunCents", t.overrun.cents);
+        if (t.cost_per_engagement) {
+            json.field("cpeCents", t.cost_per_engagement->cents);
+        }
+        json.end_object();
+    }
+
+    if (results_.comparison && results_.comparison->ok()) {
+        const core::Comparison& c = results_.comparison->value();
+        json.key("comparison").begin_object();
+        json.field("winner", c.winner == core::Winner::a     ? "a"
+                             : c.winner == core::Winner::b   ? "b"
+                             : c.winner == core::Winner::tie ? "tie"
+                                                             : "undecided");
+        json.field("verdict", c.verdict);
+        json.field("aMetric", c.a.metric);
+        json.field("bMetric", c.b.metric);
+        json.field("aCostCents", c.a.cost.cents);
+        json.field("bCostCents", c.b.cost.cents);
+        if (results_.simulation && results_.simulation->ok()) {
+            json.field("probabilityABeatsB", results_.simulation->value().probability_a_beats_b);
+        }
+        json.end_object();
+    }
+
+    const OptimizerRun& run = ui_.optimizer;
+    json.key("optimizer").begin_object();
+    json.field("running", run.running);
+    json.field("stale", run.solution.has_value() && run.version != version_);
+    json.field("error", run.error);
+    if (run.solution) {
+        const core::OptimizerSolution& sol = *run.solution;
+        json.field("status", sol.status == core::SolveStatus::optimal         ? "optimal"
+                             : sol.status == core::SolveStatus::limit_reached ? "limit_reached"
+                                                                              : "infeasible");
+        json.field("objective", sol.objective);
+        json.field("totalCostCents", sol.total_cost.cents);
+        json.field("nodes", sol.nodes);
+        json.key("chosenIds").begin_array();
+        for (const std::uint32_t id : sol.chosen_ids) {
+            json.value(id);
+        }
+        json.end_array();
+    }
+    json.end_object();
+    json.end_object();
+    return json.take();
 }
 
-}  // namespace web
+} // namespace web

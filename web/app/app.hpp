@@ -1,27 +1,195 @@
-// The Microreach app: one application state, drawn every frame with Dear ImGui.
-// The UI edits inputs only; every result is recomputed from them by the core.
+// The Microreach app: one application state (a core::Scenario with every input, plus
+// UI-only state such as the screen, the theme and the planner's sort order), drawn
+// every frame with Dear ImGui. The UI edits inputs only, through App::edit(), which
+// records an undo step; every result is recomputed from the inputs by the core once
+// per change (App::refresh at the start of a frame) and cached until the next one.
+//
+// [SECTION] Index
+// - Screens and options
+// - Results: what the core computed from the scenario
+// - Planner and optimizer UI state
+// - App
 #pragma once
 
+#include "core/benchmarks.hpp"
+#include "core/campaign.hpp"
+#include "core/compare.hpp"
+#include "core/optimizer.hpp"
+#include "core/pricing.hpp"
+#include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
+#include "web/app/theme.hpp"
+#include "web/app/undo.hpp"
+
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace web {
 
+// [SECTION] Screens and options
+
+// The five screens the UI shows. The scenario stores the chosen one (core::Screen,
+// which also names the planner's optimizer part and the report separately).
+enum class Screen : int { engagement = 0, compare, planner, results, assumptions };
+inline constexpr int screen_count = 5;
+[[nodiscard]] const char* screen_label(Screen screen);
+[[nodiscard]] Screen screen_from_core(core::Screen screen);
+[[nodiscard]] core::Screen screen_to_core(Screen screen);
+
 struct AppOptions {
-    bool embed_mode = false;  // compact, no page chrome (set by ?embed=1)
+    bool embed_mode = false; // compact, no page chrome (set by ?embed=1)
+    ThemeSettings theme;     // ?theme= and ?accent=, or the system's colour scheme
+    // Told when the user switches the theme, so the page around can follow.
+    void (*on_theme_changed)(ThemeKind kind) = nullptr;
 };
+
+// [SECTION] Results
+
+template <class T>
+using Computed = std::optional<core::Result<T>>; // empty until computed
+
+// Each part carries the scenario version it was computed from: a part is recomputed
+// only when the inputs changed and a screen (or the test hook) needs it.
+struct Results {
+    static constexpr std::uint64_t never = ~std::uint64_t{0};
+    // Engagement screen
+    std::uint64_t engagement_version = never;
+    core::BenchmarkSet benchmark; // the chosen set (a copy: edits may move the vector)
+    Computed<core::EngagementResult> measurement; // the Engagement screen's posts
+    Computed<core::Grade> grade;
+    Computed<double> expected_interactions;
+    Computed<core::PriceSuggestion> price;
+    // Planner, Results, the Engagement chart's roster points
+    std::uint64_t campaign_version = never;
+    Computed<core::CampaignResult> campaign;
+    // One big or many small
+    std::uint64_t comparison_version = never;
+    Computed<core::Comparison> comparison;
+    Computed<core::PlanBands> bands_a, bands_b;
+    Computed<core::PairSimulation> simulation;
+    // Results (tracking)
+    std::uint64_t tracking_version = never;
+    Computed<core::TrackingResult> tracking;
+};
+
+// [SECTION] Planner and optimizer UI state
+
+// Formatted cells of one roster row, made once per change so the table formats
+// nothing per frame.
+struct RowText {
+    std::string followers, engagement, price, posts, fit, engagements, targeted, reach, cost, cpe,
+        cpm, share;
+};
+
+enum class PlannerColumn : int {
+    name = 0,
+    platform,
+    region,
+    niche,
+    followers,
+    engagement,
+    price,
+    posts,
+    fit,
+    engagements,
+    targeted,
+    reach,
+    cost,
+    cpe,
+    cpm,
+    share,
+    count
+};
+
+struct PlannerView {
+    std::uint64_t version = ~std::uint64_t{0}; // scenario version of the cache
+    int sort_column = -1;                      // PlannerColumn, -1 = roster order
+    bool sort_descending = false;
+    std::string region_filter, niche_filter; // "" = all
+    std::string search;
+    bool dirty = true;                        // sort or filter changed
+    std::vector<int> visible;                 // roster indices after filter and sort
+    std::vector<RowText> text;                // per roster index
+    std::vector<std::string> regions, niches; // distinct values, sorted
+    std::uint32_t selected_id = 0;            // row with the keyboard/detail focus
+};
+
+struct OptimizerRun {
+    std::optional<core::OptimizerSolver> solver;
+    bool running = false;
+    std::uint64_t version = 0; // scenario version it solved
+    double started_ms = 0.0;
+    double elapsed_ms = 0.0;
+    std::optional<core::OptimizerSolution> solution;
+    std::string error;                 // infeasible or invalid input, in the core's words
+    std::vector<std::uint32_t> chosen; // sorted ids of the plan, for highlighting
+    std::int64_t node_budget_per_frame = 2000;
+};
+
+struct UiState {
+    bool show_story = true;
+    PlannerView planner;
+    OptimizerRun optimizer;
+    std::string status; // last undo/redo or import message, until the next edit
+};
+
+// [SECTION] App
 
 class App {
 public:
     explicit App(const AppOptions& options);
+
     // Draws the whole UI for one frame (between ImGui::NewFrame and ImGui::Render).
     void draw_frame();
     // The application state as JSON, for the test hook.
     [[nodiscard]] std::string state_json() const;
 
+    // The inputs (read only) and the way to change them: edit() records an undo step
+    // named `what` (one per edit gesture: a drag records once) and invalidates results.
+    [[nodiscard]] const core::Scenario& scenario() const { return scenario_; }
+    core::Scenario& edit(std::string_view what);
+    // Replaces every input at once (import, load, reset), as one undo step.
+    void replace_scenario(core::Scenario scenario, std::string_view what);
+    void undo();
+    void redo();
+    [[nodiscard]] const UndoHistory& history() const { return history_; }
+
+    // Results of the inputs as they were at the start of this frame.
+    [[nodiscard]] const Results& results() const { return results_; }
+    [[nodiscard]] std::uint64_t version() const { return version_; }
+
+    UiState& ui() { return ui_; }
+    [[nodiscard]] const UiState& ui() const { return ui_; }
+    [[nodiscard]] const AppOptions& options() const { return options_; }
+    void set_theme(ThemeKind kind);
+    [[nodiscard]] Screen screen() const { return screen_from_core(scenario_.screen); }
+    // Navigation is stored in the scenario (share links open on it) but is not an edit:
+    // no undo step.
+    void set_screen(Screen screen);
+
+    // Layout facts for this frame.
+    [[nodiscard]] bool wide() const { return width_ >= 760.0f; }
+    [[nodiscard]] float width() const { return width_; }
+    [[nodiscard]] double now_ms() const { return now_ms_; }
+
 private:
+    void refresh(); // recomputes results when the inputs changed
+    void draw_header();
+    void handle_shortcuts();
+
     AppOptions options_;
-    long frames_ = 0;
-    int clicks_ = 0;
+    core::Scenario scenario_;
+    UndoHistory history_;
+    std::uint64_t version_ = 0;
+    unsigned last_edit_active_id_ = 0;
+    Results results_;
+    UiState ui_;
+    bool theme_applied_ = false;
+    float width_ = 0.0f;
+    double now_ms_ = 0.0;
 };
 
-}  // namespace web
+} // namespace web

@@ -1,0 +1,120 @@
+// Helpers for the UI end-to-end tests: read the app state the test hook publishes,
+// find widgets by label, bring them into view (the page scrolls, not the canvas),
+// and click, tap or type into them with real input events.
+import { openApp } from './browser.mjs';
+
+// The app state (App::state_json) published on window.__microreachTest.
+export async function appState(page) {
+  return page.evaluate(() => window.__microreachTest?.state ?? null);
+}
+
+export async function frameCount(page) {
+  return page.evaluate(() => window.__microreachTest?.frames ?? 0);
+}
+
+// Waits until `predicate(state, arg)` holds. The predicate runs in the page; it is
+// sent as source text through the DevTools protocol (not eval'd by the page, so the
+// page's Content-Security-Policy is not involved).
+export async function waitForState(page, predicate, arg = null, timeout = 10000) {
+  const expression = `(() => { const state = window.__microreachTest?.state; ` +
+    `return !!state && (${predicate.toString()})(state, ${JSON.stringify(arg)}); })()`;
+  await page.waitForFunction(expression, null, { timeout });
+  return appState(page);
+}
+
+// Waits until no frame has been drawn for `quietMs` (the app went idle).
+export async function waitIdle(page, quietMs = 400, timeout = 10000) {
+  const start = Date.now();
+  let last = await frameCount(page);
+  let lastChange = Date.now();
+  while (Date.now() - start < timeout) {
+    await page.waitForTimeout(50);
+    const now = await frameCount(page);
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= quietMs) {
+      return now;
+    }
+  }
+  throw new Error('the app never went idle');
+}
+
+// All published widgets whose label (or visible part before "##") matches.
+export async function findItems(page, label) {
+  return page.evaluate((wanted) => {
+    const state = window.__microreachTest;
+    if (!state) return [];
+    return state.items.filter((item) => item.label === wanted || item.label.split('##')[0] === wanted);
+  }, label);
+}
+
+export async function waitForItem(page, label, timeout = 10000) {
+  await page.waitForFunction(
+    (wanted) => (window.__microreachTest?.items ?? []).some(
+      (item) => item.label === wanted || item.label.split('##')[0] === wanted),
+    label,
+    { timeout },
+  );
+  const [item] = await findItems(page, label);
+  return item;
+}
+
+// Scrolls the page so the widget is in the viewport, then returns its centre in
+// viewport coordinates (what page.mouse and page.touchscreen take).
+export async function revealItem(page, label) {
+  let item = await waitForItem(page, label);
+  const canvas = page.locator('#microreach-canvas');
+  let box = await canvas.boundingBox();
+  const viewport = page.viewportSize();
+  const centreY = box.y + item.y + item.h / 2;
+  if (centreY < 40 || centreY > viewport.height - 40) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), centreY - viewport.height / 2);
+    await page.waitForTimeout(50);
+    item = await waitForItem(page, label);
+    box = await canvas.boundingBox();
+  }
+  return { item, x: box.x + item.x + item.w / 2, y: box.y + item.y + item.h / 2 };
+}
+
+export async function click(page, label) {
+  const { x, y, item } = await revealItem(page, label);
+  await page.mouse.move(x, y);
+  await page.mouse.click(x, y);
+  return item;
+}
+
+export async function tap(page, label) {
+  const { x, y, item } = await revealItem(page, label);
+  await page.touchscreen.tap(x, y);
+  return item;
+}
+
+// Clicks (or taps) a text field, types with real key events, then presses Enter.
+export async function typeInto(page, label, text, { touch = false } = {}) {
+  if (touch) await tap(page, label);
+  else await click(page, label);
+  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 });
+  // Fields select their text on focus; select again in case a touch tap did not.
+  await page.keyboard.press('End');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Home');
+  await page.keyboard.up('Shift');
+  await page.keyboard.type(text, { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === false, null, { timeout: 5000 });
+}
+
+// Opens the app with the test hook and waits until it publishes its state.
+export async function openUi(context, url) {
+  const opened = await openApp(context, url);
+  await opened.page.waitForFunction(() => !!window.__microreachTest?.state, null, { timeout: 15000 });
+  return opened;
+}
+
+// Switches screens by the segmented control's labels.
+export async function showScreen(page, label, { touch = false } = {}) {
+  if (touch) await tap(page, label);
+  else await click(page, label);
+  await page.waitForFunction((wanted) => window.__microreachTest?.state?.screenLabel === wanted, label, { timeout: 5000 });
+}

@@ -1,0 +1,463 @@
+// Screen 2, One big or many small: two groups of influencers against the same budget,
+// side by side: the verdict and the break-even in words, every figure with its
+// formula, low/high bars, each plan's spend against the budget, and the Monte Carlo
+// distribution with the probability that one plan beats the other.
+#include "core/formulas.hpp"
+#include "core/numbers.hpp"
+#include "imgui.h"
+#include "web/app/app.hpp"
+#include "web/app/charts.hpp"
+#include "web/app/layout.hpp"
+#include "web/app/screens.hpp"
+#include "web/app/widgets.hpp"
+#include "web/platform/browser_platform.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace web {
+namespace {
+
+using core::formula_ids::cpe;
+
+std::string money_or_dash(const std::optional<core::Money>& money, core::NumberFormat format) {
+    return money ? core::format_money(*money, core::CentsStyle::when_needed, format)
+                 : std::string("not defined");
+}
+
+// One group's influencers as a small editable table.
+void draw_group_editor(App& app, bool plan_a) {
+    const core::Scenario& s = app.scenario();
+    const core::PlanGroup& group = plan_a ? s.comparison.a : s.comparison.b;
+    const core::NumberFormat format = s.assumptions.number_format;
+    const char* tag = plan_a ? "a" : "b";
+    const auto target_group = [&](std::string_view what) -> core::PlanGroup& {
+        core::Scenario& edited = app.edit(what);
+        return plan_a ? edited.comparison.a : edited.comparison.b;
+    };
+
+    ui::field_label("Plan name");
+    std::string name = group.name;
+    char id[64];
+    std::snprintf(id, sizeof id, "##plan_%s_name", tag);
+    if (ui::text_field(id, &name, {.field = "Plan name"})) {
+        target_group("Rename plan").name = name;
+    }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoSavedSettings;
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = row_h * static_cast<float>(group.influencers.size() + 1) +
+                         ImGui::GetStyle().ScrollbarSize + 4.0f;
+    std::size_t remove = group.influencers.size();
+    std::size_t duplicate = group.influencers.size();
+    std::snprintf(id, sizeof id, "##plan_%s_table", tag);
+    if (ImGui::BeginTable(id, 7, flags, ImVec2(0, height))) {
+        const float num_w = ImGui::CalcTextSize("1,000,000").x + 18.0f;
+        ImGui::TableSetupColumn("Influencer", ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_WidthFixed, num_w);
+        ImGui::TableSetupColumn("Engagement", ImGuiTableColumnFlags_WidthFixed, 80.0f);
+        ImGui::TableSetupColumn("Price", ImGuiTableColumnFlags_WidthFixed, 80.0f);
+        ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed, 48.0f);
+        ImGui::TableSetupColumn("Fit", ImGuiTableColumnFlags_WidthFixed, 60.0f);
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 56.0f);
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < group.influencers.size(); ++i) {
+            const core::Influencer& row = group.influencers[i];
+            ImGui::PushID(static_cast<int>(row.id));
+            ImGui::TableNextRow();
+            char cell[64];
+            ImGui::TableNextColumn();
+            std::string row_name = row.name;
+            std::snprintf(cell, sizeof cell, "##%s_name_%u", tag, row.id);
+            if (ui::text_field(cell, &row_name, {.field = "Name", .in_table = true})) {
+                target_group("Rename influencer").influencers[i].name = row_name;
+            }
+            ImGui::TableNextColumn();
+            std::int64_t followers = row.followers;
+            std::snprintf(cell, sizeof cell, "##%s_followers_%u", tag, row.id);
+            if (ui::count_field(cell, &followers, 1, core::max_followers,
+                                {.field = "Followers", .format = format, .in_table = true})) {
+                target_group("Edit followers").influencers[i].followers = followers;
+            }
+            ImGui::TableNextColumn();
+            std::snprintf(cell, sizeof cell, "##%s_engagement_%u", tag, row.id);
+            double value = row.engagement_value;
+            if (row.engagement_kind == core::EngagementInputKind::rate) {
+                if (ui::rate_field(
+                        cell, &value, 1,
+                        {.field = "Engagement rate", .format = format, .in_table = true})) {
+                    target_group("Edit engagement").influencers[i].engagement_value = value;
+                }
+            } else if (ui::number_field(cell, &value, 0.0, core::max_average_interactions, 0,
+                                        {.field = "Interactions per post",
+                                         .format = format,
+                                         .in_table = true})) {
+                target_group("Edit engagement").influencers[i].engagement_value = value;
+            }
+            ImGui::TableNextColumn();
+            core::Money price = row.price_per_post;
+            std::snprintf(cell, sizeof cell, "##%s_price_%u", tag, row.id);
+            if (ui::money_field(cell, &price,
+                                {.field = "Price per post", .format = format, .in_table = true})) {
+                target_group("Edit price").influencers[i].price_per_post = price;
+            }
+            ImGui::TableNextColumn();
+            int posts = row.posts;
+            std::snprintf(cell, sizeof cell, "##%s_posts_%u", tag, row.id);
+            if (ui::int_field(cell, &posts, 0, core::max_posts_per_influencer,
+                              {.field = "Posts", .format = format, .in_table = true})) {
+                target_group("Edit posts").influencers[i].posts = posts;
+            }
+            ImGui::TableNextColumn();
+            double fit = row.audience_fit;
+            std::snprintf(cell, sizeof cell, "##%s_fit_%u", tag, row.id);
+            if (ui::rate_field(cell, &fit, 0,
+                               {.field = "Audience fit", .format = format, .in_table = true})) {
+                target_group("Edit audience fit").influencers[i].audience_fit = fit;
+            }
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("+")) {
+                duplicate = i;
+            }
+            ImGui::SetItemTooltip("Duplicate %s", row.name.c_str());
+            ImGui::SameLine();
+            if (group.influencers.size() > 1 && ImGui::SmallButton("x")) {
+                remove = i;
+            }
+            ImGui::SetItemTooltip("Remove %s", row.name.c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (duplicate < group.influencers.size()) {
+        core::PlanGroup& g = target_group("Duplicate influencer");
+        core::Influencer copy = g.influencers[duplicate];
+        copy.id = core::next_influencer_id(g.influencers);
+        g.influencers.insert(g.influencers.begin() + static_cast<std::ptrdiff_t>(duplicate) + 1,
+                             copy);
+    } else if (remove < group.influencers.size()) {
+        core::PlanGroup& g = target_group("Remove influencer");
+        g.influencers.erase(g.influencers.begin() + static_cast<std::ptrdiff_t>(remove));
+    }
+}
+
+void draw_setup(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    ui::begin_card("##compare_setup", "What to compare");
+    layout::TileGrid grid(220.0f, 3);
+    float w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Budget");
+    core::Money budget = s.budget;
+    if (ui::money_field("##Budget", &budget, {.field = "Budget", .width = w, .format = format})) {
+        app.edit("Edit budget").budget = budget;
+    }
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Compare on");
+    const char* metrics[] = {"Engagements", "Targeted engagements", "People reached",
+                             "Conversions"};
+    int metric = static_cast<int>(s.comparison.metric);
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::Combo("##Compare on", &metric, metrics, 4)) {
+        app.edit("Change metric").comparison.metric = static_cast<core::PlanMetric>(metric);
+    }
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("The better plan is the one with");
+    const char* judgements[] = {"Lower cost per result", "More results in total"};
+    int judgement = static_cast<int>(s.comparison.judgement);
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::Combo("##Judgement", &judgement, judgements, 2)) {
+        app.edit("Change judgement").comparison.judgement = static_cast<core::Judgement>(judgement);
+    }
+    ImGui::EndGroup();
+    ui::end_card();
+}
+
+void draw_verdict(App& app) {
+    const Results& r = app.results();
+    const Palette& p = palette();
+    ui::begin_card("##verdict");
+    if (!r.comparison || !r.comparison->ok()) {
+        ui::coloured_text(p.bad, r.comparison ? r.comparison->error().message : "Computing...");
+        ui::end_card();
+        return;
+    }
+    const core::Comparison& c = r.comparison->value();
+    ImGui::PushFont(platform_heading_font());
+    ui::paragraph(c.verdict.c_str());
+    ImGui::PopFont();
+    for (const std::string& note : c.notes) {
+        ui::muted_text(note);
+    }
+    if (!c.break_even_text.empty()) {
+        layout::gap(4);
+        ImGui::TextUnformatted("Break-even");
+        for (const std::string& line : c.break_even_text) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::BeginGroup();
+            ui::paragraph(line);
+            ImGui::EndGroup();
+        }
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::SetItemTooltip("%s", "How many influencers like plan B's average one, or what price "
+                                    "or engagement rate, would make plan B match plan A.");
+    }
+    if (r.simulation && r.simulation->ok()) {
+        const core::PairSimulation& sim = r.simulation->value();
+        layout::gap(4);
+        const std::string chance = "In " + core::format_count(sim.trials) +
+                                   " simulated campaigns, " + c.a.name + " comes out ahead " +
+                                   core::format_percent(sim.probability_a_beats_b, 0) +
+                                   " of the time, " + c.b.name + " " +
+                                   core::format_percent(1.0 - sim.probability_a_beats_b, 0) + ".";
+        ui::paragraph(chance.c_str());
+        ui::formula_tip(core::formula_ids::probability_a_beats_b);
+    }
+    ui::end_card();
+}
+
+struct SummaryRow {
+    const char* label;
+    std::string a, b;
+    std::string_view formula;
+    int better = 0; // 1: a, 2: b, 0: none
+};
+
+void draw_summary(App& app) {
+    const Results& r = app.results();
+    if (!r.comparison || !r.comparison->ok()) {
+        return;
+    }
+    const core::Comparison& c = r.comparison->value();
+    const core::NumberFormat format = app.scenario().assumptions.number_format;
+    const Palette& p = palette();
+    namespace f = core::formula_ids;
+    const auto number = [&](double v, int decimals = 0) {
+        return core::format_number(v, decimals, format);
+    };
+    const auto money = [&](const std::optional<core::Money>& m) {
+        return money_or_dash(m, format);
+    };
+    const int winner = c.winner == core::Winner::a ? 1 : c.winner == core::Winner::b ? 2 : 0;
+    const std::vector<SummaryRow> rows = {
+        {"Influencers booked",
+         core::format_count(c.a.influencers, format),
+         core::format_count(c.b.influencers, format),
+         {},
+         0},
+        {"Followers",
+         core::format_count(c.a.followers, format),
+         core::format_count(c.b.followers, format),
+         {},
+         0},
+        {"Engagement rate", core::format_percent(c.a.engagement_rate, 2, format),
+         core::format_percent(c.b.engagement_rate, 2, format), f::engagement_rate_followers, 0},
+        {"Expected engagements", number(c.a.engagements), number(c.b.engagements),
+         f::expected_engagements, c.metric == core::PlanMetric::engagements ? winner : 0},
+        {"Targeted engagements", number(c.a.targeted_engagements), number(c.b.targeted_engagements),
+         f::targeted_engagements, c.metric == core::PlanMetric::targeted_engagements ? winner : 0},
+        {"People reached", number(c.a.estimated_reach), number(c.b.estimated_reach),
+         f::estimated_reach, c.metric == core::PlanMetric::estimated_reach ? winner : 0},
+        {"Clicks", number(c.a.clicks, 1), number(c.b.clicks, 1), f::clicks_from_engagements, 0},
+        {"Conversions", number(c.a.conversions, 2), number(c.b.conversions, 2), f::conversions,
+         c.metric == core::PlanMetric::conversions ? winner : 0},
+        {"Cost", core::format_money(c.a.cost, core::CentsStyle::when_needed, format),
+         core::format_money(c.b.cost, core::CentsStyle::when_needed, format), f::campaign_cost, 0},
+        {"Cost per engagement", money(c.a.cost_per_engagement), money(c.b.cost_per_engagement),
+         f::cpe, 0},
+        {"Cost per targeted engagement", money(c.a.cost_per_targeted_engagement),
+         money(c.b.cost_per_targeted_engagement), f::cpe, 0},
+        {"Cost per conversion", money(c.a.cost_per_conversion), money(c.b.cost_per_conversion),
+         f::cost_per_acquisition, 0},
+        {"CPM", money(c.a.cpm), money(c.b.cpm), f::cpm, 0},
+    };
+    ui::begin_card("##summary", "Side by side");
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_NoSavedSettings;
+    if (ImGui::BeginTable("##side_by_side", 3, flags)) {
+        ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(c.a.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(c.b.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const SummaryRow& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.label);
+            ui::formula_tip(row.formula);
+            for (int side = 1; side <= 2; ++side) {
+                ImGui::TableNextColumn();
+                const std::string& text = side == 1 ? row.a : row.b;
+                const bool best = row.better == side;
+                ImGui::PushStyleColor(ImGuiCol_Text, best ? p.good : p.text);
+                ImGui::TextUnformatted(text.c_str());
+                ImGui::PopStyleColor();
+                ui::formula_tip(row.formula);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ui::end_card();
+}
+
+void draw_charts(App& app) {
+    const Results& r = app.results();
+    if (!r.comparison || !r.comparison->ok()) {
+        return;
+    }
+    const core::Comparison& c = r.comparison->value();
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const std::string metric = std::string(core::metric_name(c.metric));
+
+    // Low / expected / high of the chosen metric (reach has no spread).
+    const auto band_of = [&](const Computed<core::PlanBands>& bands, double expected) {
+        core::Band band{expected, expected, expected};
+        if (bands && bands->ok()) {
+            switch (c.metric) {
+            case core::PlanMetric::engagements:
+                band = bands->value().engagements;
+                break;
+            case core::PlanMetric::targeted_engagements:
+                band = bands->value().targeted_engagements;
+                break;
+            case core::PlanMetric::conversions:
+                band = bands->value().conversions;
+                break;
+            case core::PlanMetric::estimated_reach:
+                break;
+            }
+        }
+        return band;
+    };
+    const core::Band a = band_of(r.bands_a, c.a.metric);
+    const core::Band b = band_of(r.bands_b, c.b.metric);
+    const int decimals = c.metric == core::PlanMetric::conversions ? 1 : 0;
+    const std::string a_value = core::format_number(a.expected, decimals, format);
+    const std::string b_value = core::format_number(b.expected, decimals, format);
+    const auto detail = [&](const core::Band& band, const std::string& name) {
+        return name + ": low " + core::format_number(band.low, decimals, format) + ", expected " +
+               core::format_number(band.expected, decimals, format) + ", high " +
+               core::format_number(band.high, decimals, format) + " " + metric;
+    };
+    const std::string a_detail = detail(a, c.a.name);
+    const std::string b_detail = detail(b, c.b.name);
+    const charts::RangeBar bars[] = {
+        {c.a.name, a.low, a.expected, a.high, p.series_a, a_value, a_detail},
+        {c.b.name, b.low, b.expected, b.high, p.series_b, b_value, b_detail},
+    };
+
+    layout::Columns columns("##compare_charts", app.wide());
+    columns.next();
+    ui::begin_card("##bars_card", ("Expected " + metric).c_str(),
+                   "Bars: expected. Whiskers: low and high (every influencer at their 5th or "
+                   "95th percentile at once).");
+    charts::range_bars("Expected results chart", bars);
+    ui::formula_tip(core::formula_ids::low_high_range);
+
+    // Each plan's spend against the budget.
+    layout::gap(4);
+    ImGui::TextUnformatted("Spend against the budget");
+    const double budget = static_cast<double>(s.budget.cents);
+    for (int side = 0; side < 2; ++side) {
+        const core::PlanSummary& plan = side == 0 ? c.a : c.b;
+        const double cost = static_cast<double>(plan.cost.cents);
+        const std::string spent =
+            plan.name + ": " +
+            core::format_money(plan.cost, core::CentsStyle::when_needed, format) + " of " +
+            core::format_money(s.budget, core::CentsStyle::when_needed, format);
+        const std::string left =
+            plan.within_budget
+                ? "Left: " +
+                      core::format_money(plan.budget_left, core::CentsStyle::when_needed, format)
+                : "Over budget by " +
+                      core::format_money(plan.overrun, core::CentsStyle::when_needed, format);
+        const charts::Segment segments[] = {
+            {plan.name, cost, plan.within_budget ? (side == 0 ? p.series_a : p.series_b) : p.bad,
+             spent},
+        };
+        ui::muted_text(spent + ". " + left + ".");
+        char id[48];
+        std::snprintf(id, sizeof id, "Budget bar %c", side == 0 ? 'A' : 'B');
+        charts::stacked_bar(id, segments, std::max(budget, cost), cost > budget ? budget : -1.0,
+                            16.0f);
+    }
+    ui::end_card();
+
+    columns.next();
+    ui::begin_card("##distribution_card", "Simulated outcomes",
+                   "Boxes: the middle half of the simulated campaigns; whiskers: 5th to 95th "
+                   "percentile; line: median.");
+    if (r.simulation && r.simulation->ok() && c.metric != core::PlanMetric::estimated_reach) {
+        const core::PairSimulation& sim = r.simulation->value();
+        const auto pick = [&](const core::PlanSimulation& plan) -> const core::Percentiles& {
+            switch (c.metric) {
+            case core::PlanMetric::targeted_engagements:
+                return plan.targeted_engagements;
+            case core::PlanMetric::conversions:
+                return plan.conversions;
+            default:
+                return plan.engagements;
+            }
+        };
+        const core::Percentiles& pa = pick(sim.a);
+        const core::Percentiles& pb = pick(sim.b);
+        const auto text = [&](const core::Percentiles& q, const std::string& name) {
+            return name + ": 5th percentile " + core::format_number(q.p5, decimals, format) +
+                   ", median " + core::format_number(q.p50, decimals, format) + ", 95th " +
+                   core::format_number(q.p95, decimals, format) + ", mean " +
+                   core::format_number(q.mean, decimals, format);
+        };
+        const std::string da = text(pa, c.a.name);
+        const std::string db = text(pb, c.b.name);
+        const charts::Distribution rows[] = {
+            {c.a.name, pa.p5, pa.p25, pa.p50, pa.p75, pa.p95, pa.mean, p.series_a, da},
+            {c.b.name, pb.p5, pb.p25, pb.p50, pb.p75, pb.p95, pb.mean, p.series_b, db},
+        };
+        charts::distribution_chart("Simulation chart", rows, metric);
+        ui::formula_tip(core::formula_ids::simulation_percentiles);
+        ui::muted_text(
+            "Engagement spread " + core::format_number(s.assumptions.uncertainty.sigma, 2, format) +
+            " (lognormal sigma), seed " + std::to_string(s.assumptions.uncertainty.seed) +
+            ". Change it under "
+            "Assumptions.");
+    } else if (c.metric == core::PlanMetric::estimated_reach) {
+        ui::muted_text("Reach has no spread in this model: it follows followers and the reach "
+                       "rate only.");
+    } else if (r.simulation) {
+        ui::coloured_text(p.bad, r.simulation->error().message);
+    }
+    ui::end_card();
+}
+
+} // namespace
+
+void draw_compare_screen(App& app) {
+    draw_verdict(app);
+    layout::gap();
+    draw_setup(app);
+    layout::gap();
+    ui::begin_card("##plan_a", "Plan A", "The big one (or any group of influencers).");
+    draw_group_editor(app, true);
+    ui::end_card();
+    layout::gap();
+    ui::begin_card("##plan_b", "Plan B", "The many small ones. + duplicates a row, x removes it.");
+    draw_group_editor(app, false);
+    ui::end_card();
+    layout::gap();
+    draw_charts(app);
+    layout::gap();
+    draw_summary(app);
+}
+
+} // namespace web

@@ -1,0 +1,16 @@
+// The five screens, one file each (screen_*.cpp). Each draws into the main window
+// below the header and edits the scenario only through App::edit().
+#pragma once
+
+namespace web {
+
+class App;
+
+void draw_engagement_screen(App& app);
+void draw_compare_screen(App& app);
+void draw_planner_screen(App& app);
+void draw_results_screen(App& app);
+void draw_assumptions_screen(App& app);
+
+// Shared by the screens: the currency and number format of the scenario.
+} // namespace web
