@@ -15,6 +15,7 @@
 #include "web/platform/test_hook.hpp"
 
 #include <GLES3/gl3.h>
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -44,6 +45,9 @@ struct PlatformState {
     double last_frame_ms = 0.0;
 
     float font_dpr = 0.0f; // DPR the font atlas was rasterized at
+    // Largest drawing buffer side the GPU takes (MAX_VIEWPORT_DIMS / MAX_RENDERBUFFER_SIZE).
+    // A tall page on a DPR 3 phone (3,000 CSS px -> 9,000 px) exceeds 8,192 on many GPUs.
+    float max_framebuffer_px = 4096.0f;
     ImFont* body_font = nullptr;
     ImFont* heading_font = nullptr;
 
@@ -589,8 +593,15 @@ void draw_frame() {
     if (dpr != g_state.font_dpr) {
         rebuild_fonts(dpr);
     }
-    const int pixel_width = static_cast<int>(std::lround(css_width * dpr));
-    const int pixel_height = static_cast<int>(std::lround(css_height * dpr));
+    // The drawing buffer follows the DPR, but never beyond what the GPU can draw: a
+    // taller canvas draws at a slightly lower resolution instead of breaking.
+    float framebuffer_scale = dpr;
+    const double longest = std::max(css_width, css_height);
+    if (longest * framebuffer_scale > g_state.max_framebuffer_px) {
+        framebuffer_scale = static_cast<float>(g_state.max_framebuffer_px / longest);
+    }
+    const int pixel_width = static_cast<int>(std::lround(css_width * framebuffer_scale));
+    const int pixel_height = static_cast<int>(std::lround(css_height * framebuffer_scale));
     int current_width = 0, current_height = 0;
     emscripten_get_canvas_element_size(g_state.config.canvas_selector, &current_width,
                                        &current_height);
@@ -599,7 +610,7 @@ void draw_frame() {
                                            pixel_height);
     }
     io.DisplaySize = ImVec2(static_cast<float>(css_width), static_cast<float>(css_height));
-    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    io.DisplayFramebufferScale = ImVec2(framebuffer_scale, framebuffer_scale);
     const double now_s = start_ms / 1000.0;
     static double previous_s = now_s;
     // After an idle pause the real gap can be minutes; ImGui only needs a sane step.
@@ -707,6 +718,14 @@ bool platform_start(const PlatformConfig& config, FrameFunction frame, StateJson
         return false;
     }
     emscripten_webgl_make_context_current(g_state.gl);
+    GLint max_viewport[2] = {0, 0};
+    GLint max_renderbuffer = 0;
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, max_viewport);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_renderbuffer);
+    const GLint max_side = std::min({max_viewport[0], max_viewport[1], max_renderbuffer});
+    if (max_side > 0) {
+        g_state.max_framebuffer_px = static_cast<float>(max_side);
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
