@@ -12,6 +12,9 @@
 // "microreach:hello", version: 1}, addressed to the calculator's origin, so the
 // calculator knows where to send heights. No other data crosses, in either direction.
 //
+// An existing <iframe data-microreach-frame src=".../?embed=1"> (the plain iframe
+// snippet, sandboxed or not) gets the same height following.
+//
 // Options (data attributes, all optional; docs/embedding.md has the full list):
 //   data-screen, data-budget, data-currency, data-theme, data-accent  -> URL parameters
 //   data-scenario  a share-link fragment (the state after "#" in a "Copy link" URL)
@@ -87,8 +90,30 @@
     host.appendChild(iframe);
   }
 
+  // A plain iframe snippet (<iframe data-microreach-frame src=".../?embed=1">) gets
+  // the same height following. A sandboxed iframe without allow-same-origin runs
+  // in an opaque origin, so its messages arrive from "null".
+  function adopt(iframe) {
+    if (iframe.dataset.microreachMounted) return;
+    iframe.dataset.microreachMounted = 'true';
+    let origin;
+    try {
+      origin = new URL(iframe.getAttribute('src') || '', location.href).origin;
+    } catch (e) {
+      return;
+    }
+    const sandbox = iframe.getAttribute('sandbox');
+    const opaque = sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/.test(sandbox);
+    if (opaque) origin = 'null';
+    const entry = { iframe: iframe, origin: origin, addressable: origin !== 'null' };
+    registry.frames.push(entry);
+    iframe.addEventListener('load', function () { hello(entry); });
+    hello(entry);
+  }
+
   function mountAll() {
     document.querySelectorAll('[data-microreach]').forEach(mount);
+    document.querySelectorAll('iframe[data-microreach-frame]').forEach(adopt);
   }
 
   if (!registry.listening) {
