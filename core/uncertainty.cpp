@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 namespace core {
@@ -12,8 +13,77 @@ namespace {
 // ln 2 split so that k * ln2_hi is exact for the exponents we meet (fdlibm's split).
 constexpr double ln2_hi = 6.93147180369123816490e-01;
 constexpr double ln2_lo = 1.90821492927058770002e-10;
-constexpr double inv_ln2 = 1.44269504088896338700e+00;
 constexpr double sqrt_half = 0.70710678118654752440;
+constexpr int exp_table_size = 64;
+
+// exp(r) for |r| <= ln2 / 2 by a degree-13 Taylor polynomial: used once per table entry.
+double exp_taylor(double r) {
+    double p = 1.0 / 6227020800.0; // 1/13!
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    return p * r + 1.0;
+}
+
+struct ExpTable {
+    double power[exp_table_size]; // 2^(j / 64)
+};
+
+const ExpTable& exp_table() {
+    static const ExpTable table = [] {
+        ExpTable t{};
+        for (int j = 0; j < exp_table_size; ++j) {
+            const double jd = static_cast<double>(j);
+            // j ln2 / 64 is at most 0.69: one halving brings it within the Taylor range.
+            const double half = exp_taylor(0.5 * (jd * ln2_hi + jd * ln2_lo) / exp_table_size);
+            t.power[j] = half * half;
+        }
+        return t;
+    }();
+    return table;
+}
+
+// 2^m for -1022 <= m <= 1023, built from its bits (exact).
+double power_of_two(int m) {
+    const std::uint64_t bits = static_cast<std::uint64_t>(m + 1023) << 52;
+    double out = 0.0;
+    std::memcpy(&out, &bits, sizeof out);
+    return out;
+}
+
+// exp(x) = 2^m * 2^(j/64) * exp(r) with n = 64 m + j the nearest integer to 64 x / ln 2,
+// so |r| <= ln2 / 128 and a degree-5 polynomial is accurate to double precision.
+inline double exp_with(const ExpTable& table, double x) {
+    if (!(x > -708.0)) {
+        return 0.0;
+    }
+    if (x > 709.0) {
+        return 1e308;
+    }
+    constexpr double scale = exp_table_size / 6.93147180559945309417e-01;
+    const double k = std::floor(x * scale + 0.5);
+    const double r = (x - k * (ln2_hi / exp_table_size)) - k * (ln2_lo / exp_table_size);
+    const int n = static_cast<int>(k);
+    const int m = n >> 6; // floor division by 64 (arithmetic shift, defined in C++20)
+    const int j = n - m * exp_table_size;
+    double p = 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    return (table.power[j] * p) * power_of_two(m);
+}
+
 } // namespace
 
 double det_log(double x) {
@@ -45,63 +115,72 @@ double det_log(double x) {
 }
 
 double det_exp(double x) {
-    if (!(x > -745.0)) {
-        return 0.0;
-    }
-    if (x > 709.0) {
-        return 1e308;
-    }
-    // exp(x) = 2^k * exp(r), |r| <= ln2 / 2: a degree-13 Taylor polynomial is
-    // accurate to double precision there.
-    const double k = std::floor(x * inv_ln2 + 0.5);
-    const double r = (x - k * ln2_hi) - k * ln2_lo;
-    double p = 1.0 / 6227020800.0; // 1/13!
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
-    return std::ldexp(p, static_cast<int>(k)); // exact scaling
+    return exp_with(exp_table(), x);
 }
 
-double NormalStream::uniform() {
-    return static_cast<double>(engine_() >> 11) * 0x1.0p-53;
-}
-
-double NormalStream::next() {
-    if (has_spare_) {
-        has_spare_ = false;
-        return spare_;
-    }
-    for (;;) {
-        const double u = 2.0 * uniform() - 1.0;
-        const double v = 2.0 * uniform() - 1.0;
-        const double s = u * u + v * v;
-        if (s >= 1.0 || s == 0.0) {
-            continue;
+const ZigguratTables& ziggurat_tables() {
+    static const ZigguratTables tables = [] {
+        ZigguratTables t{};
+        const ExpTable& e = exp_table();
+        const auto f = [&](double x) {
+            return exp_with(e, -0.5 * x * x);
+        };
+        t.x[1] = ziggurat_r;
+        t.f[1] = f(ziggurat_r);
+        t.x[0] = ziggurat_v / t.f[1];
+        t.f[0] = 0.0;
+        for (int i = 1; i < ziggurat_layers - 1; ++i) {
+            t.x[i + 1] = std::sqrt(-2.0 * det_log(ziggurat_v / t.x[i] + t.f[i]));
+            t.f[i + 1] = f(t.x[i + 1]);
         }
-        // sqrt is correctly rounded by IEEE-754, so it is the same in every build.
-        const double factor = std::sqrt(-2.0 * det_log(s) / s);
-        spare_ = v * factor;
-        has_spare_ = true;
-        return u * factor;
+        // The last step would take the log of (almost exactly) 1; the top is x = 0 by
+        // definition, so it is set rather than computed.
+        t.x[ziggurat_layers] = 0.0;
+        t.f[ziggurat_layers] = 1.0;
+        return t;
+    }();
+    return tables;
+}
+
+double NormalStream::slow_path(int layer, double z) {
+    for (;;) {
+        if (layer == 0) {
+            // Beyond R (Marsaglia's tail method): a = -ln(U1) / R, b = -ln(U2), accept
+            // when 2b > a^2; z = R + a. Uniforms on (0, 1] so the log is finite.
+            for (;;) {
+                const double u1 = static_cast<double>((engine_() >> 11) + 1) * 0x1.0p-53;
+                const double u2 = static_cast<double>((engine_() >> 11) + 1) * 0x1.0p-53;
+                const double a = -det_log(u1) / ziggurat_r;
+                const double b = -det_log(u2);
+                if (b + b > a * a) {
+                    return z < 0.0 ? -(ziggurat_r + a) : ziggurat_r + a;
+                }
+            }
+        }
+        // A wedge: accept (z, y) when y is under the curve, y uniform within the layer.
+        const double y =
+            tables_->f[layer] + uniform() * (tables_->f[layer + 1] - tables_->f[layer]);
+        if (y < det_exp(-0.5 * z * z)) {
+            return z;
+        }
+        // Rejected: a fresh draw from the top.
+        const std::uint64_t bits = engine_();
+        layer = static_cast<int>(bits & (ziggurat_layers - 1));
+        const double u = static_cast<double>(bits >> 11) * 0x1.0p-52 - 1.0;
+        z = u * tables_->x[layer];
+        if (z < tables_->x[layer + 1] && -z < tables_->x[layer + 1]) {
+            return z;
+        }
     }
 }
 
 TrialTotals draw_trial(NormalStream& stream, double sigma, const double* engagements,
                        const double* targeted, const double* conversions, std::size_t count) {
     const double half_variance = 0.5 * sigma * sigma;
+    const ExpTable& table = exp_table();
     TrialTotals totals;
     for (std::size_t i = 0; i < count; ++i) {
-        const double multiplier = det_exp(sigma * stream.next() - half_variance);
+        const double multiplier = exp_with(table, sigma * stream.next() - half_variance);
         totals.engagements += multiplier * engagements[i];
         totals.targeted_engagements += multiplier * targeted[i];
         totals.conversions += multiplier * conversions[i];

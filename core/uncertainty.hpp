@@ -13,9 +13,10 @@
 // over `trials` draws; "A beats B" per trial, ties count as half.
 // Example: sigma 0.5, one influencer expecting 1,000 engagements:
 //     low 387.7, expected 1,000, high 2,008.6 engagements.
-// Same seed, same numbers in every build: the normal and lognormal draws are made
-// from std::mt19937_64's raw output with our own log and exp written with + - * /
-// only (IEEE-754 correctly rounded, so identical natively and in wasm).
+// Same seed, same numbers in every build: the normal draws come from std::mt19937_64's
+// raw output through our own ziggurat, and log and exp are our own, written with
+// + - * / and sqrt only (IEEE-754 correctly rounded, so identical natively and in wasm;
+// no std::*_distribution, no std::log or std::exp).
 #pragma once
 
 #include "core/campaign.hpp"
@@ -110,24 +111,49 @@ struct PairSimulation {
 
 namespace detail {
 
-// Natural log and exp from + - * / and exact scaling by powers of two only, so every
-// IEEE-754 build returns the same bits. Accurate to about 1 ulp.
-// det_log: x > 0 and finite. det_exp: any finite x (underflows to 0, caps at 1e308).
+// Natural log and exp from + - * /, sqrt and exact scaling by powers of two only, so
+// every IEEE-754 build returns the same bits. Accurate to about 2 ulp.
+// det_log: x > 0 and finite. det_exp: any x; 0 below -708, 1e308 above 709.
 [[nodiscard]] double det_log(double x);
 [[nodiscard]] double det_exp(double x);
 
-// Standard normal draws by Marsaglia's polar method on top of mt19937_64.
+// The ziggurat for the standard normal density f(x) = exp(-x^2 / 2): 128 layers of
+// equal area V. x[1] = R is where the tail starts, x[0] = V / f(R) is the width of the
+// base layer (which includes the tail), x[i + 1] = f^-1(f(x[i]) + V / x[i]), x[128] = 0.
+inline constexpr int ziggurat_layers = 128;
+inline constexpr double ziggurat_r = 3.442619855899;
+inline constexpr double ziggurat_v = 9.91256303526217e-3;
+struct ZigguratTables {
+    double x[ziggurat_layers + 1];
+    double f[ziggurat_layers + 1]; // f(x[i]); f[0] = 0 (the base layer starts at y = 0)
+};
+[[nodiscard]] const ZigguratTables& ziggurat_tables();
+
+// Standard normal draws on top of mt19937_64 by the ziggurat method (Marsaglia and
+// Tsang, 2000), written out here: one engine output gives the layer (low 7 bits) and a
+// signed uniform (top 53 bits); about 99% of draws need nothing more than a multiply
+// and a compare. The wedges and the tail use further engine outputs.
 class NormalStream {
 public:
-    explicit NormalStream(std::uint64_t seed) : engine_(seed) {}
-    [[nodiscard]] double next();
+    explicit NormalStream(std::uint64_t seed) : engine_(seed), tables_(&ziggurat_tables()) {}
+    [[nodiscard]] double next() {
+        const std::uint64_t bits = engine_();
+        const auto layer = static_cast<int>(bits & (ziggurat_layers - 1));
+        // Signed uniform on [-1, 1) from the top 53 bits (bits 11..63; the layer uses 0..6).
+        const double u = static_cast<double>(bits >> 11) * 0x1.0p-52 - 1.0;
+        const double z = u * tables_->x[layer];
+        if (z < tables_->x[layer + 1] && -z < tables_->x[layer + 1]) {
+            return z;
+        }
+        return slow_path(layer, z);
+    }
     // Uniform on [0, 1) from the top 53 bits of one engine output.
-    [[nodiscard]] double uniform();
+    [[nodiscard]] double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
 
 private:
+    double slow_path(int layer, double z);
     std::mt19937_64 engine_;
-    double spare_ = 0.0;
-    bool has_spare_ = false;
+    const ZigguratTables* tables_;
 };
 
 // Adds one trial's draws to the totals: the simulation's inner loop over flat arrays.
