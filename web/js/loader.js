@@ -27,6 +27,63 @@
 
   const singleFile = typeof window.createMicroreach === 'function';
 
+  // The wasm download starts now, from the head, while the page is still parsing (it
+  // answers the <link rel="preload"> of the same file), and reports real progress:
+  // bytes received against Content-Length. Without a usable length (a compressed
+  // transfer) the bar shows activity without a percentage.
+  const download = { loaded: 0, total: 0, bar: null, promise: null };
+  function showProgress() {
+    const bar = download.bar || (download.bar = document.getElementById('microreach-progress'));
+    if (!bar) return;
+    if (download.total) bar.value = Math.min(100, Math.round((download.loaded / download.total) * 100));
+    else bar.removeAttribute('value');
+  }
+  function fetchWithProgress(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
+      const encoded = response.headers.get('Content-Encoding');
+      download.total = encoded && encoded !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
+      if (!response.body || !download.total) {
+        showProgress();
+        return response;
+      }
+      // Read as the bytes arrive (not when the compiler asks), so the bar moves with
+      // the network even before the app's code has loaded.
+      const reader = response.body.getReader();
+      const stream = new ReadableStream({
+        start: function (controller) {
+          function pump() {
+            return reader.read().then(function (chunk) {
+              if (chunk.done) {
+                controller.close();
+                return undefined;
+              }
+              download.loaded += chunk.value.byteLength;
+              showProgress();
+              controller.enqueue(chunk.value);
+              return pump();
+            });
+          }
+          pump().catch(function (error) { controller.error(error); });
+        },
+      });
+      return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+    });
+  }
+  function hasWebGL2() {
+    try {
+      return !!document.createElement('canvas').getContext('webgl2');
+    } catch (e) {
+      return false;
+    }
+  }
+  const canRun = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+  const webgl2 = canRun && hasWebGL2();
+  if (!singleFile && webgl2 && typeof fetch === 'function') {
+    download.promise = fetchWithProgress('microreach.wasm');
+    download.promise.catch(function () {});  // reported when the app asks for it
+  }
+
   function start() {
     const loading = document.getElementById('microreach-loading');
     const progress = document.getElementById('microreach-progress');
@@ -48,55 +105,17 @@
       if (!singleFile) registerServiceWorker();
     }, { once: true });
 
-    function hasWebGL2() {
-      try {
-        return !!document.createElement('canvas').getContext('webgl2');
-      } catch (e) {
-        return false;
-      }
-    }
-
-    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    if (!canRun) {
       showError('Microreach needs WebAssembly, which this browser does not support or has turned off. Any current Chrome, Firefox, Safari or Edge works.');
       return;
     }
-    if (!hasWebGL2()) {
+    if (!webgl2) {
       showError('Microreach needs WebGL2, which is turned off or unsupported in this browser (check that hardware acceleration is on). Any current Chrome, Firefox, Safari or Edge works.');
       return;
     }
 
-    // Reports download progress while handing the bytes to streaming compilation.
-    // Without a usable Content-Length the bar shows activity without a percentage.
-    function fetchWithProgress(url) {
-      return fetch(url).then(function (response) {
-        if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
-        const encoded = response.headers.get('Content-Encoding');
-        const total = encoded && encoded !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
-        if (!response.body || !total) {
-          if (progress) progress.removeAttribute('value');
-          return response;
-        }
-        let loaded = 0;
-        const reader = response.body.getReader();
-        const stream = new ReadableStream({
-          pull: function (controller) {
-            return reader.read().then(function (chunk) {
-              if (chunk.done) {
-                controller.close();
-                return;
-              }
-              loaded += chunk.value.byteLength;
-              if (progress) progress.value = Math.min(100, Math.round((loaded / total) * 100));
-              controller.enqueue(chunk.value);
-            });
-          },
-        });
-        return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
-      });
-    }
-
     function instantiateWasm(imports, receiveInstance) {
-      fetchWithProgress('microreach.wasm')
+      (download.promise || fetchWithProgress('microreach.wasm'))
         .then(function (response) {
           return WebAssembly.instantiateStreaming(response, imports);
         })
