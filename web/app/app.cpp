@@ -286,6 +286,7 @@ void App::draw_frame() {
     }
     handle_shortcuts();
     refresh();
+    step_optimizer(*this);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);

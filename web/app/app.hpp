@@ -18,6 +18,7 @@
 #include "core/pricing.hpp"
 #include "core/scenario.hpp"
 #include "core/uncertainty.hpp"
+#include "web/app/charts.hpp"
 #include "web/app/theme.hpp"
 #include "web/app/undo.hpp"
 
@@ -108,13 +109,18 @@ struct PlannerView {
     std::uint64_t version = ~std::uint64_t{0}; // scenario version of the cache
     int sort_column = -1;                      // PlannerColumn, -1 = roster order
     bool sort_descending = false;
-    std::string region_filter, niche_filter; // "" = all
-    std::string search;
-    bool dirty = true;                        // sort or filter changed
-    std::vector<int> visible;                 // roster indices after filter and sort
-    std::vector<RowText> text;                // per roster index
-    std::vector<std::string> regions, niches; // distinct values, sorted
-    std::uint32_t selected_id = 0;            // row with the keyboard/detail focus
+    std::string region_filter, niche_filter;      // "" = all
+    char search_buffer[64] = {};                  // the search box's text
+    bool only_plan = false;                       // show only the optimizer's plan
+    bool dirty = true;                            // sort or filter changed
+    std::vector<int> visible;                     // roster indices after filter and sort
+    std::vector<RowText> text;                    // per roster index, formatted when shown
+    std::vector<std::uint64_t> text_version;      // version each row's text was made for
+    std::vector<std::string> row_error;           // per roster index: first error, or ""
+    std::vector<std::string> regions, niches;     // distinct values, sorted
+    std::vector<int> region_of_row;               // per roster index: index into regions
+    std::vector<charts::Segment> budget_segments; // one per booked row, roster order
+    std::uint32_t scroll_to_id = 0;               // bring this row into view (after adding)
 };
 
 struct OptimizerRun {

@@ -302,7 +302,7 @@ void range_bars(const char* id, std::span<const RangeBar> bars, float bar_height
 }
 
 void stacked_bar(const char* id, std::span<const Segment> segments, double scale, double marker,
-                 float height) {
+                 float height, ValueFormatter format, const void* format_user) {
     const Palette& p = palette();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -317,6 +317,7 @@ void stacked_bar(const char* id, std::span<const Segment> segments, double scale
     float x = origin.x;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     std::string_view hover_detail;
+    const Segment* hovered_segment = nullptr;
     const float rounding = std::min(6.0f, height * 0.5f);
     bool first = true;
     for (const Segment& segment : segments) {
@@ -339,6 +340,7 @@ void stacked_bar(const char* id, std::span<const Segment> segments, double scale
         }
         if (hovered && mouse.x >= x && mouse.x < x1) {
             hover_detail = segment.detail;
+            hovered_segment = &segment;
         }
         first = false;
         x = x1;
@@ -349,6 +351,12 @@ void stacked_bar(const char* id, std::span<const Segment> segments, double scale
     }
     if (!hover_detail.empty()) {
         tooltip_text(hover_detail);
+    } else if (hovered_segment != nullptr) {
+        std::string text(hovered_segment->label);
+        if (format != nullptr) {
+            text += ": " + format(hovered_segment->value, format_user);
+        }
+        tooltip_text(text);
     }
 }
 

@@ -51,10 +51,14 @@ struct Segment {
     std::string_view detail; // hover text
 };
 
+// Formats a segment's value for its tooltip when the segment has no `detail`.
+using ValueFormatter = std::string (*)(double value, const void* user);
+
 // One stacked horizontal bar scaled to `scale` (e.g. the budget); `marker` draws a
 // vertical line at that value (the budget when the plan overruns it), < 0 for none.
 void stacked_bar(const char* id, std::span<const Segment> segments, double scale, double marker,
-                 float height = 26.0f);
+                 float height = 26.0f, ValueFormatter format = nullptr,
+                 const void* format_user = nullptr);
 
 struct Distribution {
     std::string_view label;

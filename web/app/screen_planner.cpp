@@ -1,12 +1,733 @@
+// Screen 3, Campaign planner: the roster as an editable table (add, duplicate, delete,
+// inline edit, sort, filter by region or niche, search), per-row and total metrics,
+// the budget bar and the optimizer panel.
+//
+// Built for 1,000 rows and more: the table is a fixed-height scrolling child drawn
+// with ImGuiListClipper; cell text is formatted once per change and only for rows
+// that are actually shown; sorting and filtering happen on change, never per frame.
+#include "core/formulas.hpp"
+#include "core/numbers.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
 #include "web/app/app.hpp"
+#include "web/app/charts.hpp"
+#include "web/app/layout.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 namespace web {
+namespace {
+
+using Column = PlannerColumn;
+
+// Colours for regions in the budget bar (the accent first).
+ImU32 region_colour(int index) {
+    const Palette& p = palette();
+    static constexpr ImU32 hues[] = {
+        IM_COL32(47, 85, 212, 255),  IM_COL32(194, 65, 12, 255), IM_COL32(21, 128, 61, 255),
+        IM_COL32(147, 51, 234, 255), IM_COL32(202, 138, 4, 255), IM_COL32(8, 145, 178, 255),
+        IM_COL32(190, 24, 93, 255),  IM_COL32(87, 83, 78, 255),
+    };
+    if (index < 0) {
+        return p.muted;
+    }
+    const ImU32 hue = index == 0 ? p.accent : hues[static_cast<std::size_t>(index) % 8];
+    return current_theme() == ThemeKind::dark ? mix(IM_COL32(255, 255, 255, 255), hue, 0.25f) : hue;
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::string money_text(core::Money money, core::NumberFormat format) {
+    return core::format_money(money, core::CentsStyle::when_needed, format);
+}
+
+std::string optional_money(const std::optional<core::Money>& money, core::NumberFormat format) {
+    return money ? money_text(*money, format) : std::string("-");
+}
+
+std::string format_cost(double cents, const void* user) {
+    const auto* s = static_cast<const core::Scenario*>(user);
+    return core::format_money(core::Money{static_cast<std::int64_t>(cents), s->budget.currency},
+                              core::CentsStyle::when_needed, s->assumptions.number_format);
+}
+
+// Cell text of one row, made when the row is first shown after a change.
+void format_row(const core::Influencer& row, const core::RowMetrics* m, core::NumberFormat format,
+                RowText& out) {
+    out.followers = core::format_count(row.followers, format);
+    out.engagement = row.engagement_kind == core::EngagementInputKind::rate
+                         ? core::format_percent(row.engagement_value, 1, format)
+                         : core::format_number(row.engagement_value, 0, format);
+    out.price = money_text(row.price_per_post, format);
+    out.posts = core::format_count(row.posts, format);
+    out.fit = core::format_percent(row.audience_fit, 0, format);
+    if (m != nullptr && m->valid) {
+        out.engagements = core::format_number(m->expected_engagements, 0, format);
+        out.targeted = core::format_number(m->targeted_engagements, 0, format);
+        out.reach = core::format_number(m->estimated_reach, 0, format);
+        out.cost = money_text(m->cost, format);
+        out.cpe = optional_money(m->cost_per_engagement, format);
+        out.cpm = optional_money(m->cpm, format);
+        out.share = m->share_of_budget ? core::format_percent(*m->share_of_budget, 1, format)
+                                       : std::string("-");
+    } else {
+        out.engagements = out.targeted = out.reach = out.cost = out.cpe = out.cpm = out.share = "-";
+    }
+}
+
+// Sort key of a row for a column: numbers compare as numbers, text as lowercase text.
+double number_key(const core::Influencer& row, const core::RowMetrics* m, Column column) {
+    const bool valid = m != nullptr && m->valid;
+    switch (column) {
+    case Column::followers:
+        return static_cast<double>(row.followers);
+    case Column::engagement:
+        return valid ? m->engagement_rate : row.engagement_value;
+    case Column::price:
+        return static_cast<double>(row.price_per_post.cents);
+    case Column::posts:
+        return row.posts;
+    case Column::fit:
+        return row.audience_fit;
+    case Column::engagements:
+        return valid ? m->expected_engagements : -1.0;
+    case Column::targeted:
+        return valid ? m->targeted_engagements : -1.0;
+    case Column::reach:
+        return valid ? m->estimated_reach : -1.0;
+    case Column::cost:
+        return valid ? static_cast<double>(m->cost.cents) : -1.0;
+    case Column::cpe:
+        return valid && m->cost_per_engagement ? static_cast<double>(m->cost_per_engagement->cents)
+                                               : 1e300;
+    case Column::cpm:
+        return valid && m->cpm ? static_cast<double>(m->cpm->cents) : 1e300;
+    case Column::share:
+        return valid && m->share_of_budget ? *m->share_of_budget : -1.0;
+    default:
+        return 0.0;
+    }
+}
+
+const std::string& text_key(const core::Influencer& row, Column column) {
+    switch (column) {
+    case Column::platform:
+        return row.platform;
+    case Column::region:
+        return row.region;
+    case Column::niche:
+        return row.niche;
+    default:
+        return row.name;
+    }
+}
+
+bool in_plan(const OptimizerRun& run, std::uint32_t id) {
+    return std::binary_search(run.chosen.begin(), run.chosen.end(), id);
+}
+
+// Brings the view (filter, sort, distinct regions, errors, budget segments) up to date.
+void sync_view(App& app) {
+    PlannerView& v = app.ui().planner;
+    const core::Scenario& s = app.scenario();
+    const Results& r = app.results();
+    const bool inputs_changed = v.version != app.version();
+    if (!inputs_changed && !v.dirty) {
+        return;
+    }
+    const std::size_t n = s.roster.size();
+    const core::CampaignResult* result =
+        r.campaign && r.campaign->ok() ? &r.campaign->value() : nullptr;
+    const auto metrics = [&](std::size_t i) -> const core::RowMetrics* {
+        return result != nullptr && i < result->rows.size() ? &result->rows[i] : nullptr;
+    };
+    if (inputs_changed) {
+        v.text.resize(n);
+        v.text_version.assign(n, Results::never);
+        v.row_error.assign(n, std::string());
+        if (result != nullptr) {
+            for (const core::RowError& e : result->errors) {
+                if (e.row < n && v.row_error[e.row].empty()) {
+                    v.row_error[e.row] = e.error.message;
+                }
+            }
+        }
+        v.regions.clear();
+        v.niches.clear();
+        for (const core::Influencer& row : s.roster) {
+            if (!row.region.empty()) {
+                v.regions.push_back(row.region);
+            }
+            if (!row.niche.empty()) {
+                v.niches.push_back(row.niche);
+            }
+        }
+        for (auto* list : {&v.regions, &v.niches}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+        v.region_of_row.assign(n, -1);
+        v.budget_segments.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto found =
+                std::lower_bound(v.regions.begin(), v.regions.end(), s.roster[i].region);
+            if (found != v.regions.end() && *found == s.roster[i].region) {
+                v.region_of_row[i] = static_cast<int>(found - v.regions.begin());
+            }
+            const core::RowMetrics* m = metrics(i);
+            if (m != nullptr && m->valid && m->cost.cents > 0) {
+                v.budget_segments.push_back({s.roster[i].name,
+                                             static_cast<double>(m->cost.cents),
+                                             region_colour(v.region_of_row[i]),
+                                             {}});
+            }
+        }
+    }
+    // Filter, then sort.
+    const std::string search = lowercase(v.search_buffer);
+    v.visible.clear();
+    v.visible.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const core::Influencer& row = s.roster[i];
+        if (!v.region_filter.empty() && row.region != v.region_filter) {
+            continue;
+        }
+        if (!v.niche_filter.empty() && row.niche != v.niche_filter) {
+            continue;
+        }
+        if (v.only_plan && !in_plan(app.ui().optimizer, row.id)) {
+            continue;
+        }
+        if (!search.empty() && lowercase(row.name).find(search) == std::string::npos) {
+            continue;
+        }
+        v.visible.push_back(static_cast<int>(i));
+    }
+    if (v.sort_column >= 0) {
+        const auto column = static_cast<Column>(v.sort_column);
+        const bool text = column == Column::name || column == Column::platform ||
+                          column == Column::region || column == Column::niche;
+        const bool descending = v.sort_descending;
+        std::stable_sort(v.visible.begin(), v.visible.end(), [&](int a, int b) {
+            const auto ia = static_cast<std::size_t>(a), ib = static_cast<std::size_t>(b);
+            if (text) {
+                const int c = lowercase(text_key(s.roster[ia], column))
+                                  .compare(lowercase(text_key(s.roster[ib], column)));
+                return descending ? c > 0 : c < 0;
+            }
+            const double ka = number_key(s.roster[ia], metrics(ia), column);
+            const double kb = number_key(s.roster[ib], metrics(ib), column);
+            return descending ? ka > kb : ka < kb;
+        });
+    }
+    v.version = app.version();
+    v.dirty = false;
+}
+
+void draw_totals(App& app) {
+    const core::Scenario& s = app.scenario();
+    const Results& r = app.results();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    namespace f = core::formula_ids;
+    ui::begin_card("##budget_card", "Budget and totals");
+    ui::field_label("Budget");
+    core::Money budget = s.budget;
+    if (ui::money_field("##Planner budget", &budget,
+                        {.field = "Budget",
+                         .width = std::min(220.0f, ui::available_width()),
+                         .format = format})) {
+        app.edit("Edit budget").budget = budget;
+    }
+    if (!r.campaign) {
+        ui::end_card();
+        return;
+    }
+    if (!r.campaign->ok()) {
+        ui::coloured_text(p.bad, r.campaign->error().message);
+        ui::end_card();
+        return;
+    }
+    const core::CampaignTotals& t = r.campaign->value().totals;
+    layout::gap(2);
+    layout::TileGrid grid(140.0f, 4);
+    ui::metric_tile("Booked##total", "Booked", core::format_count(t.booked, format),
+                    core::format_count(t.posts, format) + " posts", {}, grid.next());
+    ui::metric_tile("Expected engagements##total", "Engagements",
+                    core::format_number(t.expected_engagements, 0, format),
+                    core::format_number(t.targeted_engagements, 0, format) + " targeted",
+                    f::expected_engagements, grid.next());
+    ui::metric_tile("People reached##total", "People reached",
+                    core::format_number(t.estimated_reach, 0, format),
+                    core::format_number(t.impressions, 0, format) + " impressions",
+                    f::estimated_reach, grid.next());
+    ui::metric_tile("Cost##total", "Cost", money_text(t.cost, format),
+                    t.cost_per_engagement
+                        ? money_text(*t.cost_per_engagement, format) + " per engagement"
+                        : std::string("no engagements"),
+                    f::cpe, grid.next());
+    ui::metric_tile("Conversions##total", "Conversions",
+                    core::format_number(t.conversions, 1, format),
+                    t.cost_per_conversion ? money_text(*t.cost_per_conversion, format) + " each"
+                                          : std::string("none expected"),
+                    f::conversions, grid.next());
+    ui::metric_tile("Revenue##total", "Revenue", money_text(t.funnel.revenue, format),
+                    t.funnel.roi ? "ROI " + core::format_percent(*t.funnel.roi, 0, format)
+                                 : std::string("ROI not defined"),
+                    f::roi, grid.next(), t.funnel.roi && *t.funnel.roi < 0 ? p.bad : 0);
+    ui::metric_tile("CPM##total", "CPM", optional_money(t.cpm, format), "per 1,000 impressions",
+                    f::cpm, grid.next());
+    const bool over = t.overrun.cents > 0;
+    ui::metric_tile("Budget left##total", over ? "Over budget" : "Budget left",
+                    money_text(over ? t.overrun : t.budget_left, format),
+                    t.share_of_budget
+                        ? core::format_percent(*t.share_of_budget, 0, format) + " spent"
+                        : std::string(),
+                    f::budget_left, grid.next(), over ? p.bad : p.good);
+
+    layout::gap(4);
+    const PlannerView& v = app.ui().planner;
+    const double cost = static_cast<double>(t.cost.cents);
+    const double budget_cents = static_cast<double>(s.budget.cents);
+    ui::muted_text("Budget allocation by influencer, coloured by region" +
+                   std::string(over ? " (the line marks the budget)." : "."));
+    charts::stacked_bar("Budget bar", v.budget_segments, std::max(cost, budget_cents),
+                        over ? budget_cents : -1.0, 22.0f, format_cost, &s);
+    // Legend: the first regions by name.
+    const std::size_t shown = std::min<std::size_t>(v.regions.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i > 0) {
+            const float need = ImGui::CalcTextSize(v.regions[i].c_str()).x + 30.0f;
+            if (ImGui::GetContentRegionAvail().x > need + 20.0f) {
+                ImGui::SameLine(0, 14.0f);
+            }
+        }
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + h * 0.25f),
+                                                  ImVec2(pos.x + h * 0.5f, pos.y + h * 0.75f),
+                                                  region_colour(static_cast<int>(i)), 2.0f);
+        ImGui::Dummy(ImVec2(h * 0.5f + 4.0f, h));
+        ImGui::SameLine(0, 4.0f);
+        ui::field_label(v.regions[i]);
+    }
+    if (v.regions.size() > shown) {
+        ImGui::SameLine();
+        ui::field_label("and " + std::to_string(v.regions.size() - shown) + " more");
+    }
+    ui::end_card();
+}
+
+void draw_filters(App& app) {
+    PlannerView& v = app.ui().planner;
+    const float width = ui::available_width();
+    const bool one_line = width > 720.0f;
+    const float combo_w = one_line ? 180.0f : (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const auto filter_combo = [&](const char* id, const char* all, std::string& value,
+                                  const std::vector<std::string>& options) {
+        ImGui::SetNextItemWidth(combo_w);
+        if (ImGui::BeginCombo(id, value.empty() ? all : value.c_str())) {
+            if (ImGui::Selectable(all, value.empty())) {
+                value.clear();
+                v.dirty = true;
+            }
+            for (const std::string& option : options) {
+                if (ImGui::Selectable(option.c_str(), option == value)) {
+                    value = option;
+                    v.dirty = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+    };
+    if (ui::primary_button("Add influencer")) {
+        const core::Scenario& s = app.scenario();
+        const std::uint32_t id = core::next_influencer_id(s.roster);
+        const core::BenchmarkSet& set = app.results().benchmark;
+        const core::Tier* tier = core::tier_for(set, 1000);
+        const double rate = tier != nullptr ? tier->engagement_rate : 0.05;
+        const auto price = core::price_per_post(s.assumptions.pricing, 1000, rate, std::nullopt);
+        core::Influencer row = core::benchmark_influencer(
+            set, id, "New influencer " + std::to_string(id), 1000,
+            price.ok() ? price.value().price : core::Money::zero(s.budget.currency),
+            v.region_filter);
+        row.niche = v.niche_filter.empty() ? row.niche : v.niche_filter;
+        app.edit("Add influencer").roster.push_back(row);
+        v.scroll_to_id = id;
+    }
+    if (one_line) {
+        ImGui::SameLine();
+    }
+    filter_combo("##Region filter", "All regions", v.region_filter, v.regions);
+    ImGui::SameLine();
+    filter_combo("##Niche filter", "All niches", v.niche_filter, v.niches);
+    if (one_line) {
+        ImGui::SameLine();
+    }
+    ImGui::SetNextItemWidth(one_line ? std::max(140.0f, ui::available_width()) : width);
+    if (ImGui::InputTextWithHint("##Search", "Search names", v.search_buffer,
+                                 sizeof v.search_buffer)) {
+        v.dirty = true;
+    }
+}
+
+struct ColumnSpec {
+    const char* name;
+    float width;
+    ImGuiTableColumnFlags flags;
+    std::string_view formula;
+};
+
+constexpr ColumnSpec column_specs[] = {
+    {"Influencer", 170, ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort, {}},
+    {"Platform", 100, ImGuiTableColumnFlags_DefaultHide, {}},
+    {"Region", 130, 0, {}},
+    {"Niche", 100, 0, {}},
+    {"Followers", 92, ImGuiTableColumnFlags_PreferSortDescending, {}},
+    {"Engagement", 88, ImGuiTableColumnFlags_PreferSortDescending,
+     core::formula_ids::engagement_rate_followers},
+    {"Price", 84, 0, core::formula_ids::price_quote},
+    {"Posts", 52, 0, {}},
+    {"Fit", 58, 0, core::formula_ids::targeted_engagements},
+    {"Engagements", 100, ImGuiTableColumnFlags_PreferSortDescending,
+     core::formula_ids::expected_engagements},
+    {"Targeted", 90, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_PreferSortDescending,
+     core::formula_ids::targeted_engagements},
+    {"Reach", 86, ImGuiTableColumnFlags_PreferSortDescending, core::formula_ids::estimated_reach},
+    {"Cost", 84, ImGuiTableColumnFlags_PreferSortDescending, core::formula_ids::campaign_cost},
+    {"CPE", 70, 0, core::formula_ids::cpe},
+    {"CPM", 80, ImGuiTableColumnFlags_DefaultHide, core::formula_ids::cpm},
+    {"Share", 70, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_PreferSortDescending,
+     core::formula_ids::share_of_budget},
+};
+static_assert(sizeof column_specs / sizeof column_specs[0] == static_cast<int>(Column::count));
+
+// The Plan column: the optimizer's choice, and the user's must-have / never override.
+void draw_plan_cell(App& app, const core::Influencer& row, bool chosen) {
+    const core::OptimizerSettings& settings = app.scenario().optimizer;
+    const bool must = std::find(settings.must_include.begin(), settings.must_include.end(),
+                                row.id) != settings.must_include.end();
+    const bool never = std::find(settings.must_exclude.begin(), settings.must_exclude.end(),
+                                 row.id) != settings.must_exclude.end();
+    const Palette& p = palette();
+    char label[40];
+    std::snprintf(label, sizeof label, "%s##plan_%u",
+                  must     ? "Must"
+                  : never  ? "Never"
+                  : chosen ? "Yes"
+                           : "-",
+                  row.id);
+    ImGui::PushStyleColor(ImGuiCol_Text, must || chosen ? p.good : never ? p.bad : p.muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::AlignTextToFramePadding();
+    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
+                                : never ? "Never in the plan. Click: let the optimizer decide."
+                                : chosen
+                                    ? "In the optimizer's plan. Click: must be in the plan."
+                                    : "Left out by the optimizer. Click: must be in the plan.");
+    if (!pressed) {
+        return;
+    }
+    core::OptimizerSettings& target = app.edit("Change plan rule").optimizer;
+    std::erase(target.must_include, row.id);
+    std::erase(target.must_exclude, row.id);
+    if (!must && !never) {
+        target.must_include.push_back(row.id);
+    } else if (must) {
+        target.must_exclude.push_back(row.id);
+    }
+}
+
+struct RowAction {
+    enum Kind { none, duplicate, remove } kind = none;
+    std::size_t index = 0;
+};
+
+void draw_row(App& app, std::size_t i, RowAction& action) {
+    PlannerView& v = app.ui().planner;
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const core::Influencer& row = s.roster[i];
+    const Results& r = app.results();
+    const core::RowMetrics* m =
+        r.campaign && r.campaign->ok() && i < r.campaign->value().rows.size()
+            ? &r.campaign->value().rows[i]
+            : nullptr;
+    if (v.text_version[i] != v.version) {
+        format_row(row, m, format, v.text[i]);
+        v.text_version[i] = v.version;
+    }
+    const RowText& text = v.text[i];
+    const Palette& p = palette();
+    const bool chosen = in_plan(app.ui().optimizer, row.id);
+    const bool stale = app.ui().optimizer.version != app.version();
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetFrameHeight());
+    if (chosen) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1,
+                               stale ? with_alpha(p.accent_soft, 0.5f) : p.accent_soft);
+    }
+    ImGui::PushID(static_cast<int>(row.id));
+    char id[40];
+    const auto cell_id = [&](const char* field) {
+        std::snprintf(id, sizeof id, "##%s_%u", field, row.id);
+        return id;
+    };
+    const auto target = [&](const char* what) -> core::Influencer& {
+        return app.edit(what).roster[i];
+    };
+
+    ImGui::TableSetColumnIndex(0);
+    draw_plan_cell(app, row, chosen);
+
+    if (ImGui::TableSetColumnIndex(1)) {
+        const std::string& error = v.row_error[i];
+        if (!error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
+        }
+        std::string name = row.name;
+        if (ui::text_field(cell_id("name"), &name, {.field = "Name", .in_table = true})) {
+            target("Rename influencer").name = name;
+        }
+        if (!error.empty()) {
+            ImGui::PopStyleColor();
+            ImGui::SetItemTooltip("%s", error.c_str());
+        }
+    }
+    if (ImGui::TableSetColumnIndex(2)) {
+        std::string platform = row.platform;
+        if (ui::text_field(cell_id("platform"), &platform,
+                           {.field = "Platform", .in_table = true})) {
+            target("Edit platform").platform = platform;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(3)) {
+        std::string region = row.region;
+        if (ui::text_field(cell_id("region"), &region, {.field = "Region", .in_table = true})) {
+            target("Edit region").region = region;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(4)) {
+        std::string niche = row.niche;
+        if (ui::text_field(cell_id("niche"), &niche, {.field = "Niche", .in_table = true})) {
+            target("Edit niche").niche = niche;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(5)) {
+        std::int64_t followers = row.followers;
+        if (ui::count_field(cell_id("followers"), &followers, 1, core::max_followers,
+                            {.field = "Followers",
+                             .format = format,
+                             .in_table = true,
+                             .display = text.followers})) {
+            target("Edit followers").followers = followers;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(6)) {
+        double value = row.engagement_value;
+        const ui::FieldOptions options{.field =
+                                           row.engagement_kind == core::EngagementInputKind::rate
+                                               ? "Engagement rate"
+                                               : "Interactions per post",
+                                       .format = format,
+                                       .in_table = true,
+                                       .display = text.engagement};
+        const bool changed = row.engagement_kind == core::EngagementInputKind::rate
+                                 ? ui::rate_field(cell_id("engagement"), &value, 1, options)
+                                 : ui::number_field(cell_id("engagement"), &value, 0.0,
+                                                    core::max_average_interactions, 0, options);
+        if (changed) {
+            target("Edit engagement").engagement_value = value;
+        }
+        if (row.engagement_kind != core::EngagementInputKind::rate) {
+            ImGui::SetItemTooltip("Average interactions per post");
+        }
+    }
+    if (ImGui::TableSetColumnIndex(7)) {
+        core::Money price = row.price_per_post;
+        if (ui::money_field(cell_id("price"), &price,
+                            {.field = "Price per post",
+                             .format = format,
+                             .in_table = true,
+                             .display = text.price})) {
+            target("Edit price").price_per_post = price;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(8)) {
+        int posts = row.posts;
+        if (ui::int_field(
+                cell_id("posts"), &posts, 0, core::max_posts_per_influencer,
+                {.field = "Posts", .format = format, .in_table = true, .display = text.posts})) {
+            target("Edit posts").posts = posts;
+        }
+    }
+    if (ImGui::TableSetColumnIndex(9)) {
+        double fit = row.audience_fit;
+        if (ui::rate_field(cell_id("fit"), &fit, 0,
+                           {.field = "Audience fit",
+                            .format = format,
+                            .in_table = true,
+                            .display = text.fit})) {
+            target("Edit audience fit").audience_fit = fit;
+        }
+    }
+    const std::string* computed[] = {&text.engagements, &text.targeted, &text.reach, &text.cost,
+                                     &text.cpe,         &text.cpm,      &text.share};
+    for (int c = 0; c < 7; ++c) {
+        if (ImGui::TableSetColumnIndex(10 + c)) {
+            // Same left edge as the text inside the editable cells.
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetStyle().FramePadding.x);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(computed[c]->c_str());
+        }
+    }
+    if (ImGui::TableSetColumnIndex(static_cast<int>(Column::count) + 1)) {
+        std::snprintf(id, sizeof id, "+##dup_%u", row.id);
+        if (ImGui::SmallButton(id)) {
+            action = {RowAction::duplicate, i};
+        }
+        ImGui::SetItemTooltip("Duplicate");
+        ImGui::SameLine();
+        std::snprintf(id, sizeof id, "x##del_%u", row.id);
+        if (ImGui::SmallButton(id)) {
+            action = {RowAction::remove, i};
+        }
+        ImGui::SetItemTooltip("Delete");
+    }
+    ImGui::PopID();
+}
+
+void draw_table(App& app) {
+    PlannerView& v = app.ui().planner;
+    const core::Scenario& s = app.scenario();
+    const int columns = static_cast<int>(Column::count) + 2; // + Plan + actions
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const int shown_rows = std::clamp(static_cast<int>(v.visible.size()), 3, 14);
+    const float height =
+        row_h * static_cast<float>(shown_rows + 1) + ImGui::GetStyle().ScrollbarSize + 4.0f;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable |
+        ImGuiTableFlags_SortTristate | ImGuiTableFlags_Hideable | ImGuiTableFlags_Resizable |
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
+    RowAction action;
+    if (ImGui::BeginTable("##roster", columns, flags, ImVec2(0, height))) {
+        ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
+                                58.0f);
+        for (const ColumnSpec& spec : column_specs) {
+            ImGui::TableSetupColumn(spec.name, spec.flags & ~ImGuiTableColumnFlags_DefaultSort,
+                                    spec.width);
+        }
+        ImGui::TableSetupColumn("##actions",
+                                ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, 64.0f);
+        ImGui::TableSetupScrollFreeze(2, 1);
+        // Headers, with the formula on hover.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < columns; ++c) {
+            if (!ImGui::TableSetColumnIndex(c)) {
+                continue;
+            }
+            const char* name = ImGui::TableGetColumnName(c);
+            ImGui::TableHeader(name);
+            if (c >= 1 && c <= static_cast<int>(Column::count)) {
+                ui::formula_tip(column_specs[c - 1].formula);
+            }
+        }
+        if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+            if (sort->SpecsCount > 0) {
+                v.sort_column = sort->Specs[0].ColumnIndex - 1;
+                v.sort_descending = sort->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+            } else {
+                v.sort_column = -1;
+            }
+            v.dirty = true;
+            sort->SpecsDirty = false;
+        }
+        if (v.scroll_to_id != 0) {
+            for (std::size_t k = 0; k < v.visible.size(); ++k) {
+                if (s.roster[static_cast<std::size_t>(v.visible[k])].id == v.scroll_to_id) {
+                    ImGui::SetScrollY(std::max(0.0f, row_h * static_cast<float>(k) - row_h * 2.0f));
+                    v.scroll_to_id = 0;
+                    break;
+                }
+            }
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(v.visible.size()), row_h);
+        while (clipper.Step()) {
+            for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+                draw_row(app, static_cast<std::size_t>(v.visible[static_cast<std::size_t>(k)]),
+                         action);
+            }
+        }
+        ImGui::EndTable();
+    }
+    // Structural edits after the loop: the rows it drew are still where it left them.
+    if (action.kind == RowAction::duplicate) {
+        core::Scenario& target = app.edit("Duplicate influencer");
+        core::Influencer copy = target.roster[action.index];
+        copy.id = core::next_influencer_id(target.roster);
+        copy.name += " (copy)";
+        target.roster.insert(target.roster.begin() + static_cast<std::ptrdiff_t>(action.index) + 1,
+                             copy);
+        v.scroll_to_id = copy.id;
+    } else if (action.kind == RowAction::remove) {
+        core::Scenario& target = app.edit("Delete influencer");
+        const std::uint32_t id = target.roster[action.index].id;
+        target.roster.erase(target.roster.begin() + static_cast<std::ptrdiff_t>(action.index));
+        std::erase(target.optimizer.must_include, id);
+        std::erase(target.optimizer.must_exclude, id);
+    }
+}
+
+void draw_roster(App& app) {
+    const PlannerView& v = app.ui().planner;
+    const core::Scenario& s = app.scenario();
+    ui::begin_card("##roster_card", "Roster",
+                   "Edit any cell: click, type, Enter. Sort by a column header; right-click a "
+                   "header to show more columns.");
+    draw_filters(app);
+    const std::size_t invalid = std::count_if(v.row_error.begin(), v.row_error.end(),
+                                              [](const std::string& e) { return !e.empty(); });
+    std::string count =
+        "Showing " + core::format_count(static_cast<std::int64_t>(v.visible.size())) + " of " +
+        core::format_count(static_cast<std::int64_t>(s.roster.size())) + " influencers";
+    if (invalid > 0) {
+        count += "; " + std::to_string(invalid) + " with errors (red names: hover for the reason)";
+    }
+    ui::muted_text(count + ".");
+    draw_table(app);
+    ui::end_card();
+}
+
+} // namespace
 
 void draw_planner_screen(App& app) {
-    (void)app;
-    ui::muted_text("Coming soon.");
+    sync_view(app);
+    {
+        layout::Columns columns("##planner_top", app.wide(), 0.58f);
+        columns.next();
+        draw_totals(app);
+        columns.next();
+        draw_optimizer_panel(app);
+    }
+    layout::gap();
+    draw_roster(app);
 }
 
 } // namespace web

@@ -12,5 +12,9 @@ void draw_planner_screen(App& app);
 void draw_results_screen(App& app);
 void draw_assumptions_screen(App& app);
 
-// Shared by the screens: the currency and number format of the scenario.
+// The planner's optimizer: its panel, and one slice of a running search per frame
+// (called every frame, whatever the screen).
+void draw_optimizer_panel(App& app);
+void step_optimizer(App& app);
+
 } // namespace web

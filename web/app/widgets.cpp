@@ -225,7 +225,7 @@ namespace {
 
 // Shared tail of the typed fields: commit a parsed value or record the error.
 template <class T, class Parse>
-bool typed_field(const char* id, T* value, const std::string& display, const FieldOptions& options,
+bool typed_field(const char* id, T* value, std::string_view display, const FieldOptions& options,
                  Parse parse) {
     std::string text;
     if (!committed_text(id, display, options, &text)) {
@@ -248,7 +248,9 @@ bool typed_field(const char* id, T* value, const std::string& display, const Fie
 
 bool count_field(const char* id, std::int64_t* value, std::int64_t min, std::int64_t max,
                  const FieldOptions& options) {
-    return typed_field(id, value, core::format_count(*value, options.format), options,
+    const std::string shown =
+        options.display.empty() ? core::format_count(*value, options.format) : std::string();
+    return typed_field(id, value, options.display.empty() ? shown : options.display, options,
                        [&](const std::string& text) {
                            return core::parse_count(text, options.field, min, max, options.format);
                        });
@@ -264,7 +266,10 @@ bool int_field(const char* id, int* value, int min, int max, const FieldOptions&
 }
 
 bool rate_field(const char* id, double* value, int decimals, const FieldOptions& options) {
-    return typed_field(id, value, core::format_percent(*value, decimals, options.format), options,
+    const std::string shown = options.display.empty()
+                                  ? core::format_percent(*value, decimals, options.format)
+                                  : std::string();
+    return typed_field(id, value, options.display.empty() ? shown : options.display, options,
                        [&](const std::string& text) {
                            return core::parse_rate(text, options.field, options.format);
                        });
@@ -281,7 +286,10 @@ bool money_field(const char* id, core::Money* value, const FieldOptions& options
 
 bool number_field(const char* id, double* value, double min, double max, int decimals,
                   const FieldOptions& options) {
-    return typed_field(id, value, core::format_number(*value, decimals, options.format), options,
+    const std::string shown = options.display.empty()
+                                  ? core::format_number(*value, decimals, options.format)
+                                  : std::string();
+    return typed_field(id, value, options.display.empty() ? shown : options.display, options,
                        [&](const std::string& text) {
                            return core::parse_number_in(text, options.field, min, max,
                                                         options.format);

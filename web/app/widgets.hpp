@@ -25,6 +25,7 @@ struct FieldOptions {
     core::NumberFormat format{}; // decimal comma or point
     bool in_table = false;       // frameless cell look; errors go to a tooltip
     const char* hint = nullptr;  // example shown in an empty field, "12,500"
+    std::string_view display;    // the value already formatted (tables cache it), or ""
 };
 
 // Each returns true when a new, valid value was committed into *value.

@@ -12,14 +12,18 @@ export async function frameCount(page) {
   return page.evaluate(() => window.__microreachTest?.frames ?? 0);
 }
 
-// Waits until `predicate(state, arg)` holds. The predicate runs in the page; it is
-// sent as source text through the DevTools protocol (not eval'd by the page, so the
-// page's Content-Security-Policy is not involved).
-export async function waitForState(page, predicate, arg = null, timeout = 10000) {
-  const expression = `(() => { const state = window.__microreachTest?.state; ` +
-    `return !!state && (${predicate.toString()})(state, ${JSON.stringify(arg)}); })()`;
-  await page.waitForFunction(expression, null, { timeout });
-  return appState(page);
+// Waits until `predicate(state)` holds. The predicate runs here in node on the state
+// read from the page (the page's Content-Security-Policy forbids evaluating code
+// sent as text, which is how a predicate would have to travel).
+export async function waitForState(page, predicate, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  let state = null;
+  while (Date.now() < deadline) {
+    state = await appState(page);
+    if (state && predicate(state)) return state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`state never matched ${predicate}: ${JSON.stringify(state)?.slice(0, 2000)}`);
 }
 
 // Waits until no frame has been drawn for `quietMs` (the app went idle).

@@ -1,0 +1,286 @@
+// The planner's optimizer panel: objective and constraints (stored in the scenario),
+// a run that advances a few thousand branch-and-bound nodes per frame so the page
+// never freezes (platform_keep_animating keeps frames coming only while it runs),
+// and the result, which the roster table highlights.
+#include "core/numbers.hpp"
+#include "core/optimizer.hpp"
+#include "imgui.h"
+#include "web/app/app.hpp"
+#include "web/app/layout.hpp"
+#include "web/app/screens.hpp"
+#include "web/app/widgets.hpp"
+#include "web/platform/browser_platform.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace web {
+namespace {
+
+constexpr double frame_budget_ms = 6.0; // optimizer time per frame; the rest draws
+
+double clock_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// The optimizer's problem from the roster as the core evaluated it: each valid, booked
+// row is a candidate with its cost and its value under the chosen objective.
+core::OptimizerProblem build_problem(const core::Scenario& s, const core::CampaignResult& result) {
+    core::OptimizerProblem problem;
+    problem.budget = s.budget;
+    const core::OptimizerSettings& settings = s.optimizer;
+    for (const core::RegionCoverage& rule : settings.coverage) {
+        problem.regions.push_back({rule.region, rule.min_hires, rule.max_hires});
+    }
+    problem.must_include = settings.must_include;
+    problem.must_exclude = settings.must_exclude;
+    problem.max_budget_share = settings.max_budget_share;
+    problem.min_hires = settings.min_influencers;
+    for (std::size_t i = 0; i < s.roster.size() && i < result.rows.size(); ++i) {
+        const core::RowMetrics& row = result.rows[i];
+        const core::Influencer& influencer = s.roster[i];
+        if (!row.valid || influencer.posts <= 0) {
+            continue;
+        }
+        core::OptimizerCandidate candidate;
+        candidate.id = influencer.id;
+        candidate.name = influencer.name;
+        candidate.cost_cents = row.cost.cents;
+        switch (settings.objective) {
+        case core::Objective::expected_engagements:
+            candidate.value = row.expected_engagements;
+            break;
+        case core::Objective::targeted_engagements:
+            candidate.value = row.targeted_engagements;
+            break;
+        case core::Objective::estimated_reach:
+            candidate.value = row.estimated_reach;
+            break;
+        case core::Objective::expected_conversions:
+            candidate.value = row.conversions;
+            break;
+        }
+        for (std::size_t r = 0; r < settings.coverage.size(); ++r) {
+            if (settings.coverage[r].region == influencer.region) {
+                candidate.region = static_cast<int>(r);
+                break;
+            }
+        }
+        problem.candidates.push_back(std::move(candidate));
+    }
+    // Ids of rows that are not candidates (invalid, unbooked) cannot be forced in or out.
+    const auto known = [&problem](std::uint32_t id) {
+        return std::any_of(problem.candidates.begin(), problem.candidates.end(),
+                           [id](const core::OptimizerCandidate& c) { return c.id == id; });
+    };
+    std::erase_if(problem.must_include, [&](std::uint32_t id) { return !known(id); });
+    std::erase_if(problem.must_exclude, [&](std::uint32_t id) { return !known(id); });
+    return problem;
+}
+
+void finish(OptimizerRun& run) {
+    run.running = false;
+    run.solution = run.solver->solution();
+    run.chosen = run.solution->chosen_ids;
+    std::sort(run.chosen.begin(), run.chosen.end());
+    run.solver.reset();
+}
+
+void start_run(App& app) {
+    OptimizerRun& run = app.ui().optimizer;
+    run = OptimizerRun{};
+    const Results& r = app.results();
+    if (!r.campaign || !r.campaign->ok()) {
+        run.error = r.campaign ? r.campaign->error().message : "The roster is not computed yet.";
+        return;
+    }
+    auto solver = core::OptimizerSolver::create(build_problem(app.scenario(), r.campaign->value()));
+    run.version = app.version();
+    if (!solver.ok()) {
+        run.error = solver.error().message;
+        return;
+    }
+    run.solver.emplace(std::move(solver).value());
+    run.running = true;
+    run.started_ms = clock_ms();
+    platform_request_frames();
+}
+
+void draw_coverage(App& app, const std::vector<std::string>& regions) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const auto& rules = s.optimizer.coverage;
+    std::size_t remove = rules.size();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const core::RegionCoverage& rule = rules[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("At least");
+        ImGui::SameLine();
+        int min_hires = rule.min_hires;
+        if (ui::int_field("##coverage_min", &min_hires, 0, 100000,
+                          {.field = "Minimum hires", .width = 56.0f, .format = format})) {
+            app.edit("Edit coverage").optimizer.coverage[i].min_hires = min_hires;
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted("from");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 40.0f));
+        if (ImGui::BeginCombo("##coverage_region", rule.region.c_str())) {
+            for (const std::string& region : regions) {
+                if (ImGui::Selectable(region.c_str(), region == rule.region)) {
+                    app.edit("Edit coverage").optimizer.coverage[i].region = region;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x")) {
+            remove = i;
+        }
+        ImGui::SetItemTooltip("Remove this rule");
+        ImGui::PopID();
+    }
+    if (remove < rules.size()) {
+        auto& target = app.edit("Remove coverage rule").optimizer.coverage;
+        target.erase(target.begin() + static_cast<std::ptrdiff_t>(remove));
+    }
+    if (!regions.empty() && ImGui::Button("Add a region rule")) {
+        core::RegionCoverage rule;
+        rule.region = regions.front();
+        rule.min_hires = 1;
+        app.edit("Add coverage rule").optimizer.coverage.push_back(rule);
+    }
+}
+
+} // namespace
+
+void step_optimizer(App& app) {
+    OptimizerRun& run = app.ui().optimizer;
+    if (!run.running || !run.solver) {
+        return;
+    }
+    const double start = clock_ms();
+    // Small slices, checking the clock between them, so one frame stays short.
+    while (clock_ms() - start < frame_budget_ms) {
+        if (run.solver->step(run.node_budget_per_frame / 4)) {
+            break;
+        }
+    }
+    run.elapsed_ms = clock_ms() - run.started_ms;
+    if (run.solver->finished()) {
+        finish(run);
+    } else {
+        platform_keep_animating();
+    }
+}
+
+void draw_optimizer_panel(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    OptimizerRun& run = app.ui().optimizer;
+    ui::begin_card("##optimizer", "Best plan for the budget",
+                   "Which influencers to book so the plan gets the most of one goal within "
+                   "the budget. Exact: the answer is proven best.");
+
+    ui::field_label("Goal");
+    int objective = static_cast<int>(s.optimizer.objective);
+    const char* objectives[] = {"Expected engagements", "Targeted engagements", "People reached",
+                                "Conversions"};
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::Combo("##Goal", &objective, objectives, 4)) {
+        app.edit("Change goal").optimizer.objective = static_cast<core::Objective>(objective);
+    }
+    layout::TileGrid grid(150.0f, 2);
+    float w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("At least this many");
+    int min_influencers = s.optimizer.min_influencers;
+    if (ui::int_field("##Minimum influencers", &min_influencers, 0, 100000,
+                      {.field = "Minimum influencers", .width = w, .format = format})) {
+        app.edit("Edit minimum influencers").optimizer.min_influencers = min_influencers;
+    }
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Nobody above (share of budget)");
+    double share = s.optimizer.max_budget_share;
+    if (ui::rate_field("##Maximum share", &share, 0,
+                       {.field = "Maximum share of the budget", .width = w, .format = format})) {
+        app.edit("Edit maximum share").optimizer.max_budget_share = share;
+    }
+    ImGui::EndGroup();
+    ui::field_label("Region coverage");
+    draw_coverage(app, app.ui().planner.regions);
+    const std::size_t forced = s.optimizer.must_include.size() + s.optimizer.must_exclude.size();
+    if (forced > 0) {
+        ui::muted_text(std::to_string(s.optimizer.must_include.size()) + " must be in, " +
+                       std::to_string(s.optimizer.must_exclude.size()) +
+                       " left out (the Plan column of the roster).");
+    } else {
+        ui::muted_text("Force someone in or out with the Plan column of the roster.");
+    }
+
+    layout::gap(4);
+    if (run.running) {
+        if (ImGui::Button("Stop")) {
+            finish(run);
+        }
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        const core::OptimizerSolution progress =
+            run.solver ? run.solver->solution() : core::OptimizerSolution{};
+        ImGui::Text("Searching... %s plans checked", core::format_count(progress.nodes).c_str());
+    } else if (ui::primary_button("Find the best plan")) {
+        start_run(app);
+    }
+
+    if (!run.error.empty()) {
+        ui::coloured_text(p.bad, run.error);
+    }
+    if (run.solution && !run.running) {
+        const core::OptimizerSolution& sol = *run.solution;
+        layout::gap(2);
+        if (sol.status == core::SolveStatus::infeasible) {
+            ui::coloured_text(p.bad, sol.explanation);
+        } else {
+            const bool stale = run.version != app.version();
+            const std::string headline =
+                core::format_count(static_cast<std::int64_t>(sol.chosen_ids.size())) +
+                (sol.chosen_ids.size() == 1 ? " influencer, " : " influencers, ") +
+                core::format_money(sol.total_cost, core::CentsStyle::when_needed, format) + ": " +
+                core::format_number(sol.objective, 0, format) + " " +
+                std::string(core::objective_name(s.optimizer.objective)) + ".";
+            ui::coloured_text(stale ? p.muted : p.good, headline);
+            const std::string proof =
+                sol.status == core::SolveStatus::optimal
+                    ? "Proven best (" +
+                          (sol.nodes > 0 ? core::format_count(sol.nodes) + " branches, "
+                                         : std::string()) +
+                          core::format_number(run.elapsed_ms, 0) + " ms)."
+                    : "Stopped early: no plan can beat " +
+                          core::format_number(sol.upper_bound, 0, format) + " (gap " +
+                          core::format_percent(sol.gap, 1) + ").";
+            ui::muted_text(proof + " The plan is highlighted in the roster.");
+            for (const std::string& note : sol.notes) {
+                ui::muted_text(note);
+            }
+            if (stale) {
+                ui::coloured_text(p.warn, "The inputs changed since this plan was found: run it "
+                                          "again.");
+            }
+            bool only = app.ui().planner.only_plan;
+            if (ImGui::Checkbox("Show only the plan", &only)) {
+                app.ui().planner.only_plan = only;
+                app.ui().planner.dirty = true;
+            }
+        }
+    }
+    ui::end_card();
+}
+
+} // namespace web
