@@ -840,6 +840,11 @@ Result<Scenario> scenario_from_json(const json& input) {
         format->get_ref<const std::string&>() != "microreach") {
         return file_error(ErrorCode::malformed, "the file is not a Microreach scenario.");
     }
+    const json* version = member(input, "version");
+    if (version != nullptr && version->is_number_integer() &&
+        version->get<std::int64_t>() == state_format_version) {
+        return read_scenario(input); // current: no copy needed
+    }
     json document = input;
     if (auto error = migrate_state_document(document, state_format_version, state_migrations())) {
         return *error;

@@ -23,7 +23,7 @@ void check_at(bool condition, int line) {
 }
 #define check(condition) check_at((condition), __LINE__)
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) {
@@ -62,8 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(money.value().cents >= 0 && money.value().cents <= core::max_money_cents);
         check(!core::format_money(money.value()).empty());
     }
-    if (const auto money = core::parse_signed_money(text, "Change", currency, format);
-        money.ok()) {
+    if (const auto money = core::parse_signed_money(text, "Change", currency, format); money.ok()) {
         check(money.value().currency == currency);
         check(money.value().cents >= -core::max_money_cents &&
               money.value().cents <= core::max_money_cents);
