@@ -79,7 +79,18 @@
   }
   const canRun = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
   const webgl2 = canRun && hasWebGL2();
-  if (!singleFile && webgl2 && typeof fetch === 'function') {
+  // An opaque origin ("null": an iframe sandboxed without allow-same-origin, or a page
+  // opened from disk) cannot fetch the wasm: every request is cross-origin and static
+  // hosts send no CORS headers. A <script> may still load, so the wasm then comes as
+  // base64 in microreach.wasm.js.
+  const opaque = (function () {
+    try {
+      return window.origin === 'null' || location.origin === 'null';
+    } catch (e) {
+      return true;
+    }
+  })();
+  if (!singleFile && !opaque && webgl2 && typeof fetch === 'function') {
     download.promise = fetchWithProgress('microreach.wasm');
     download.promise.catch(function () {});  // reported when the app asks for it
   }
@@ -128,19 +139,46 @@
       return {};
     }
 
+    function decodeBase64(text) {
+      const binary = atob(text);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    }
+
     // The single file carries the wasm as base64 in a data block (never executed).
     function instantiateInlineWasm(imports, receiveInstance) {
       Promise.resolve().then(function () {
         const block = document.getElementById('microreach-wasm');
         if (!block) throw new Error('the page has no WebAssembly part');
-        const text = atob(block.textContent.trim());
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return WebAssembly.instantiate(bytes, imports);
+        return WebAssembly.instantiate(decodeBase64(block.textContent.trim()), imports);
       }).then(function (result) {
         receiveInstance(result.instance, result.module);
       }).catch(function (error) {
         showError('Microreach could not start: ' + error.message + '. Download the file again and reopen it.');
+      });
+      return {};
+    }
+
+    // Opaque origins: the same wasm as base64 in a script (no CORS needed).
+    function instantiateScriptWasm(imports, receiveInstance) {
+      if (progress) progress.removeAttribute('value');
+      new Promise(function (resolve, reject) {
+        const script = document.createElement('script');
+        script.src = 'microreach.wasm.js';
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error('could not download microreach.wasm.js')); };
+        document.head.appendChild(script);
+      }).then(function () {
+        const base64 = window.__microreachWasmBase64;
+        delete window.__microreachWasmBase64;
+        if (typeof base64 !== 'string') throw new Error('microreach.wasm.js holds no WebAssembly');
+        return WebAssembly.instantiate(decodeBase64(base64), imports);
+      }).then(function (result) {
+        if (progress) progress.value = 100;
+        receiveInstance(result.instance, result.module);
+      }).catch(function (error) {
+        showError('Microreach could not start: ' + error.message + '. Reload the page to try again.');
       });
       return {};
     }
@@ -154,7 +192,7 @@
           if (!failed) showError('Microreach stopped unexpectedly. Reload the page to start again.');
         },
       };
-      options.instantiateWasm = singleFile ? instantiateInlineWasm : instantiateWasm;
+      options.instantiateWasm = singleFile ? instantiateInlineWasm : opaque ? instantiateScriptWasm : instantiateWasm;
       window.createMicroreach(options).then(function (module) {
         window.microreach = module;
       }, function () {

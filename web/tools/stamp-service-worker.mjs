@@ -4,7 +4,8 @@
 //
 // Usage: node web/tools/stamp-service-worker.mjs <template sw.js> <dist folder>
 // Not cached up front (the service worker caches them when they are first fetched):
-// sw.js itself, the single-file download (microreach.html), the JS API for embedders
+// sw.js itself, the single-file download (microreach.html), the wasm as a script for
+// sandboxed iframes (microreach.wasm.js; they cannot use a service worker anyway), the JS API for embedders
 // (microreach-api.js and .wasm; the app does not use it) and the demo pages.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -26,7 +27,8 @@ async function walk(folder) {
   return out;
 }
 
-const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file.startsWith('microreach-api.') ||
+const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file === 'microreach.wasm.js' ||
+  file.startsWith('microreach-api.') ||
   file.startsWith('demo/');
 const files = (await walk(dist))
   .map((path) => relative(dist, path).split(sep).join('/'))
