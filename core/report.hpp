@@ -8,7 +8,7 @@
 // (low / expected / high and, optionally, the seeded simulation); tracked results when
 // there are any; the assumptions; how the numbers are computed.
 // The report never fails: an input the core rejects is reported as a sentence.
-// Example line: "Cost per engagement (CPE): $1.20".
+// Example line (the default scenario): "Cost per engagement (CPE): $0.24".
 #pragma once
 
 #include "core/scenario.hpp"

@@ -1,5 +1,7 @@
 #include "core/uncertainty.hpp"
 
+#include "core/formulas.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -226,6 +228,10 @@ std::optional<Error> check_plan(const SimulationPlan& plan, const char* label) {
                                "expected engagements must be zero or more.");
         }
     }
+    if (!finite_non_negative(plan.fixed_conversions)) {
+        return field_error(ErrorCode::invalid, prefix + " conversions",
+                           "conversions must be zero or more.");
+    }
     if (!finite_non_negative(plan.estimated_reach)) {
         return field_error(ErrorCode::invalid, prefix + " reach", "reach must be zero or more.");
     }
@@ -272,9 +278,11 @@ struct TrialSeries {
 
 detail::TrialTotals draw_plan(detail::NormalStream& stream, double sigma,
                               const SimulationPlan& plan) {
-    return detail::draw_trial(stream, sigma, plan.engagements.data(),
-                              plan.targeted_engagements.data(), plan.conversions.data(),
-                              plan.engagements.size());
+    detail::TrialTotals totals =
+        detail::draw_trial(stream, sigma, plan.engagements.data(), plan.targeted_engagements.data(),
+                           plan.conversions.data(), plan.engagements.size());
+    totals.conversions += plan.fixed_conversions;
+    return totals;
 }
 
 PlanSimulation summarize(TrialSeries& series, Money cost) {
@@ -350,13 +358,19 @@ SimulationPlan simulation_plan(const CampaignResult& result) {
     plan.engagements.reserve(result.rows.size());
     plan.targeted_engagements.reserve(result.rows.size());
     plan.conversions.reserve(result.rows.size());
+    // Clicks counted from impressions do not move with engagement.
+    const bool engagement_driven =
+        result.totals.funnel.clicks_formula_id != formula_ids::clicks_from_impressions;
     for (const RowMetrics& row : result.rows) {
         if (!row.valid) {
             continue;
         }
         plan.engagements.push_back(row.expected_engagements);
         plan.targeted_engagements.push_back(row.targeted_engagements);
-        plan.conversions.push_back(row.conversions);
+        plan.conversions.push_back(engagement_driven ? row.conversions : 0.0);
+    }
+    if (!engagement_driven) {
+        plan.fixed_conversions = result.totals.conversions;
     }
     plan.estimated_reach = result.totals.estimated_reach;
     plan.cost = result.totals.cost;
@@ -396,6 +410,9 @@ Result<PlanBands> plan_bands(const SimulationPlan& plan, double sigma) {
     out.engagements = band(engagements);
     out.targeted_engagements = band(targeted);
     out.conversions = band(conversions);
+    out.conversions.low += plan.fixed_conversions;
+    out.conversions.expected += plan.fixed_conversions;
+    out.conversions.high += plan.fixed_conversions;
     out.cost_per_engagement = cost_band(out.engagements);
     out.cost_per_targeted_engagement = cost_band(out.targeted_engagements);
     out.cost_per_conversion = cost_band(out.conversions);

@@ -59,7 +59,9 @@ struct MoneyBand {
 struct SimulationPlan {
     std::vector<double> engagements;          // expected engagements, all posts
     std::vector<double> targeted_engagements; // expected engagements x audience fit
-    std::vector<double> conversions;          // expected conversions
+    std::vector<double> conversions;          // expected conversions driven by engagements
+    double fixed_conversions = 0.0;           // conversions the spread does not move (clicks from
+                                              // impressions); added to every trial as they are
     double estimated_reach = 0.0;             // fixed: the spread does not move reach
     Money cost;                               // fixed
 };

@@ -309,6 +309,34 @@ TEST(UncertaintyTest, SimulationPlanSkipsInvalidRows) {
     EXPECT_EQ(plan.cost, usd(20'000));
 }
 
+TEST(UncertaintyTest, ConversionsFromImpressionsDoNotMoveWithEngagement) {
+    core::CampaignInputs inputs;
+    inputs.budget = usd(500'000);
+    inputs.funnel = core::default_funnel_assumptions(core::Currency::usd);
+    inputs.funnel.click_basis = core::ClickBasis::impressions;
+    core::Influencer one;
+    one.id = 1;
+    one.followers = 10'000;
+    one.engagement_value = 0.05;
+    one.price_per_post = usd(10'000);
+    inputs.roster = {one};
+    const auto campaign = core::evaluate_campaign(inputs);
+    ASSERT_TRUE(campaign.ok());
+    const SimulationPlan plan = core::simulation_plan(campaign.value());
+    // 10,000 x 10% reach = 1,000 impressions x 2% x 2% = 0.4 conversions, fixed.
+    EXPECT_NEAR(plan.fixed_conversions, 0.4, 1e-12);
+    EXPECT_EQ(plan.conversions[0], 0.0);
+    const auto bands = core::plan_bands(plan, 0.8);
+    ASSERT_TRUE(bands.ok());
+    EXPECT_NEAR(bands.value().conversions.low, 0.4, 1e-12);
+    EXPECT_NEAR(bands.value().conversions.high, 0.4, 1e-12);
+    EXPECT_LT(bands.value().engagements.low, bands.value().engagements.high);
+    const auto simulated = core::simulate_plan(plan, settings(0.8, 500));
+    ASSERT_TRUE(simulated.ok());
+    EXPECT_NEAR(simulated.value().conversions.p5, 0.4, 1e-12);
+    EXPECT_NEAR(simulated.value().conversions.p95, 0.4, 1e-12);
+}
+
 std::uint64_t fold_bits(std::uint64_t hash, double value) {
     std::uint64_t bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
