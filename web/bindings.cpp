@@ -1986,6 +1986,29 @@ val report_js(val scenario, val options) {
     return parsed ? ok(core::plan_report(parsed.value(), report_options)) : fail(parsed.error());
 }
 
+// The whole scenario as a share-link fragment ("v1.…", without '#').
+val encode_share_link_js(val scenario) {
+    auto parsed = scenario_argument(scenario);
+    if (!parsed) {
+        return fail(parsed.error());
+    }
+    auto fragment = core::encode_share_fragment(parsed.value());
+    return fragment ? ok(fragment.value()) : fail(fragment.error());
+}
+
+// A fragment (with or without '#', or a whole URL) back to the scenario document.
+val decode_share_link_js(val fragment) {
+    if (!fragment.isString()) {
+        return fail(argument_error("fragment", "expected the text after '#' in a share link."));
+    }
+    std::string text = fragment.as<std::string>();
+    if (const auto hash = text.find('#'); hash != std::string::npos) {
+        text.erase(0, hash + 1);
+    }
+    auto scenario = core::decode_share_fragment(text);
+    return scenario ? ok(core::detail::scenario_to_json(scenario.value())) : fail(scenario.error());
+}
+
 val screen_ids_js() {
     json list = json::array();
     for (std::string_view id : core::screen_ids()) {
@@ -2126,6 +2149,8 @@ EMSCRIPTEN_BINDINGS(microreach) {
     function("report", &report_1);
     function("report", &report_js);
     function("screenIds", &screen_ids_js);
+    function("encodeShareLink", &encode_share_link_js);
+    function("decodeShareLink", &decode_share_link_js);
 
     function("parsePrefill", &parse_prefill_1);
     function("parsePrefill", &parse_prefill_js);

@@ -78,3 +78,29 @@ test('screenIds lists the screens the URL can open', () => {
   assert.ok(ids.includes('compare'));
   assert.ok(ids.includes('engagement'));
 });
+
+test('share links: encode then decode gives the same scenario; damage is an error', () => {
+  const scenario = value(api.defaultScenario());
+  const plain = value(api.encodeShareLink(scenario));
+  assert.match(plain, /^v1\./);
+  assert.ok(plain.length < 40, `the default scenario is a short link: ${plain}`);
+  scenario.title = 'Spring campaign';
+  scenario.budget = 800000;
+  scenario.roster[2].name = 'Florida dad who reviews books';
+  scenario.roster[2].followers = 2500;
+  const fragment = value(api.encodeShareLink(scenario));
+  assert.match(fragment, /^v1\.[A-Za-z0-9_-]+$/, 'URL-safe');
+  assert.deepEqual(value(api.decodeShareLink(fragment)), scenario);
+  assert.deepEqual(value(api.decodeShareLink(`#${fragment}`)), scenario);
+  assert.deepEqual(value(api.decodeShareLink(`https://example.com/microreach/?embed=1#${fragment}`)), scenario);
+  // A flipped character, a cut link, garbage and an unknown version.
+  const flipped = fragment.slice(0, -3) + (fragment.at(-3) === 'A' ? 'B' : 'A') + fragment.slice(-2);
+  for (const damaged of [flipped, fragment.slice(0, fragment.length - 5), 'v1.!!!', 'hello']) {
+    const result = api.decodeShareLink(damaged);
+    assert.equal(result.ok, false, damaged);
+    assert.equal(result.error.field, 'Share link');
+  }
+  const future = api.decodeShareLink('v9.AAAA');
+  assert.equal(future.ok, false);
+  assert.equal(future.error.code, 'unsupported');
+});
