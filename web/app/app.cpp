@@ -7,6 +7,8 @@
 
 #include "core/engagement.hpp"
 #include "core/numbers.hpp"
+#include "core/report.hpp"
+#include "core/state_json.hpp"
 #include "core/version.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -14,6 +16,7 @@
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
+#include "web/platform/page_services.hpp"
 
 #include <chrono>
 
@@ -328,6 +331,14 @@ void App::draw_frame() {
     const float content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
     platform_set_content_height(content_height < 320.0f ? 320.0f : content_height);
+
+    // Screen readers get the same results as text (the canvas is aria-hidden).
+    if (announced_version_ != version_) {
+        announced_version_ = version_;
+        core::ReportOptions report;
+        report.include_simulation = scenario_.roster.size() <= 200; // keeps big edits snappy
+        page_announce_results(core::plan_report(scenario_, report));
+    }
 }
 
 // [SECTION] State JSON
@@ -346,6 +357,11 @@ std::string App::state_json() const {
     json.field("fieldErrors", ui::field_error_count());
     json.field("firstFieldError", ui::first_field_error());
     json.field("status", ui_.status);
+    if (scenario_json_version_ != version_) {
+        scenario_json_version_ = version_;
+        scenario_json_ = core::export_scenario_json(scenario_, false);
+    }
+    json.key("scenario").raw(scenario_json_);
 
     const core::Scenario& s = scenario_;
     json.key("engagement").begin_object();

@@ -137,6 +137,7 @@ struct OptimizerRun {
 
 struct UiState {
     bool show_story = true;
+    int ranking_metric = 2; // core::TrackingMetric on the Results screen
     PlannerView planner;
     OptimizerRun optimizer;
     std::string status; // last undo/redo or import message, until the next edit
@@ -194,6 +195,9 @@ private:
     Results results_;
     UiState ui_;
     bool theme_applied_ = false;
+    std::uint64_t announced_version_ = ~std::uint64_t{0}; // report in the live region
+    mutable std::string scenario_json_;                   // cached for the test hook
+    mutable std::uint64_t scenario_json_version_ = ~std::uint64_t{0};
     float width_ = 0.0f;
     double now_ms_ = 0.0;
 };

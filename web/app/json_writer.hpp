@@ -54,6 +54,12 @@ public:
     JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
     JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
     JsonWriter& value(std::size_t number) { return value(static_cast<std::int64_t>(number)); }
+    // Inserts text that is already JSON (a nested document).
+    JsonWriter& raw(std::string_view json) {
+        comma();
+        out_ += json;
+        return *this;
+    }
     JsonWriter& null() {
         comma();
         out_ += "null";

@@ -43,6 +43,9 @@ TileGrid::TileGrid(float min_width, int max_per_row) {
 float TileGrid::next() {
     if (index_ % per_row_ != 0) {
         ImGui::SameLine();
+        ImGui::SetCursorPosY(row_y_); // groups start level, whatever their first item is
+    } else {
+        row_y_ = ImGui::GetCursorPosY();
     }
     ++index_;
     return width_;

@@ -31,6 +31,7 @@ private:
     int per_row_ = 1;
     int index_ = 0;
     float width_ = 0.0f;
+    float row_y_ = 0.0f;
 };
 
 // Vertical gap between cards.

@@ -1,12 +1,439 @@
+// Screen 5, Assumptions: every figure the calculator uses, with its source and year,
+// and every one of them editable: the benchmark set and its tier thresholds, the
+// pricing model, the funnel, the reach rate, the uncertainty spread, the currency and
+// how numbers are written.
+#include "core/benchmarks.hpp"
+#include "core/formulas.hpp"
+#include "core/numbers.hpp"
+#include "core/pricing.hpp"
+#include "imgui.h"
 #include "web/app/app.hpp"
+#include "web/app/layout.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
 namespace web {
+namespace {
+
+// Every amount in a scenario carries the scenario's currency; switching currency
+// relabels them (the numbers stay: the calculator does not convert).
+void relabel_currency(core::Scenario& s, core::Currency currency) {
+    const auto relabel = [currency](core::Money& money) {
+        money.currency = currency;
+    };
+    s.assumptions.currency = currency;
+    relabel(s.budget);
+    for (core::Influencer& row : s.roster) {
+        relabel(row.price_per_post);
+    }
+    for (core::PlanGroup* group : {&s.comparison.a, &s.comparison.b}) {
+        for (core::Influencer& row : group->influencers) {
+            relabel(row.price_per_post);
+        }
+    }
+    core::PricingModel& pricing = s.assumptions.pricing;
+    pricing.currency = currency;
+    for (core::TierPrice& tier : pricing.tier_prices) {
+        relabel(tier.price);
+    }
+    relabel(pricing.per_thousand);
+    relabel(pricing.target_cpe);
+    relabel(s.assumptions.funnel.average_order_value);
+    relabel(s.assumptions.funnel.emv_cpm);
+    for (core::ActualResult& actual : s.actuals) {
+        relabel(actual.revenue);
+    }
+}
+
+std::string tier_bound(std::int64_t value, core::NumberFormat format) {
+    return value == core::no_follower_limit ? std::string("and more")
+                                            : core::format_count(value, format);
+}
+
+void draw_general(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    ui::begin_card("##general", "Currency and numbers");
+    ui::field_label("Currency");
+    const core::CurrencyInfo& info = core::currency_info(s.assumptions.currency);
+    const std::string current = std::string(info.code) + " (" + std::string(info.symbol) + ")";
+    ImGui::SetNextItemWidth(std::min(260.0f, ui::available_width()));
+    if (ImGui::BeginCombo("##Currency", current.c_str())) {
+        for (const core::CurrencyInfo& c : core::all_currencies) {
+            const std::string label =
+                std::string(c.code) + " (" + std::string(c.symbol) + "), " + std::string(c.name);
+            if (ImGui::Selectable(label.c_str(), c.currency == s.assumptions.currency) &&
+                c.currency != s.assumptions.currency) {
+                relabel_currency(app.edit("Change currency"), c.currency);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ui::muted_text(
+        "Amounts are relabelled, not converted: the published figures are in US dollars.");
+    bool comma = format.decimal_comma;
+    if (ImGui::Checkbox("Decimal comma (1.234,50)", &comma)) {
+        app.edit("Change number format").assumptions.number_format.decimal_comma = comma;
+    }
+    ui::end_card();
+}
+
+void draw_benchmarks(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const auto& sets = s.assumptions.benchmark_sets;
+    ui::begin_card("##benchmarks", "Engagement benchmarks",
+                   "Typical engagement rate by follower tier. Sources disagree on where tiers "
+                   "start; the thresholds belong to each set.");
+    ui::field_label("Benchmark set");
+    const core::BenchmarkSet& active = core::active_benchmark_set(s);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##Benchmark set", active.name.c_str())) {
+        for (const core::BenchmarkSet& set : sets) {
+            const std::string label =
+                set.name + " (" + set.source + ", " + std::to_string(set.year) + ")";
+            if (ImGui::Selectable(label.c_str(), set.id == active.id) && set.id != active.id) {
+                app.edit("Choose benchmark").assumptions.benchmark_set_id = set.id;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ui::paragraph(active.source + ", " + std::to_string(active.year) +
+                  ". Platform: " + active.platform + ". Measures the " + active.metric + ".");
+    if (!active.note.empty()) {
+        ui::muted_text(active.note);
+    }
+    const auto set_index = static_cast<std::size_t>(&active - sets.data());
+    const bool editable = set_index < sets.size();
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_NoSavedSettings;
+    if (ImGui::BeginTable("##tiers", 4, flags)) {
+        ImGui::TableSetupColumn("Tier", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Rate", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableHeadersRow();
+        for (std::size_t t = 0; t < active.tiers.size(); ++t) {
+            const core::Tier& tier = active.tiers[t];
+            ImGui::PushID(static_cast<int>(t));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tier.name.c_str());
+            if (tier.derived) {
+                ImGui::SameLine();
+                ui::coloured_text(p.warn, "derived");
+            }
+            if (!tier.note.empty()) {
+                ImGui::SetItemTooltip("%s", tier.note.c_str());
+            }
+            const auto target = [&](const char* what) -> core::Tier& {
+                return app.edit(what).assumptions.benchmark_sets[set_index].tiers[t];
+            };
+            ImGui::TableNextColumn();
+            std::int64_t min = tier.min_followers;
+            if (editable &&
+                ui::count_field("##tier_min", &min, 0, core::no_follower_limit - 1,
+                                {.field = "From", .format = format, .in_table = true})) {
+                target("Edit tier threshold").min_followers = min;
+            }
+            ImGui::TableNextColumn();
+            if (tier.max_followers == core::no_follower_limit) {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(tier_bound(tier.max_followers, format).c_str());
+            } else {
+                std::int64_t max = tier.max_followers;
+                if (editable &&
+                    ui::count_field("##tier_max", &max, 0, core::no_follower_limit - 1,
+                                    {.field = "To", .format = format, .in_table = true})) {
+                    target("Edit tier threshold").max_followers = max;
+                }
+            }
+            ImGui::TableNextColumn();
+            double rate = tier.engagement_rate;
+            if (editable && ui::rate_field("##tier_rate", &rate, 2,
+                                           {.field = "Rate", .format = format, .in_table = true})) {
+                core::Tier& edited = target("Edit tier rate");
+                edited.engagement_rate = rate;
+                edited.derived = false; // the user's own figure now
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    const auto valid = core::validate_benchmark_set(active);
+    if (!valid.ok()) {
+        ui::coloured_text(p.bad, valid.error().message);
+    }
+    for (const core::BenchmarkSet& builtin : core::builtin_benchmark_sets()) {
+        if (builtin.id == active.id) {
+            const bool changed =
+                builtin.tiers.size() != active.tiers.size() ||
+                !std::equal(builtin.tiers.begin(), builtin.tiers.end(), active.tiers.begin(),
+                            [](const core::Tier& a, const core::Tier& b) {
+                                return a.min_followers == b.min_followers &&
+                                       a.max_followers == b.max_followers &&
+                                       a.engagement_rate == b.engagement_rate;
+                            });
+            if (changed && ImGui::Button("Restore the published figures")) {
+                app.edit("Restore benchmark").assumptions.benchmark_sets[set_index] = builtin;
+            }
+        }
+    }
+    ui::end_card();
+}
+
+void draw_pricing(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const core::PricingModel& model = s.assumptions.pricing;
+    ui::begin_card("##pricing", "Suggested price per post",
+                   "Used when an influencer has not quoted a price. A quote always wins.");
+    int kind = static_cast<int>(model.kind);
+    if (ImGui::RadioButton("Price by tier", kind == 0) && kind != 0) {
+        app.edit("Pricing by tier").assumptions.pricing.kind = core::PricingModelKind::tier_table;
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Per 1,000 followers", kind == 1) && kind != 1) {
+        app.edit("Pricing per 1,000").assumptions.pricing.kind =
+            core::PricingModelKind::per_thousand_followers;
+    }
+    if (ImGui::GetContentRegionAvail().x > 200.0f) {
+        ImGui::SameLine();
+    }
+    if (ImGui::RadioButton("Target cost per engagement", kind == 2) && kind != 2) {
+        app.edit("Pricing by CPE").assumptions.pricing.kind =
+            core::PricingModelKind::cost_per_engagement;
+    }
+    if (model.kind == core::PricingModelKind::tier_table) {
+        if (!model.table_name.empty()) {
+            ui::muted_text(model.table_name);
+        }
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
+                                      ImGuiTableFlags_SizingStretchProp |
+                                      ImGuiTableFlags_NoSavedSettings;
+        if (ImGui::BeginTable("##price_tiers", 3, flags)) {
+            ImGui::TableSetupColumn("Tier", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+            ImGui::TableSetupColumn("Price", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+            ImGui::TableHeadersRow();
+            for (std::size_t t = 0; t < model.tier_prices.size(); ++t) {
+                const core::TierPrice& tier = model.tier_prices[t];
+                ImGui::PushID(static_cast<int>(t));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(tier.name.c_str());
+                if (!tier.note.empty()) {
+                    ImGui::SetItemTooltip("%s", tier.note.c_str());
+                }
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                const std::string range =
+                    core::format_count(tier.min_followers, format) +
+                    (tier.max_followers == core::no_follower_limit
+                         ? " and more"
+                         : " to " + core::format_count(tier.max_followers, format));
+                ImGui::TextUnformatted(range.c_str());
+                ImGui::TableNextColumn();
+                core::Money price = tier.price;
+                if (ui::money_field("##tier_price", &price,
+                                    {.field = "Price", .format = format, .in_table = true})) {
+                    app.edit("Edit tier price").assumptions.pricing.tier_prices[t].price = price;
+                }
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+    } else if (model.kind == core::PricingModelKind::per_thousand_followers) {
+        ui::field_label("Price per 1,000 followers, per post");
+        core::Money money = model.per_thousand;
+        if (ui::money_field(
+                "##Per thousand", &money,
+                {.field = "Price per 1,000 followers", .width = 200.0f, .format = format})) {
+            app.edit("Edit price per 1,000").assumptions.pricing.per_thousand = money;
+        }
+        ui::muted_text(
+            "About $10 per 1,000 followers is a common rule of thumb (InfluencerDB, 2018).");
+    } else {
+        ui::field_label("Target cost per engagement");
+        core::Money money = model.target_cpe;
+        if (ui::money_field(
+                "##Target CPE", &money,
+                {.field = "Target cost per engagement", .width = 200.0f, .format = format})) {
+            app.edit("Edit target CPE").assumptions.pricing.target_cpe = money;
+        }
+        ui::muted_text("A placeholder with no published source: set your own target.");
+    }
+    const auto valid = core::validate_pricing_model(model);
+    if (!valid.ok()) {
+        ui::coloured_text(p.bad, valid.error().message);
+    }
+    if (ImGui::TreeNodeEx("Published prices, for orientation", ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        for (const core::PriceReference& ref : core::price_references) {
+            const std::string line =
+                std::string(ref.label) + ": " +
+                core::format_money(core::Money{ref.usd_cents, core::Currency::usd},
+                                   core::CentsStyle::when_needed, format) +
+                " (" + std::string(ref.source) + ")";
+            ui::paragraph(line);
+        }
+        ImGui::TreePop();
+    }
+    ui::end_card();
+}
+
+void draw_funnel(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const core::FunnelAssumptions& f = s.assumptions.funnel;
+    namespace ids = core::formula_ids;
+    ui::begin_card("##funnel", "Reach, clicks and sales",
+                   "Placeholders to replace with your own figures. The same for every "
+                   "influencer, big or small.");
+    layout::TileGrid grid(200.0f, 2);
+    const auto rate_input = [&](const char* label, const char* id, double value, int decimals,
+                                std::string_view formula, auto apply) {
+        const float w = grid.next();
+        ImGui::BeginGroup();
+        ui::field_label(label);
+        double edited = value;
+        if (ui::rate_field(id, &edited, decimals, {.field = label, .width = w, .format = format})) {
+            apply(app.edit(std::string("Edit ") + label), edited);
+        }
+        ui::formula_tip(formula);
+        ImGui::EndGroup();
+    };
+    rate_input("Reach rate (followers who see a post)", "##Reach rate", s.assumptions.reach_rate, 1,
+               ids::estimated_reach,
+               [](core::Scenario& t, double v) { t.assumptions.reach_rate = v; });
+    rate_input("Click-through rate", "##Click-through rate", f.click_through_rate, 2,
+               ids::clicks_from_engagements,
+               [](core::Scenario& t, double v) { t.assumptions.funnel.click_through_rate = v; });
+    rate_input("Conversion rate (sales per click)", "##Conversion rate", f.conversion_rate, 2,
+               ids::conversions,
+               [](core::Scenario& t, double v) { t.assumptions.funnel.conversion_rate = v; });
+    rate_input("Margin", "##Margin", f.margin, 0, ids::roi,
+               [](core::Scenario& t, double v) { t.assumptions.funnel.margin = v; });
+    {
+        const float w = grid.next();
+        ImGui::BeginGroup();
+        ui::field_label("Average order value");
+        core::Money aov = f.average_order_value;
+        if (ui::money_field("##Average order value", &aov,
+                            {.field = "Average order value", .width = w, .format = format})) {
+            app.edit("Edit average order value").assumptions.funnel.average_order_value = aov;
+        }
+        ui::formula_tip(ids::revenue);
+        ImGui::EndGroup();
+    }
+    {
+        const float w = grid.next();
+        ImGui::BeginGroup();
+        ui::field_label("Clicks come from");
+        int basis = static_cast<int>(f.click_basis);
+        const char* bases[] = {"Engagements", "Impressions"};
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::Combo("##Click basis", &basis, bases, 2)) {
+            app.edit("Change click basis").assumptions.funnel.click_basis =
+                static_cast<core::ClickBasis>(basis);
+        }
+        ImGui::EndGroup();
+    }
+    bool targeted = s.assumptions.funnel_from_targeted;
+    if (ImGui::Checkbox("Only the target segment buys (funnel from targeted engagements)",
+                        &targeted)) {
+        app.edit("Change funnel start").assumptions.funnel_from_targeted = targeted;
+    }
+    bool emv = f.include_emv;
+    if (ImGui::Checkbox("Show earned media value (an estimate, widely doubted)", &emv)) {
+        app.edit("Toggle EMV").assumptions.funnel.include_emv = emv;
+    }
+    if (emv) {
+        ui::field_label("CPM for earned media value");
+        core::Money cpm = f.emv_cpm;
+        if (ui::money_field("##EMV CPM", &cpm,
+                            {.field = "EMV CPM", .width = 160.0f, .format = format})) {
+            app.edit("Edit EMV CPM").assumptions.funnel.emv_cpm = cpm;
+        }
+        ui::muted_text("CPM defaults of $5 to $6.50 (InfluencerDB, Traackr, Upfluence, 2018).");
+    }
+    const auto valid = core::validate_funnel_assumptions(f, s.assumptions.currency);
+    if (!valid.ok()) {
+        ui::coloured_text(p.bad, valid.error().message);
+    }
+    ui::end_card();
+}
+
+void draw_uncertainty(App& app) {
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const core::UncertaintySettings& u = s.assumptions.uncertainty;
+    ui::begin_card("##uncertainty", "Uncertainty",
+                   "How far an influencer's engagement may land from its expectation. 0.5 puts "
+                   "90% of outcomes between 0.39 and 2 times the expectation.");
+    layout::TileGrid grid(150.0f, 3);
+    float w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Engagement spread (sigma)");
+    double sigma = u.sigma;
+    if (ui::number_field("##Spread", &sigma, 0.0, core::max_spread_sigma, 2,
+                         {.field = "Engagement spread", .width = w, .format = format})) {
+        app.edit("Edit spread").assumptions.uncertainty.sigma = sigma;
+    }
+    ui::formula_tip(core::formula_ids::low_high_range);
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Simulated campaigns");
+    int trials = u.trials;
+    if (ui::int_field("##Trials", &trials, 1, core::max_simulation_trials,
+                      {.field = "Simulated campaigns", .width = w, .format = format})) {
+        app.edit("Edit trials").assumptions.uncertainty.trials = trials;
+    }
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Seed");
+    std::int64_t seed = static_cast<std::int64_t>(std::min<std::uint64_t>(u.seed, 999'999'999'999));
+    if (ui::count_field("##Seed", &seed, 0, 999'999'999'999,
+                        {.field = "Seed", .width = w, .format = format})) {
+        app.edit("Edit seed").assumptions.uncertainty.seed = static_cast<std::uint64_t>(seed);
+    }
+    ImGui::SetItemTooltip("Same seed, same numbers, on every computer.");
+    ImGui::EndGroup();
+    const auto valid = core::validate_uncertainty(u);
+    if (!valid.ok()) {
+        ui::coloured_text(p.bad, valid.error().message);
+    }
+    ui::end_card();
+}
+
+} // namespace
 
 void draw_assumptions_screen(App& app) {
-    (void)app;
-    ui::muted_text("Coming soon.");
+    {
+        layout::Columns columns("##assumptions_top", app.wide());
+        columns.next();
+        draw_benchmarks(app);
+        layout::gap();
+        draw_general(app);
+        columns.next();
+        draw_pricing(app);
+        layout::gap();
+        draw_uncertainty(app);
+    }
+    layout::gap();
+    draw_funnel(app);
 }
 
 } // namespace web
