@@ -111,6 +111,16 @@
         errorBox.hidden = false;
       }
     }
+    // The app itself may report a startup failure in the same box (web/main.cpp):
+    // then the bar and the empty canvas go away too.
+    if (errorBox && typeof MutationObserver === 'function') {
+      new MutationObserver(function () {
+        if (!errorBox.hidden) {
+          if (loading) loading.hidden = true;
+          if (canvas && canvas.parentElement) canvas.parentElement.hidden = true;
+        }
+      }).observe(errorBox, { attributes: true, attributeFilter: ['hidden'] });
+    }
     window.addEventListener('microreach:ready', function () {
       if (loading) loading.hidden = true;
       if (!singleFile) registerServiceWorker();

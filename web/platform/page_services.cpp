@@ -99,6 +99,47 @@ EM_JS(void, js_page_install, (double max_bytes), {
         });
     }
 
+    // localStorage that survives being blocked (a sandboxed iframe throws SecurityError
+    // on the mere property access; privacy modes may too) and full (QuotaExceededError).
+    // Write returns the StorageStatus order: 0 saved, 1 unavailable, 2 full, 3 error.
+    page.storage = () => {
+        try { return window.localStorage || null; } catch (e) { return null; }
+    };
+    page.storageWrite = (key, value) => {
+        const status = (() => {
+            const storage = page.storage();
+            if (!storage) return 1;
+            try {
+                storage.setItem(key, value);
+                return 0;
+            } catch (e) {
+                const name = e && e.name;
+                if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (e && (e.code === 22 || e.code === 1014))) return 2;
+                if (name === "SecurityError") return 1;
+                return 3;
+            }
+        })();
+        page.storageStatus = ["saved", "unavailable", "full", "error"][status];
+        return status;
+    };
+    page.storageRead = (key) => {
+        const storage = page.storage();
+        if (!storage) return null;
+        try { return storage.getItem(key); } catch (e) { return null; }
+    };
+    page.storageAvailable = () => {
+        const storage = page.storage();
+        if (!storage) return false;
+        try {
+            storage.setItem("microreach:probe", "1");
+            storage.removeItem("microreach:probe");
+            return true;
+        } catch (e) {
+            // Full but readable storage still holds saved work; writes report "full".
+            return !!(e && (e.name === "QuotaExceededError" || e.code === 22)) && storage.length > 0;
+        }
+    };
+
     // Files dropped on the calculator (its frame, not the whole article).
     const deliver = (file) => {
         const name = String(file.name || "file");
@@ -202,45 +243,22 @@ EM_JS(void, js_page_announce, (const char* ptr, int length), {
     }, 300);
 });
 
-// Returns 0 saved, 1 unavailable, 2 full, 3 error (StorageStatus order).
+// Storage: the logic is in js_page_install (window.__microreachPage.storage*), so the
+// page tests can drive the same code with storage blocked or full.
 EM_JS(int, js_page_storage_write, (const char* key_ptr, int key_length, const char* value_ptr, int value_length), {
     const page = window.__microreachPage;
-    let storage = null;
-    try { storage = window.localStorage; } catch (e) { return 1; }
-    if (!storage) return 1;
-    try {
-        storage.setItem(page.text(key_ptr, key_length), page.text(value_ptr, value_length));
-        return 0;
-    } catch (e) {
-        const name = e && e.name;
-        if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (e && (e.code === 22 || e.code === 1014))) return 2;
-        if (name === "SecurityError") return 1;
-        return 3;
-    }
+    return page.storageWrite(page.text(key_ptr, key_length), page.text(value_ptr, value_length));
 });
 
 // Returns a malloc'd string, or 0 when the key is missing or storage is blocked.
 EM_JS(char*, js_page_storage_read, (const char* key_ptr, int key_length), {
     const page = window.__microreachPage;
-    try {
-        const value = window.localStorage.getItem(page.text(key_ptr, key_length));
-        return value === null ? 0 : page.returnString(value);
-    } catch (e) {
-        return 0;
-    }
+    const value = page.storageRead(page.text(key_ptr, key_length));
+    return value === null ? 0 : page.returnString(value);
 });
 
 EM_JS(int, js_page_storage_available, (), {
-    try {
-        const storage = window.localStorage;
-        if (!storage) return 0;
-        const probe = "microreach:probe";
-        storage.setItem(probe, "1");
-        storage.removeItem(probe);
-        return 1;
-    } catch (e) {
-        return 0;
-    }
+    return window.__microreachPage.storageAvailable() ? 1 : 0;
 });
 
 // The async Clipboard API first; where it is missing or refused (an iframe without

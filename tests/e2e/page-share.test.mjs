@@ -1,0 +1,168 @@
+// Share links, prefill parameters and storage, in the page: a link reopens the same
+// state; a damaged link opens the default scenario with a message, never a blank
+// canvas; URL parameters configure the page and the app; storage that is blocked or
+// full is reported, not fatal.
+//
+// The app's side (reading the fragment at start, writing it on every change,
+// publishing its scenario on the test hook as `state.scenario`) belongs to the UI; a
+// check that needs it is marked TODO until the UI provides it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite } from './lib/browser.mjs';
+import { launchBrowserWith, loadApiInPage, callApi, watchConsole, pageProblems } from './lib/page.mjs';
+
+let site, browser;
+before(async () => {
+  site = await serveSite();
+  browser = await launchBrowserWith({ serviceWorkers: 'block' });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path) {
+  const page = await browser.context.newPage();
+  const messages = watchConsole(page);
+  await page.goto(`${site.origin}${path}`);
+  await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
+  // The test hook publishes after the first frames.
+  await page.waitForFunction(() => window.__microreachTest?.state, null, { timeout: 10000 }).catch(() => {});
+  return { page, messages };
+}
+
+const appState = (page) => page.evaluate(() => window.__microreachTest?.state ?? null);
+
+async function changedScenario(page) {
+  await loadApiInPage(page);
+  const scenario = (await callApi(page, 'defaultScenario')).value;
+  scenario.title = 'Spring reading campaign';
+  scenario.budget = 650000;
+  scenario.roster[1].name = 'Vermont reading mom';
+  scenario.roster[1].followers = 1800;
+  scenario.roster[1].price = 12000;
+  return scenario;
+}
+
+test('share link round trip: the state is equal after reopening the link', async (t) => {
+  const { page: first } = await open('/?testhook=1');
+  const scenario = await changedScenario(first);
+  const fragment = (await callApi(first, 'encodeShareLink', scenario)).value;
+  await first.close();
+
+  const { page, messages } = await open(`/?testhook=1#${fragment}`);
+  assert.deepEqual(pageProblems(messages), []);
+  const state = await appState(page);
+  if (!state?.scenario) {
+    t.todo('the app does not publish state.scenario on the test hook yet (web/app, H5)');
+    await page.close();
+    return;
+  }
+  assert.deepEqual(state.scenario, scenario, 'the link opened the linked scenario');
+  // The page URL keeps a link to the current state; opening it gives the same state.
+  const url = page.url();
+  await page.close();
+  const { page: again } = await open(new URL(url).pathname + new URL(url).search + new URL(url).hash);
+  assert.deepEqual((await appState(again)).scenario, scenario);
+  await again.close();
+});
+
+test('a damaged link opens the default scenario with a visible message', async (t) => {
+  const { page: probe } = await open('/?testhook=1');
+  await loadApiInPage(probe);
+  const fallback = (await callApi(probe, 'defaultScenario')).value;
+  const good = (await callApi(probe, 'encodeShareLink', { ...fallback, title: 'x' })).value;
+  await probe.close();
+  for (const fragment of ['v1.garbage!!', good.slice(0, -6), 'v99.AAAA']) {
+    const { page, messages } = await open(`/?testhook=1#${fragment}`);
+    assert.deepEqual(pageProblems(messages), [], fragment);
+    const box = await page.locator('#microreach-canvas').boundingBox();
+    assert.ok(box && box.height > 100, 'the calculator is there, not a blank page');
+    const state = await appState(page);
+    if (!state?.scenario) {
+      t.todo('the app does not publish state.scenario on the test hook yet (web/app, H5)');
+      await page.close();
+      return;
+    }
+    assert.deepEqual(state.scenario, fallback, `${fragment} opens the default scenario`);
+    const shown = JSON.stringify(state);
+    assert.match(shown, /damaged|could not be opened|newer version/i, 'a message says why');
+    await page.close();
+  }
+});
+
+test('prefill parameters configure the page and the app', async (t) => {
+  const { page, messages } = await open('/?testhook=1&screen=compare&budget=7000&currency=EUR&theme=dark&accent=%23e4572e');
+  const pageSide = await page.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    accent: document.documentElement.style.getPropertyValue('--microreach-accent'),
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+  assert.equal(pageSide.theme, 'dark');
+  assert.equal(pageSide.accent, '#e4572e');
+  assert.equal(pageSide.background, 'rgb(22, 23, 27)', 'the page around is dark too');
+  assert.deepEqual(pageProblems(messages), []);
+  const state = await appState(page);
+  assert.equal(state?.theme, 'dark', 'the app drew in the dark theme');
+  if (!state?.scenario) {
+    t.todo('budget/currency/screen checks need state.scenario on the test hook (web/app, H5)');
+    await page.close();
+    return;
+  }
+  assert.equal(state.scenario.screen, 'compare');
+  assert.equal(state.scenario.assumptions.currency, 'EUR');
+  assert.equal(state.scenario.budget, 700000);
+  await page.close();
+});
+
+test('embed mode from the URL: no page chrome', async () => {
+  const { page } = await open('/?embed=1');
+  assert.equal(await page.locator('.microreach-chrome').first().isVisible(), false);
+  assert.equal(await page.locator('#microreach-canvas').isVisible(), true);
+  await page.close();
+});
+
+test('storage: saved, then full (QuotaExceededError) reported as full, nothing thrown', async () => {
+  const { page, messages } = await open('/');
+  const results = await page.evaluate(() => {
+    const page = window.__microreachPage;
+    const out = { first: page.storageWrite('microreach:test', 'hello'), read: page.storageRead('microreach:test'), available: page.storageAvailable() };
+    // Fill the origin's quota.
+    const chunk = 'x'.repeat(512 * 1024);
+    let i = 0;
+    try {
+      for (; i < 64; i++) localStorage.setItem(`microreach:fill${i}`, chunk);
+    } catch (e) {
+      out.fillError = e.name;
+    }
+    out.full = page.storageWrite('microreach:big', chunk + chunk);
+    out.status = page.storageStatus;
+    out.stillReadable = page.storageRead('microreach:test');
+    for (let j = 0; j <= i; j++) localStorage.removeItem(`microreach:fill${j}`);
+    localStorage.removeItem('microreach:test');
+    return out;
+  });
+  assert.equal(results.first, 0, 'saved');
+  assert.equal(results.read, 'hello');
+  assert.equal(results.available, true);
+  assert.equal(results.fillError, 'QuotaExceededError');
+  assert.equal(results.full, 2, 'full');
+  assert.equal(results.status, 'full');
+  assert.equal(results.stillReadable, 'hello');
+  assert.deepEqual(pageProblems(messages), []);
+  await page.close();
+});
+
+test('storage: blocked (sandboxed iframe, SecurityError) reported as unavailable', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${site.origin}/demo/sandboxed.html`);
+  const handle = await page.waitForSelector('iframe#sandboxed');
+  const frame = await handle.contentFrame();
+  await frame.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
+  const results = await frame.evaluate(() => {
+    const page = window.__microreachPage;
+    return { write: page.storageWrite('k', 'v'), read: page.storageRead('k'), available: page.storageAvailable(), status: page.storageStatus };
+  });
+  assert.deepEqual(results, { write: 1, read: null, available: false, status: 'unavailable' });
+  await page.close();
+});
