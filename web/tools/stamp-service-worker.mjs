@@ -6,7 +6,8 @@
 // Not cached up front (the service worker caches them when they are first fetched):
 // sw.js itself, the single-file download (microreach.html), the wasm as a script for
 // sandboxed iframes (microreach.wasm.js; they cannot use a service worker anyway), the JS API for embedders
-// (microreach-api.js and .wasm; the app does not use it) and the demo pages.
+// (microreach-api.js and .wasm; the app does not use it), the social-media preview
+// image and the demo pages.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -28,6 +29,7 @@ async function walk(folder) {
 }
 
 const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file === 'microreach.wasm.js' ||
+  file === 'social-card.png' ||
   file.startsWith('microreach-api.') ||
   file.startsWith('demo/');
 const files = (await walk(dist))
