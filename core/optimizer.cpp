@@ -3,16 +3,28 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
+// [SECTION] Overview
+// 1. validate(): input errors (ids, prices, values, rules).
+// 2. prepare(): pins, share cap, infeasibility explained in marketer words, and the
+//    cheapest plan that meets every count rule (it decides feasibility exactly, and
+//    is the first incumbent).
+// 3. compute_multipliers(): the LP relaxation's optimal duals for the count rows,
+//    found by minimizing the one-dimensional Lagrangian dual in the budget price.
+// 4. Heuristics (greedy fills, swap search) for a strong incumbent, then reduced-cost
+//    fixing: most candidates are decided before any branching.
+// 5. Depth-first branch and bound over the remaining core, resumable node by node.
+
 namespace core {
 
 namespace detail {
 
-// Local money formatter until core/numbers.hpp's format_money is settled:
+// Local money formatter (core/numbers.hpp's format_money may replace it):
 // "$1,234" for whole amounts, "$1,234.50" otherwise.
 std::string optimizer_money(Money amount) {
     const auto& info = currency_info(amount.currency);
@@ -22,12 +34,12 @@ std::string optimizer_money(Money amount) {
         sign = "-";
         cents = -cents;
     }
-    std::string whole = std::to_string(cents / 100);
+    const std::string whole = std::to_string(cents / 100);
     std::string grouped;
-    const int length = static_cast<int>(whole.size());
-    for (int i = 0; i < length; ++i) {
-        grouped += whole[static_cast<std::size_t>(i)];
-        const int left = length - 1 - i;
+    const std::size_t length = whole.size();
+    for (std::size_t i = 0; i < length; ++i) {
+        grouped += whole[i];
+        const std::size_t left = length - 1 - i;
         if (left > 0 && left % 3 == 0) {
             grouped += ',';
         }
@@ -46,24 +58,27 @@ struct FreeItem {
     int index = 0;         // into the candidate list
     std::int64_t cost = 0; // cents
     double value = 0.0;    // true objective value
-    double adj = 0.0;      // Lagrangian-adjusted value used for ordering and bounds
+    double adj = 0.0;      // Lagrangian-adjusted value: orders the search, gives the bounds
     int region = no_region;
 };
 
 inline constexpr int unlimited = std::numeric_limits<int>::max();
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
 
 struct SolverState {
     // --- problem, after preprocessing ---
     std::vector<OptimizerCandidate> candidates;
     std::int64_t budget = 0;
     Currency currency = Currency::usd;
-    std::vector<int> region_min, region_max; // per region rule; unlimited = no max
+    std::vector<int> region_min, region_max; // per region; unlimited = no maximum
     int min_hires = 0;
     std::vector<std::uint32_t> over_share_cap;
     std::vector<std::string> notes;
     double tolerance_scale = 0.0; // sum of all values: an absolute scale for tolerances
+    std::vector<char> min_plan;   // cheapest plan meeting every count rule
+    std::int64_t min_plan_cost = 0;
 
-    // Decided before branching.
+    // Decided before branching (pins, then reduced-cost fixing).
     std::vector<char> forced_in; // per candidate
     std::int64_t forced_cost = 0;
     double forced_value = 0.0;
@@ -72,12 +87,17 @@ struct SolverState {
     std::vector<int> forced_region_count;
     std::int64_t fixed_by_reduction = 0;
 
+    // Lagrange multipliers of the count rows (adj = value - rho[region] - sigma) and
+    // the constant that makes  value(x) <= adj(x) + lagrange_constant  for every plan.
+    std::vector<double> rho;
+    double sigma = 0.0;
+    double lagrange_constant = 0.0;
+
     // Free items in bound order (adjusted value per cent, best first).
     std::vector<FreeItem> items;
-    int positive = 0;                      // items[0, positive) have adj > 0
-    std::vector<std::int64_t> prefix_cost; // over items
+    int positive = 0; // items[0, positive) have adj > 0
+    std::vector<std::int64_t> prefix_cost;
     std::vector<double> prefix_adj;
-    double lagrange_constant = 0.0; // bound = adj sum + constant + Dantzig
     double root_bound = 0.0;
 
     // --- incumbent ---
@@ -96,12 +116,50 @@ struct SolverState {
     std::vector<int> remaining; // free items per region at positions >= pos
     int total = 0;              // hires (forced included)
     int blocked = 0;            // regions at their maximum
-    bool bound_valid = false;   // current node inherits its parent's bound
+    bool bound_valid = false;   // the current node inherits its parent's bound
     double node_bound = 0.0;
-    int bound_end = 0; // items [pos, bound_end) counted fully in node_bound
-    bool started = false;
+    int bound_end = 0; // items [pos, bound_end) are counted whole in node_bound
     bool done = false;
     std::int64_t nodes = 0;
+
+    // --- engine ---
+    SearchMethod method = SearchMethod::automatic;
+    bool use_dp = true; // false: depth-first search (chosen, or the DP grew too large)
+
+    // --- dynamic programming over the core, resumable expansion by expansion ---
+    // States are whole plans: forced hires, core items [0, dp_s) (the break solution's
+    // part not yet reconsidered), and decisions on the window [dp_s, dp_t]. Plans with
+    // the same count signature are kept Pareto-optimal in (cost, value).
+    struct DpState {
+        std::int64_t cost = 0; // core items in the plan, cents
+        double value = 0.0;    // their true value
+        double adj = 0.0;      // their adjusted value
+        int count = 0;         // core items in the plan
+        int capped = 0;        // of them, in regions whose maximum can bind
+        int trail = -1;        // last decision in dp_trail (-1: the break solution)
+    };
+    std::map<std::vector<int>, std::vector<DpState>> dp_groups;
+    std::vector<std::pair<int, int>> dp_trail; // (core position toggled, previous entry)
+    int dp_break = 0, dp_s = 0, dp_t = -1;
+    bool dp_add_next = true;
+    std::int64_t dp_live = 0; // states alive after the last expansion
+    // Count rules whose outcome depends on core decisions ("tracked"): a region
+    // index, or -1 for the minimum number of hires.
+    std::vector<int> tracked;
+    std::vector<int> tracked_lower, tracked_upper;
+    std::vector<int> removable, addable; // tracked items before dp_s / after dp_t
+    // Second bound, from the derived row "at most kmax hires fit" with multiplier
+    // sigma_k >= 0 (it sees head count, which the first bound cannot).
+    bool head_bound = false;
+    double sigma_k = 0.0;
+    std::vector<char> head_capped;  // core position in a region whose maximum can bind
+    std::vector<int> capped_prefix; // capped items among positions < k
+    int capped_room = 0;            // sum over capped regions of (maximum - forced hires)
+    std::vector<int> cost_rank;     // core position -> rank by cost
+    std::vector<int> fenwick_count; // outside-window items by cost rank
+    std::vector<std::int64_t> fenwick_cost;
+    std::vector<double> head_prefix_min; // [k]: min over positions < k of adj2 / cost
+    std::vector<double> head_suffix_max; // [k]: max(0, max over positions >= k of adj2 / cost)
 
     [[nodiscard]] double tolerance(double reference) const {
         return 1e-10 * std::fabs(reference) + 1e-14 * tolerance_scale;
@@ -141,6 +199,10 @@ Error infeasible(std::string field, std::string message) {
     return make_error(ErrorCode::infeasible, std::move(field), std::move(message));
 }
 
+std::string region_label(const std::vector<std::string>& names, int r) {
+    return names[r].empty() ? "A region" : names[r];
+}
+
 } // namespace
 
 } // namespace detail
@@ -148,9 +210,11 @@ Error infeasible(std::string field, std::string message) {
 namespace {
 
 using detail::FreeItem;
+using detail::infinity;
 using detail::SolverState;
 using detail::unlimited;
 
+// [SECTION] Input checks
 Result<bool> validate(const OptimizerProblem& problem) {
     if (problem.candidates.size() > optimizer_max_candidates) {
         return make_error(ErrorCode::too_large, "Roster",
@@ -226,27 +290,8 @@ Result<bool> validate(const OptimizerProblem& problem) {
     return true;
 }
 
-} // namespace
+// [SECTION] Pins, share cap, feasibility
 
-// ---------------------------------------------------------------------------------
-// Preprocessing: pins, share cap, feasibility diagnosis, fixing.
-// ---------------------------------------------------------------------------------
-namespace detail {
-
-namespace {
-
-std::string region_label(const std::vector<std::string>& names, int r) {
-    return names[static_cast<std::size_t>(r)].empty() ? "A region"
-                                                      : names[static_cast<std::size_t>(r)];
-}
-
-} // namespace
-
-} // namespace detail
-
-namespace {
-
-// Sorts candidate indices by cost, then index (deterministic).
 std::vector<int> by_cost(const std::vector<OptimizerCandidate>& candidates,
                          const std::vector<char>& allowed) {
     std::vector<int> order;
@@ -521,11 +566,13 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
         }
     }
 
+    s.min_plan = minimum;
+    s.min_plan_cost = plan_cost;
+
     // Forced and free items.
     s.forced_in = pinned;
     s.forced_cost = pinned_cost;
     s.forced_value = pinned_value;
-    s.forced_adj = pinned_value;
     s.forced_count = pinned_count;
     s.forced_region_count = pinned_region;
     for (std::size_t i = 0; i < n; ++i) {
@@ -539,13 +586,313 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
     return state;
 }
 
-// Bound order, prefix sums, search arrays.
+// [SECTION] Lagrange multipliers of the count rows
+//
+// The LP relaxation keeps one budget row and the count rows (region minimums and
+// maximums, the minimum head count).
+// For a budget price lambda, the best choice under the count rows alone is greedy
+// (the rows form a laminar family): each region's best minimum, then the best of
+// the rest up to the caps. h(lambda) = lambda * budget + that best value is convex
+// and piecewise linear, and its minimum is the LP bound. The count rows' duals at
+// the minimizing lambda are read off the greedy thresholds. Any multipliers give a
+// valid bound, so the search below never depends on this being solved exactly.
+struct CountDuals {
+    double value = infinity; // dual objective at lambda (an upper bound on the LP)
+    std::int64_t cost = 0;   // cost of the greedy choice at lambda
+    double sigma = 0.0;
+    std::vector<double> rho;
+};
+
+class LagrangeDual {
+public:
+    // kmax < 0: the count rows of the problem on true values. kmax >= 0: only the
+    // derived row "at most kmax more hires fit", on the adjusted values.
+    explicit LagrangeDual(const SolverState& s, int kmax = -1) : s_(s) {
+        const std::size_t regions = s.region_min.size();
+        const std::size_t f = s.items.size();
+        const bool head_limit = kmax >= 0;
+        budget_ = s.budget - s.forced_cost;
+        values_.reserve(f);
+        for (const auto& item : s.items) {
+            values_.push_back(head_limit ? item.adj : item.value);
+        }
+        std::vector<int> size(regions, 0);
+        for (const auto& item : s.items) {
+            if (item.region != no_region) {
+                ++size[item.region];
+            }
+        }
+        lower_.assign(regions, 0);
+        upper_.assign(regions, 0);
+        ruled_.assign(regions, 0);
+        members_.assign(regions, {});
+        for (std::size_t r = 0; r < regions; ++r) {
+            lower_[r] = std::min(size[r], std::max(0, s.region_min[r] - s.forced_region_count[r]));
+            const int room = s.region_max[r] == unlimited
+                                 ? size[r]
+                                 : std::max(0, s.region_max[r] - s.forced_region_count[r]);
+            upper_[r] = std::max(lower_[r], std::min(size[r], room));
+            ruled_[r] = !head_limit && (lower_[r] > 0 || upper_[r] < size[r]);
+        }
+        for (std::size_t k = 0; k < f; ++k) {
+            const int r = s.items[k].region;
+            if (r != no_region && ruled_[r]) {
+                members_[r].push_back(static_cast<int>(k));
+            } else {
+                unruled_.push_back(static_cast<int>(k));
+            }
+        }
+        // No derived "at most this many fit" row: it would tie the adjusted ratios of
+        // strongly correlated items together and blind the reduced costs; the
+        // dynamic programming stage below deals with fill and head count exactly.
+        kmax_ = head_limit ? kmax : static_cast<int>(f);
+        kmin_ = head_limit ? 0 : std::min(kmax_, std::max(0, s.min_hires - s.forced_count));
+        w_.assign(f, 0.0);
+        taken_.assign(f, 0);
+    }
+
+    [[nodiscard]] int kmax() const { return kmax_; }
+    [[nodiscard]] const std::vector<int>& lower() const { return lower_; }
+    [[nodiscard]] const std::vector<int>& upper() const { return upper_; }
+    [[nodiscard]] const std::vector<char>& ruled() const { return ruled_; }
+
+    CountDuals evaluate(double lambda) {
+        const auto& items = s_.items;
+        const std::size_t f = items.size();
+        const std::size_t regions = members_.size();
+        for (std::size_t k = 0; k < f; ++k) {
+            w_[k] = values_[k] - lambda * static_cast<double>(items[k].cost);
+            taken_[k] = 0;
+        }
+        const auto better = [&](int a, int b) {
+            return w_[a] != w_[b] ? w_[a] > w_[b] : a < b;
+        };
+        pool_.clear();
+        int mandatory = 0;
+        std::vector<double> excluded_max(regions, -infinity);
+        for (std::size_t r = 0; r < regions; ++r) {
+            if (!ruled_[r]) {
+                continue;
+            }
+            auto& m = members_[r];
+            const auto lo = m.begin() + lower_[r];
+            const auto hi = m.begin() + upper_[r];
+            if (lo != m.end()) {
+                std::nth_element(m.begin(), lo, m.end(), better);
+            }
+            if (hi != m.end() && hi != lo) {
+                std::nth_element(lo, hi, m.end(), better);
+            }
+            for (auto it = m.begin(); it != lo; ++it) {
+                taken_[*it] = 1;
+            }
+            mandatory += lower_[r];
+            pool_.insert(pool_.end(), lo, hi);
+            for (auto it = hi; it != m.end(); ++it) {
+                excluded_max[r] = std::max(excluded_max[r], w_[*it]);
+            }
+        }
+        pool_.insert(pool_.end(), unruled_.begin(), unruled_.end());
+        const int pool_size = static_cast<int>(pool_.size());
+        int positives = 0;
+        for (const int k : pool_) {
+            positives += w_[k] > 0.0 ? 1 : 0;
+        }
+        const int lo = std::max(0, kmin_ - mandatory);
+        const int hi = std::max(lo, kmax_ - mandatory);
+        const int t = std::min(pool_size, std::clamp(positives, lo, hi));
+        if (t < pool_size && t > 0) {
+            std::nth_element(pool_.begin(), pool_.begin() + t, pool_.end(), better);
+        } else if (t == 0 && pool_size > 0) {
+            // nothing selected
+        }
+        double selected_min = infinity, unselected_max = -infinity;
+        for (int k = 0; k < pool_size; ++k) {
+            const int item = pool_[k];
+            if (k < t) {
+                taken_[item] = 1;
+                selected_min = std::min(selected_min, w_[item]);
+            } else {
+                unselected_max = std::max(unselected_max, w_[item]);
+            }
+        }
+        CountDuals out;
+        // sigma: the price of one more hire overall.
+        if (unselected_max <= 0.0 && 0.0 <= selected_min) {
+            out.sigma = 0.0;
+        } else if (selected_min < 0.0) {
+            out.sigma = selected_min;
+        } else {
+            out.sigma = unselected_max;
+        }
+        // rho[r]: the extra price of a hire in region r, between its last taken and
+        // its first left-out candidate, as close to zero as that allows.
+        out.rho.assign(regions, 0.0);
+        std::vector<double> taken_min(regions, infinity), untaken_max = excluded_max;
+        for (std::size_t k = 0; k < f; ++k) {
+            const int r = items[k].region;
+            if (r == no_region || !ruled_[r]) {
+                continue;
+            }
+            if (taken_[k]) {
+                taken_min[r] = std::min(taken_min[r], w_[k]);
+            } else {
+                untaken_max[r] = std::max(untaken_max[r], w_[k]);
+            }
+        }
+        for (std::size_t r = 0; r < regions; ++r) {
+            if (!ruled_[r]) {
+                continue;
+            }
+            const double low = untaken_max[r] - out.sigma;
+            const double high = taken_min[r] - out.sigma;
+            double rho = std::clamp(0.0, low, std::max(low, high));
+            if (s_.region_max[r] == unlimited) {
+                rho = std::min(rho, 0.0);
+            }
+            out.rho[r] = rho;
+        }
+        // Dual objective (valid for any multipliers) and the greedy choice's cost.
+        double dual = lambda * static_cast<double>(budget_);
+        for (std::size_t k = 0; k < f; ++k) {
+            const int r = items[k].region;
+            const double reduced = w_[k] - (r != no_region ? out.rho[r] : 0.0) - out.sigma;
+            dual += std::max(0.0, reduced);
+            if (taken_[k]) {
+                out.cost += items[k].cost;
+            }
+        }
+        for (std::size_t r = 0; r < regions; ++r) {
+            dual += std::max(0.0, out.rho[r]) * upper_[r] - std::max(0.0, -out.rho[r]) * lower_[r];
+        }
+        dual += std::max(0.0, out.sigma) * kmax_ - std::max(0.0, -out.sigma) * kmin_;
+        out.value = dual;
+        return out;
+    }
+
+private:
+    const SolverState& s_;
+    std::int64_t budget_ = 0;
+    std::vector<int> lower_, upper_;
+    std::vector<char> ruled_;
+    std::vector<std::vector<int>> members_;
+    std::vector<int> unruled_, pool_;
+    int kmax_ = 0, kmin_ = 0;
+    std::vector<double> values_, w_;
+    std::vector<char> taken_;
+};
+
+// Sets rho, sigma, the adjusted values and the Lagrangian constant.
+// Minimizes the convex, piecewise linear dual over the budget price lambda: the
+// tangent lines at a point with too much cost and a point with room meet at the
+// model's minimum; repeat (bisect when one side keeps moving) until the model and the
+// function agree.
+CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_ratio) {
+    CountDuals best = dual.evaluate(0.0);
+    if (best.cost <= budget) {
+        return best;
+    }
+    double la = 0.0, lb = max_ratio * 1.5 + 1e-12;
+    CountDuals a = best;
+    CountDuals b = dual.evaluate(lb);
+    for (int grow = 0; grow < 60 && b.cost > budget; ++grow) {
+        la = lb;
+        a = b;
+        lb *= 2.0;
+        b = dual.evaluate(lb);
+    }
+    if (b.value < best.value) {
+        best = b;
+    }
+    if (a.value < best.value) {
+        best = a;
+    }
+    int same_side = 0, last_side = 0;
+    for (int iter = 0; iter < 60 && b.cost < budget; ++iter) {
+        const double sa = static_cast<double>(budget - a.cost); // < 0
+        const double sb = static_cast<double>(budget - b.cost); // > 0
+        double lc = (b.value - a.value + sa * la - sb * lb) / (sa - sb);
+        if (!(lc > la && lc < lb) || same_side >= 2) {
+            lc = 0.5 * (la + lb);
+            same_side = 0;
+        }
+        const double model = a.value + sa * (lc - la);
+        CountDuals c = dual.evaluate(lc);
+        if (c.value < best.value) {
+            best = c;
+        }
+        if (c.value <= model + 1e-12 * std::max(1.0, std::fabs(model)) || c.cost == budget ||
+            !(lb - la > 1e-15 * lb)) {
+            break;
+        }
+        const int side = c.cost > budget ? -1 : 1;
+        same_side = side == last_side ? same_side + 1 : 0;
+        last_side = side;
+        if (side < 0) {
+            la = lc;
+            a = std::move(c);
+        } else {
+            lb = lc;
+            b = std::move(c);
+        }
+    }
+    return best;
+}
+
+double max_ratio_of(const SolverState& s, bool adjusted) {
+    double max_ratio = 0.0;
+    for (const auto& item : s.items) {
+        if (item.cost > 0) {
+            max_ratio = std::max(max_ratio, (adjusted ? item.adj : item.value) /
+                                                static_cast<double>(item.cost));
+        }
+    }
+    return max_ratio;
+}
+
+void compute_multipliers(SolverState& s) {
+    const std::size_t regions = s.region_min.size();
+    LagrangeDual dual(s);
+    const CountDuals best = minimize_dual(dual, s.budget - s.forced_cost, max_ratio_of(s, false));
+    s.rho = best.rho;
+    s.sigma = best.sigma;
+
+    // Adjusted values and the constant in terms of whole-plan counts:
+    //   value(x) = adj(x) + sum_r rho_r n_r + sigma n
+    //           <= adj(x) + sum_r (rho_r+ U_r - rho_r- L_r) + sigma+ kmax - sigma- kmin
+    // with L_r, U_r, kmin, kmax bounds that every plan keeping the forced hires meets.
+    const auto rho_of = [&](int r) {
+        return r == no_region ? 0.0 : s.rho[r];
+    };
+    for (auto& item : s.items) {
+        item.adj = item.value - rho_of(item.region) - s.sigma;
+    }
+    s.forced_adj = 0.0;
+    for (std::size_t i = 0; i < s.candidates.size(); ++i) {
+        if (s.forced_in[i]) {
+            s.forced_adj += s.candidates[i].value - rho_of(s.candidates[i].region) - s.sigma;
+        }
+    }
+    double constant = 0.0;
+    for (std::size_t r = 0; r < regions; ++r) {
+        const double upper = s.forced_region_count[r] + dual.upper()[r];
+        const double lower = s.forced_region_count[r] + dual.lower()[r];
+        constant += std::max(0.0, s.rho[r]) * upper - std::max(0.0, -s.rho[r]) * lower;
+    }
+    const double kmax = s.forced_count + dual.kmax();
+    const double kmin =
+        s.forced_count + std::min(dual.kmax(), std::max(0, s.min_hires - s.forced_count));
+    constant += std::max(0.0, s.sigma) * kmax - std::max(0.0, -s.sigma) * kmin;
+    s.lagrange_constant = constant;
+}
+
+// [SECTION] Bound order and the Dantzig bound
+
 void arrange(SolverState& s) {
     std::sort(s.items.begin(), s.items.end(), detail::better_ratio);
     const std::size_t f = s.items.size();
     s.positive = 0;
-    while (static_cast<std::size_t>(s.positive) < f &&
-           s.items[static_cast<std::size_t>(s.positive)].adj > 0.0) {
+    while (static_cast<std::size_t>(s.positive) < f && s.items[s.positive].adj > 0.0) {
         ++s.positive;
     }
     s.prefix_cost.assign(f + 1, 0);
@@ -554,6 +901,343 @@ void arrange(SolverState& s) {
         s.prefix_cost[k + 1] = s.prefix_cost[k] + s.items[k].cost;
         s.prefix_adj[k + 1] = s.prefix_adj[k] + std::max(0.0, s.items[k].adj);
     }
+}
+
+// Dantzig bound of the free items from `pos` with `residual` cents: whole items in
+// bound order while they fit, then a fraction of the next. When a region is full,
+// its items are skipped (a linear scan); otherwise prefix sums answer in log time.
+// *end: items [pos, *end) were counted whole (pos when unknown).
+double dantzig(const SolverState& s, int pos, std::int64_t residual, int* end) {
+    const int p = s.positive;
+    *end = pos;
+    if (pos >= p) {
+        return 0.0;
+    }
+    if (s.blocked == 0) {
+        const std::int64_t base = s.prefix_cost[pos];
+        const auto it = std::upper_bound(s.prefix_cost.begin() + pos, s.prefix_cost.begin() + p + 1,
+                                         base + residual);
+        const int e = static_cast<int>(it - s.prefix_cost.begin()) - 1;
+        *end = e;
+        double bound = s.prefix_adj[e] - s.prefix_adj[pos];
+        if (e < p) {
+            const auto& item = s.items[e];
+            const std::int64_t left = residual - (s.prefix_cost[e] - base);
+            bound += static_cast<double>(left) * item.adj / static_cast<double>(item.cost);
+        }
+        return bound;
+    }
+    double bound = 0.0;
+    std::int64_t left = residual;
+    for (int k = pos; k < p; ++k) {
+        const auto& item = s.items[k];
+        if (item.region != no_region && s.count[item.region] >= s.region_max[item.region]) {
+            continue;
+        }
+        if (item.cost <= left) {
+            left -= item.cost;
+            bound += item.adj;
+        } else {
+            return bound + static_cast<double>(left) * item.adj / static_cast<double>(item.cost);
+        }
+    }
+    return bound;
+}
+
+// [SECTION] Incumbent heuristics
+
+struct Plan {
+    std::vector<char> chosen; // per candidate
+    std::int64_t cost = 0;
+    std::vector<int> count; // hires per region
+    int total = 0;
+};
+
+Plan plan_from(const SolverState& s, const std::vector<char>& chosen) {
+    Plan plan;
+    plan.chosen = chosen;
+    plan.count.assign(s.region_min.size(), 0);
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        if (chosen[i]) {
+            plan.cost += s.candidates[i].cost_cents;
+            ++plan.total;
+            if (s.candidates[i].region != no_region) {
+                ++plan.count[s.candidates[i].region];
+            }
+        }
+    }
+    return plan;
+}
+
+double plan_value(const SolverState& s, const std::vector<char>& chosen) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        if (chosen[i]) {
+            sum += s.candidates[i].value;
+        }
+    }
+    return sum;
+}
+
+void offer(SolverState& s, const Plan& plan) {
+    const double value = plan_value(s, plan.chosen);
+    if (!s.has_incumbent || value > s.best_value) {
+        s.has_incumbent = true;
+        s.best_value = value;
+        s.best_cost = plan.cost;
+        s.best_chosen = plan.chosen;
+    }
+}
+
+bool room_for(const SolverState& s, const Plan& plan, const FreeItem& item) {
+    return item.cost <= s.budget - plan.cost &&
+           (item.region == no_region || plan.count[item.region] < s.region_max[item.region]);
+}
+
+void add(const SolverState& s, Plan& plan, const FreeItem& item) {
+    (void)s;
+    plan.chosen[item.index] = 1;
+    plan.cost += item.cost;
+    ++plan.total;
+    if (item.region != no_region) {
+        ++plan.count[item.region];
+    }
+}
+
+// Adds free items in the given order while they fit (the plan meets the minimums
+// already, so the result is a valid plan).
+void fill(const SolverState& s, Plan& plan, const std::vector<int>& order) {
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        if (!plan.chosen[item.index] && room_for(s, plan, item)) {
+            add(s, plan, item);
+        }
+    }
+}
+
+// Swap search: replace one hire by one non-hire when that gains value, keeps the
+// plan within the budget and keeps every count rule. For each hire the best
+// replacement is found by binary search over the non-hires sorted by cost with a
+// running best value. Several independent swaps are applied per pass.
+void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refill_order,
+                 int max_passes) {
+    const std::size_t regions = s.region_min.size();
+    struct Candidate {
+        std::int64_t cost;
+        double value;
+        int item;
+    };
+    struct Index {
+        std::vector<Candidate> by_cost; // ascending cost
+        std::vector<int> best;          // best[k]: position of the highest value in [0, k]
+        void build() {
+            std::sort(by_cost.begin(), by_cost.end(), [](const Candidate& a, const Candidate& b) {
+                return a.cost != b.cost ? a.cost < b.cost : a.item < b.item;
+            });
+            best.assign(by_cost.size(), 0);
+            for (std::size_t k = 0; k < by_cost.size(); ++k) {
+                best[k] = (k == 0 || by_cost[k].value > by_cost[best[k - 1]].value)
+                              ? static_cast<int>(k)
+                              : best[k - 1];
+            }
+        }
+        // Highest-value entry costing at most `limit`, or -1.
+        [[nodiscard]] int query(std::int64_t limit) const {
+            const auto it =
+                std::upper_bound(by_cost.begin(), by_cost.end(), limit,
+                                 [](std::int64_t v, const Candidate& c) { return v < c.cost; });
+            if (it == by_cost.begin()) {
+                return -1;
+            }
+            return by_cost[best[static_cast<std::size_t>(it - by_cost.begin()) - 1]].item;
+        }
+    };
+    struct Move {
+        double gain;
+        int out, in; // free item positions
+    };
+    for (int pass = 0; pass < max_passes; ++pass) {
+        Index global;
+        std::vector<Index> local(regions);
+        for (std::size_t k = 0; k < s.items.size(); ++k) {
+            const auto& item = s.items[k];
+            if (plan.chosen[item.index]) {
+                continue;
+            }
+            const Candidate c{item.cost, item.value, static_cast<int>(k)};
+            if (item.region != no_region) {
+                local[item.region].by_cost.push_back(c);
+                if (plan.count[item.region] >= s.region_max[item.region]) {
+                    continue; // enters only in exchange for a hire of its own region
+                }
+            }
+            global.by_cost.push_back(c);
+        }
+        global.build();
+        for (auto& index : local) {
+            index.build();
+        }
+        const std::int64_t left = s.budget - plan.cost;
+        std::vector<Move> moves;
+        for (std::size_t k = 0; k < s.items.size(); ++k) {
+            const auto& out = s.items[k];
+            if (!plan.chosen[out.index]) {
+                continue;
+            }
+            const std::int64_t limit = left + out.cost;
+            int best_in = -1;
+            double best_gain = s.tolerance(out.value);
+            const auto consider = [&](int in) {
+                if (in >= 0 && s.items[in].value - out.value > best_gain) {
+                    best_gain = s.items[in].value - out.value;
+                    best_in = in;
+                }
+            };
+            if (out.region != no_region) {
+                consider(local[out.region].query(limit));
+            }
+            if (out.region == no_region || plan.count[out.region] > s.region_min[out.region]) {
+                consider(global.query(limit));
+            }
+            if (best_in >= 0) {
+                moves.push_back(Move{best_gain, static_cast<int>(k), best_in});
+            }
+        }
+        if (moves.empty()) {
+            return;
+        }
+        std::sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) {
+            return a.gain != b.gain ? a.gain > b.gain : a.out < b.out;
+        });
+        int applied = 0;
+        for (const auto& move : moves) {
+            const auto& out = s.items[move.out];
+            const auto& in = s.items[move.in];
+            if (!plan.chosen[out.index] || plan.chosen[in.index] ||
+                plan.cost - out.cost + in.cost > s.budget) {
+                continue;
+            }
+            if (in.region != out.region) {
+                if (in.region != no_region && plan.count[in.region] >= s.region_max[in.region]) {
+                    continue;
+                }
+                if (out.region != no_region && plan.count[out.region] <= s.region_min[out.region]) {
+                    continue;
+                }
+            }
+            plan.chosen[out.index] = 0;
+            plan.cost -= out.cost;
+            if (out.region != no_region) {
+                --plan.count[out.region];
+            }
+            --plan.total;
+            add(s, plan, in);
+            ++applied;
+        }
+        fill(s, plan, refill_order);
+        if (applied == 0) {
+            return;
+        }
+    }
+}
+
+std::vector<int> identity_order(std::size_t n) {
+    std::vector<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    return order;
+}
+
+// Greedy fills of the cheapest feasible plan (in bound order and in plain value
+// per cent order), the better one polished by swaps.
+void find_incumbent(SolverState& s) {
+    const std::vector<int> bound_order = identity_order(s.items.size());
+    std::vector<int> ratio_order = bound_order;
+    std::sort(ratio_order.begin(), ratio_order.end(), [&](int a, int b) {
+        const auto& x = s.items[a];
+        const auto& y = s.items[b];
+        const double lhs = x.value * static_cast<double>(y.cost);
+        const double rhs = y.value * static_cast<double>(x.cost);
+        return lhs != rhs ? lhs > rhs : x.index < y.index;
+    });
+    Plan first = plan_from(s, s.min_plan);
+    fill(s, first, bound_order);
+    Plan second = plan_from(s, s.min_plan);
+    fill(s, second, ratio_order);
+    Plan& better = plan_value(s, first.chosen) >= plan_value(s, second.chosen) ? first : second;
+    offer(s, better);
+    swap_search(s, better, bound_order, 8);
+    offer(s, better);
+}
+
+// [SECTION] Reduced-cost fixing
+
+// With the root's budget price lambda (the break item's adjusted ratio), every free
+// item has a reduced cost d = adj - lambda * cost, and the root bound is
+//   forced_adj + constant + lambda * residual + sum max(0, d).
+// Forcing an item against the sign of d lowers that bound by |d|; when the lowered
+// bound cannot beat the incumbent, the item is fixed. Returns false when the
+// incumbent is proven optimal.
+bool reduce(SolverState& s) {
+    arrange(s);
+    const std::int64_t residual = s.budget - s.forced_cost;
+    int end = 0;
+    s.blocked = 0;
+    const double dantzig_bound = dantzig(s, 0, residual, &end);
+    double lambda = 0.0;
+    if (end < s.positive) {
+        lambda = s.items[end].adj / static_cast<double>(s.items[end].cost);
+    }
+    double bound = s.forced_adj + s.lagrange_constant + lambda * static_cast<double>(residual);
+    for (const auto& item : s.items) {
+        bound += std::max(0.0, item.adj - lambda * static_cast<double>(item.cost));
+    }
+    // Both forms are the same bound; keep the smaller (rounding differs).
+    bound = std::min(bound, s.forced_adj + s.lagrange_constant + dantzig_bound);
+    s.root_bound = bound;
+    const double threshold = s.best_value + s.tolerance(s.best_value);
+    if (bound <= threshold) {
+        return false;
+    }
+    std::vector<FreeItem> kept;
+    kept.reserve(s.items.size());
+    for (const auto& item : s.items) {
+        const double d = item.adj - lambda * static_cast<double>(item.cost);
+        if (d < 0.0 && bound + d <= threshold) {
+            continue; // fixed out
+        }
+        if (d > 0.0 && bound - d <= threshold) {
+            // fixed in
+            s.forced_in[item.index] = 1;
+            s.forced_cost += item.cost;
+            s.forced_value += item.value;
+            s.forced_adj += item.adj;
+            ++s.forced_count;
+            if (item.region != no_region) {
+                ++s.forced_region_count[item.region];
+            }
+            continue;
+        }
+        kept.push_back(item);
+    }
+    s.fixed_by_reduction += static_cast<std::int64_t>(s.items.size() - kept.size());
+    s.items = std::move(kept);
+    // Every better plan holds the fixed-in hires; if they break a rule, none exists.
+    if (s.forced_cost > s.budget) {
+        return false;
+    }
+    for (std::size_t r = 0; r < s.region_min.size(); ++r) {
+        if (s.forced_region_count[r] > s.region_max[r]) {
+            return false;
+        }
+    }
+    arrange(s);
+    return true;
+}
+
+// [SECTION] Depth-first branch and bound
+
+void start_search(SolverState& s) {
+    const std::size_t f = s.items.size();
     s.take.assign(f, 0);
     s.pending.assign(f, 0);
     s.bound_at.assign(f, 0.0);
@@ -566,7 +1250,7 @@ void arrange(SolverState& s) {
     s.remaining.assign(s.region_min.size(), 0);
     for (const auto& item : s.items) {
         if (item.region != no_region) {
-            ++s.remaining[static_cast<std::size_t>(item.region)];
+            ++s.remaining[item.region];
         }
     }
     s.blocked = 0;
@@ -576,60 +1260,6 @@ void arrange(SolverState& s) {
         }
     }
     s.bound_valid = false;
-}
-
-} // namespace
-
-namespace detail {
-
-namespace {
-
-// Dantzig bound of the free items from `pos` with `residual` cents: whole items in
-// bound order while they fit, then a fraction of the next. Items of regions already
-// at their maximum are skipped when any region is full.
-double dantzig(const SolverState& s, int pos, std::int64_t residual, int* end) {
-    const int p = s.positive;
-    if (pos >= p) {
-        *end = pos;
-        return 0.0;
-    }
-    if (s.blocked == 0) {
-        const std::int64_t base = s.prefix_cost[static_cast<std::size_t>(pos)];
-        // Largest e in [pos, p] with prefix_cost[e] - base <= residual.
-        const auto first = s.prefix_cost.begin() + pos;
-        const auto last = s.prefix_cost.begin() + p + 1;
-        const auto it = std::upper_bound(first, last, base + residual);
-        const int e = static_cast<int>(it - s.prefix_cost.begin()) - 1;
-        *end = e;
-        double bound =
-            s.prefix_adj[static_cast<std::size_t>(e)] - s.prefix_adj[static_cast<std::size_t>(pos)];
-        if (e < p) {
-            const auto& item = s.items[static_cast<std::size_t>(e)];
-            const std::int64_t left =
-                residual - (s.prefix_cost[static_cast<std::size_t>(e)] - base);
-            bound += static_cast<double>(left) * item.adj / static_cast<double>(item.cost);
-        }
-        return bound;
-    }
-    double bound = 0.0;
-    std::int64_t left = residual;
-    *end = pos;
-    for (int k = pos; k < p; ++k) {
-        const auto& item = s.items[static_cast<std::size_t>(k)];
-        if (item.region != no_region && s.count[static_cast<std::size_t>(item.region)] >=
-                                            s.region_max[static_cast<std::size_t>(item.region)]) {
-            continue;
-        }
-        if (item.cost <= left) {
-            left -= item.cost;
-            bound += item.adj;
-        } else {
-            bound += static_cast<double>(left) * item.adj / static_cast<double>(item.cost);
-            return bound; // *end stays at pos: the next node recomputes
-        }
-    }
-    *end = pos;
-    return bound;
 }
 
 bool counts_met(const SolverState& s) {
@@ -659,14 +1289,18 @@ bool counts_unreachable(const SolverState& s) {
 }
 
 void record_incumbent(SolverState& s) {
-    s.has_incumbent = true;
-    s.best_value = s.value;
-    s.best_cost = s.budget - s.residual;
-    s.best_chosen = s.forced_in;
-    for (std::size_t k = 0; k < static_cast<std::size_t>(s.pos); ++k) {
+    std::vector<char> chosen = s.forced_in;
+    for (int k = 0; k < s.pos; ++k) {
         if (s.take[k]) {
-            s.best_chosen[static_cast<std::size_t>(s.items[k].index)] = 1;
+            chosen[s.items[k].index] = 1;
         }
+    }
+    const double value = plan_value(s, chosen);
+    if (value > s.best_value) {
+        s.has_incumbent = true;
+        s.best_value = value;
+        s.best_cost = s.budget - s.residual;
+        s.best_chosen = std::move(chosen);
     }
 }
 
@@ -676,38 +1310,36 @@ void apply(SolverState& s, const FreeItem& item, int sign) {
     s.adj += sign * item.adj;
     s.total += sign;
     if (item.region != no_region) {
-        const auto r = static_cast<std::size_t>(item.region);
-        const bool was_blocked = s.count[r] >= s.region_max[r];
-        s.count[r] += sign;
-        const bool is_blocked = s.count[r] >= s.region_max[r];
+        const bool was_blocked = s.count[item.region] >= s.region_max[item.region];
+        s.count[item.region] += sign;
+        const bool is_blocked = s.count[item.region] >= s.region_max[item.region];
         s.blocked += static_cast<int>(is_blocked) - static_cast<int>(was_blocked);
     }
 }
 
 void advance(SolverState& s) {
-    const auto& item = s.items[static_cast<std::size_t>(s.pos)];
+    const auto& item = s.items[s.pos];
     if (item.region != no_region) {
-        --s.remaining[static_cast<std::size_t>(item.region)];
+        --s.remaining[item.region];
     }
     ++s.pos;
 }
 
-// Undo decisions up to the deepest pending take, switch it to "skip", and continue
-// from there. Returns false when the tree is exhausted.
+// Undoes decisions up to the deepest pending take, switches it to "skip" and
+// continues from there. False when the tree is exhausted.
 bool backtrack(SolverState& s) {
     while (s.pos > 0) {
         --s.pos;
-        const auto k = static_cast<std::size_t>(s.pos);
-        const auto& item = s.items[k];
+        const auto& item = s.items[s.pos];
         if (item.region != no_region) {
-            ++s.remaining[static_cast<std::size_t>(item.region)];
+            ++s.remaining[item.region];
         }
-        if (s.take[k]) {
+        if (s.take[s.pos]) {
             apply(s, item, -1);
-            s.take[k] = 0;
-            if (s.pending[k]) {
-                s.pending[k] = 0;
-                if (s.bound_at[k] <= s.best_value + s.tolerance(s.best_value)) {
+            s.take[s.pos] = 0;
+            if (s.pending[s.pos]) {
+                s.pending[s.pos] = 0;
+                if (s.bound_at[s.pos] <= s.best_value + s.tolerance(s.best_value)) {
                     continue; // the incumbent improved since; the skip branch cannot win
                 }
                 advance(s);
@@ -719,9 +1351,475 @@ bool backtrack(SolverState& s) {
     return false;
 }
 
+// [SECTION] Dynamic programming over the core
+//
+// An expanding-core dynamic program: start from the break solution (the core items
+// that fit in bound order), then widen a window around the break item one item at
+// a time, alternately offering the next item after the window ("add it?") and the
+// last one before it ("drop it?"). Every state is a whole plan; plans with the same
+// count signature are kept only when no cheaper plan has at least their value.
+// A state dies when its bound cannot beat the incumbent:
+//   under budget: adj + constant + leftover cents x (ratio of the next item to add)
+//   over budget:  adj + constant - excess cents x (ratio of the next item to drop).
+// This is what makes fill-limited instances (value proportional to price) easy: a
+// branch-and-bound search would enumerate plans that differ by a few cents.
+
+constexpr int safe_count = std::numeric_limits<int>::min(); // rule can no longer break
+constexpr std::int64_t dp_state_limit = 3'000'000;
+constexpr std::size_t dp_trail_limit = 40'000'000;
+
+double ratio_of(const FreeItem& item) {
+    if (item.cost == 0) {
+        return item.adj > 0.0 ? infinity : 0.0;
+    }
+    return item.adj / static_cast<double>(item.cost);
+}
+
+// Index of tracked rule k for an item, or -1: rules are regions (one per item) plus
+// the head count (every item).
+bool in_rule(const SolverState& s, std::size_t k, const FreeItem& item) {
+    return s.tracked[k] < 0 || s.tracked[k] == item.region;
+}
+
+double dp_first_bound(const SolverState& s, const SolverState::DpState& st) {
+    const std::int64_t room = s.budget - s.forced_cost - st.cost;
+    const double base = s.forced_adj + s.lagrange_constant + st.adj;
+    const int f = static_cast<int>(s.items.size());
+    if (room >= 0) {
+        if (s.dp_t + 1 >= f) {
+            return base;
+        }
+        const double r = ratio_of(s.items[s.dp_t + 1]);
+        return r > 0.0 ? base + static_cast<double>(room) * r : base;
+    }
+    if (s.dp_s <= 0) {
+        return -infinity; // over budget and nothing left to drop
+    }
+    const double r = ratio_of(s.items[s.dp_s - 1]);
+    if (!(r > 0.0)) {
+        return base; // cannot happen for break-solution items; stay valid anyway
+    }
+    return r == infinity ? -infinity : base + static_cast<double>(room) * r;
+}
+
+// Fenwick tree over the core items outside the window, indexed by cost rank: how
+// many of them (cheapest first) fit in a given number of cents.
+void fenwick_update(SolverState& s, int rank, int count, std::int64_t cost) {
+    const int n = static_cast<int>(s.fenwick_count.size()) - 1;
+    for (int i = rank + 1; i <= n; i += i & -i) {
+        s.fenwick_count[i] += count;
+        s.fenwick_cost[i] += cost;
+    }
+}
+
+int fenwick_max_fit(const SolverState& s, std::int64_t cents) {
+    const int n = static_cast<int>(s.fenwick_count.size()) - 1;
+    int step = 1;
+    while (step * 2 <= n) {
+        step *= 2;
+    }
+    int at = 0, fit = 0;
+    std::int64_t spent = 0;
+    for (; step > 0; step /= 2) {
+        const int next = at + step;
+        if (next <= n && spent + s.fenwick_cost[next] <= cents) {
+            at = next;
+            spent += s.fenwick_cost[next];
+            fit += s.fenwick_count[next];
+        }
+    }
+    return fit;
+}
+
+// Second bound of a state: with adj2 = adj - sigma_k and at most kmax hires in any
+// completion, value <= constant + sigma_k * kmax + adj2(plan) + (best change), where
+// a change adds items after the window (at most rho_a per cent) and drops items
+// before it (at least rho_d per cent).
+double head_bound(const SolverState& s, const SolverState::DpState& st) {
+    const std::int64_t room = s.budget - s.forced_cost - st.cost;
+    const std::int64_t before_cost = s.prefix_cost[s.dp_s];
+    const int window_count = st.count - s.dp_s;
+    const int window_capped = st.capped - s.capped_prefix[s.dp_s];
+    const std::int64_t window_cost = st.cost - before_cost;
+    // Hires in capped regions are limited by the caps; the others by what fits.
+    const int kmax = s.forced_count + s.capped_room + (window_count - window_capped) +
+                     fenwick_max_fit(s, s.budget - s.forced_cost - window_cost);
+    const double adj2 = s.forced_adj + st.adj - s.sigma_k * (s.forced_count + st.count);
+    const double rho_a = s.head_suffix_max[s.dp_t + 1];
+    const double rho_d = s.head_prefix_min[s.dp_s];
+    double change = 0.0;
+    const double excess = std::max(0.0, rho_a - rho_d);
+    if (room >= 0) {
+        change = rho_a * static_cast<double>(room) + excess * static_cast<double>(before_cost);
+    } else {
+        if (s.dp_s == 0) {
+            return -infinity;
+        }
+        change = rho_a >= rho_d
+                     ? rho_a * static_cast<double>(room) + excess * static_cast<double>(before_cost)
+                     : rho_d * static_cast<double>(room);
+    }
+    return s.lagrange_constant + s.sigma_k * kmax + adj2 + change;
+}
+
+double dp_bound(const SolverState& s, const SolverState::DpState& st) {
+    const double first = dp_first_bound(s, st);
+    if (!s.head_bound || !(first > s.best_value)) {
+        return first;
+    }
+    return std::min(first, head_bound(s, st));
+}
+
+// Sets up the second bound: sigma_k from the LP with the derived row, and the
+// structures head_bound() reads. Off when some core item is free (ratios undefined).
+void start_head_bound(SolverState& s) {
+    const int f = static_cast<int>(s.items.size());
+    s.head_bound = false;
+    if (f == 0) {
+        return;
+    }
+    for (const auto& item : s.items) {
+        if (item.cost == 0) {
+            return;
+        }
+    }
+    std::vector<int> in_region(s.region_min.size(), 0);
+    for (const auto& item : s.items) {
+        if (item.region != no_region) {
+            ++in_region[item.region];
+        }
+    }
+    std::vector<char> capped_region(s.region_min.size(), 0);
+    s.capped_room = 0;
+    for (std::size_t r = 0; r < in_region.size(); ++r) {
+        const int room =
+            s.region_max[r] == unlimited ? unlimited : s.region_max[r] - s.forced_region_count[r];
+        if (room < in_region[r]) {
+            capped_region[r] = 1;
+            s.capped_room += std::max(0, room);
+        }
+    }
+    s.head_capped.assign(f, 0);
+    s.capped_prefix.assign(f + 1, 0);
+    for (int k = 0; k < f; ++k) {
+        const int r = s.items[k].region;
+        s.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
+        s.capped_prefix[k + 1] = s.capped_prefix[k] + s.head_capped[k];
+    }
+    std::vector<int> order(f);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
+    });
+    s.cost_rank.assign(f, 0);
+    std::int64_t spent = 0, spent_uncapped = 0;
+    int fit_all = 0, fit_uncapped = 0;
+    const std::int64_t room = s.budget - s.forced_cost;
+    for (int r = 0; r < f; ++r) {
+        const auto& item = s.items[order[r]];
+        s.cost_rank[order[r]] = r;
+        if (spent + item.cost <= room) {
+            spent += item.cost;
+            ++fit_all;
+        }
+        if (!s.head_capped[order[r]] && spent_uncapped + item.cost <= room) {
+            spent_uncapped += item.cost;
+            ++fit_uncapped;
+        }
+    }
+    const int kmax = std::min(fit_all, s.capped_room + fit_uncapped);
+    LagrangeDual dual(s, kmax);
+    const CountDuals duals = minimize_dual(dual, room, max_ratio_of(s, true));
+    if (!(duals.sigma > 0.0)) {
+        return; // the head-count row is slack: the first bound already has it all
+    }
+    s.sigma_k = duals.sigma;
+    s.fenwick_count.assign(f + 1, 0);
+    s.fenwick_cost.assign(f + 1, 0);
+    for (int k = 0; k < f; ++k) {
+        if (!s.head_capped[k]) {
+            fenwick_update(s, s.cost_rank[k], 1, s.items[k].cost);
+        }
+    }
+    s.head_prefix_min.assign(f + 1, infinity);
+    s.head_suffix_max.assign(f + 1, 0.0);
+    for (int k = 0; k < f; ++k) {
+        const double r = (s.items[k].adj - s.sigma_k) / static_cast<double>(s.items[k].cost);
+        s.head_prefix_min[k + 1] = std::min(s.head_prefix_min[k], r);
+    }
+    for (int k = f - 1; k >= 0; --k) {
+        const double r = (s.items[k].adj - s.sigma_k) / static_cast<double>(s.items[k].cost);
+        s.head_suffix_max[k] = std::max({s.head_suffix_max[k + 1], r, 0.0});
+    }
+    s.head_bound = true;
+}
+
+// Collapses counts that can no longer break their rule to safe_count. Returns false
+// when a rule can no longer be met.
+bool rekey(const SolverState& s, std::vector<int>& key) {
+    for (std::size_t k = 0; k < key.size(); ++k) {
+        if (key[k] == safe_count) {
+            continue;
+        }
+        const int lower = s.tracked_lower[k], upper = s.tracked_upper[k];
+        if (key[k] + s.addable[k] < lower) {
+            return false;
+        }
+        if (upper != unlimited && key[k] - s.removable[k] > upper) {
+            return false;
+        }
+        if (key[k] - s.removable[k] >= lower &&
+            (upper == unlimited || key[k] + s.addable[k] <= upper)) {
+            key[k] = safe_count;
+        }
+    }
+    return true;
+}
+
+bool key_feasible(const SolverState& s, const std::vector<int>& key) {
+    for (std::size_t k = 0; k < key.size(); ++k) {
+        if (key[k] != safe_count &&
+            (key[k] < s.tracked_lower[k] ||
+             (s.tracked_upper[k] != unlimited && key[k] > s.tracked_upper[k]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<char> dp_plan(const SolverState& s, int trail) {
+    std::vector<char> chosen = s.forced_in;
+    for (int k = 0; k < s.dp_break; ++k) {
+        chosen[s.items[k].index] = 1;
+    }
+    for (int at = trail; at >= 0; at = s.dp_trail[at].second) {
+        const int index = s.items[s.dp_trail[at].first].index;
+        chosen[index] = static_cast<char>(!chosen[index]);
+    }
+    return chosen;
+}
+
+// Merges the runs of one group (each sorted by cost), keeps the Pareto states that
+// can still beat the incumbent, and offers feasible ones as incumbents.
+void settle_group(SolverState& s, const std::vector<int>& key,
+                  std::vector<SolverState::DpState>& all, const std::vector<std::size_t>& runs) {
+    const auto by_cost = [](const SolverState::DpState& a, const SolverState::DpState& b) {
+        return a.cost != b.cost ? a.cost < b.cost : a.value > b.value;
+    };
+    if (runs.size() == 2) {
+        std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(runs[1]),
+                           all.end(), by_cost);
+    } else if (runs.size() > 2) {
+        std::stable_sort(all.begin(), all.end(), by_cost);
+    }
+    const bool feasible_counts = key_feasible(s, key);
+    const std::int64_t room = s.budget - s.forced_cost;
+    std::size_t kept = 0;
+    double best_seen = -infinity;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto st = all[i];
+        if (!(st.value > best_seen)) {
+            continue; // a cheaper plan in this group is worth at least as much
+        }
+        best_seen = st.value;
+        if (feasible_counts && st.cost <= room && s.forced_value + st.value > s.best_value) {
+            std::vector<char> chosen = dp_plan(s, st.trail);
+            const double value = plan_value(s, chosen);
+            if (value > s.best_value) {
+                s.has_incumbent = true;
+                s.best_value = value;
+                s.best_cost = s.forced_cost + st.cost;
+                s.best_chosen = std::move(chosen);
+            }
+        }
+        if (dp_bound(s, st) <= s.best_value + s.tolerance(s.best_value)) {
+            continue;
+        }
+        all[kept++] = st;
+    }
+    all.resize(kept);
+}
+
+void start_dp(SolverState& s) {
+    const int f = static_cast<int>(s.items.size());
+    const std::int64_t room = s.budget - s.forced_cost;
+    // Break solution: the longest prefix of positive items that fits.
+    int b = 0;
+    std::int64_t cost = 0;
+    double value = 0.0, adj = 0.0;
+    while (b < s.positive && cost + s.items[b].cost <= room) {
+        cost += s.items[b].cost;
+        value += s.items[b].value;
+        adj += s.items[b].adj;
+        ++b;
+    }
+    s.dp_break = b;
+    s.dp_s = b;
+    s.dp_t = b - 1;
+    s.dp_add_next = true;
+    s.dp_trail.clear();
+    s.dp_groups.clear();
+
+    // Tracked rules: regions with a rule and core items, and the head count minimum.
+    s.tracked.clear();
+    s.tracked_lower.clear();
+    s.tracked_upper.clear();
+    std::vector<int> core_in_region(s.region_min.size(), 0);
+    for (const auto& item : s.items) {
+        if (item.region != no_region) {
+            ++core_in_region[item.region];
+        }
+    }
+    for (std::size_t r = 0; r < s.region_min.size(); ++r) {
+        const bool ruled = s.region_min[r] > 0 || s.region_max[r] != unlimited;
+        if (ruled && core_in_region[r] > 0) {
+            s.tracked.push_back(static_cast<int>(r));
+            s.tracked_lower.push_back(s.region_min[r]);
+            s.tracked_upper.push_back(s.region_max[r]);
+        }
+    }
+    if (s.min_hires > s.forced_count) {
+        s.tracked.push_back(-1);
+        s.tracked_lower.push_back(s.min_hires);
+        s.tracked_upper.push_back(unlimited);
+    }
+    const std::size_t t = s.tracked.size();
+    s.removable.assign(t, 0);
+    s.addable.assign(t, 0);
+    std::vector<int> key(t, 0);
+    for (std::size_t k = 0; k < t; ++k) {
+        key[k] = s.tracked[k] < 0 ? s.forced_count : s.forced_region_count[s.tracked[k]];
+    }
+    for (int j = 0; j < f; ++j) {
+        for (std::size_t k = 0; k < t; ++k) {
+            if (in_rule(s, k, s.items[j])) {
+                if (j < b) {
+                    ++s.removable[k];
+                    ++key[k];
+                } else {
+                    ++s.addable[k];
+                }
+            }
+        }
+    }
+    start_head_bound(s);
+    const int capped = s.head_bound ? s.capped_prefix[b] : 0;
+    std::vector<SolverState::DpState> first{SolverState::DpState{cost, value, adj, b, capped, -1}};
+    if (rekey(s, key)) {
+        settle_group(s, key, first, {0});
+        if (!first.empty()) {
+            s.dp_groups.emplace(key, std::move(first));
+        }
+    }
+    s.dp_live = s.dp_groups.empty() ? 0 : 1;
+    if (s.dp_groups.empty()) {
+        s.done = true;
+    }
+}
+
+// One expansion of the window. Returns the number of states it produced.
+std::int64_t dp_expand(SolverState& s) {
+    const int f = static_cast<int>(s.items.size());
+    const bool can_add = s.dp_t + 1 < f;
+    const bool can_drop = s.dp_s > 0;
+    if (s.dp_groups.empty() || (!can_add && !can_drop)) {
+        s.done = true;
+        return 0;
+    }
+    const bool add = can_add && (s.dp_add_next || !can_drop);
+    s.dp_add_next = !add;
+    const int j = add ? ++s.dp_t : --s.dp_s;
+    const FreeItem& item = s.items[j];
+    const int sign = add ? 1 : -1;
+    const std::size_t t = s.tracked.size();
+    if (s.head_bound && !s.head_capped[j]) {
+        fenwick_update(s, s.cost_rank[j], -1, -item.cost);
+    }
+    for (std::size_t k = 0; k < t; ++k) {
+        if (in_rule(s, k, item)) {
+            --(add ? s.addable[k] : s.removable[k]);
+        }
+    }
+    struct Bucket {
+        std::vector<SolverState::DpState> states;
+        std::vector<std::size_t> runs;
+    };
+    std::map<std::vector<int>, Bucket> next;
+    std::int64_t produced = 0;
+    auto old_groups = std::move(s.dp_groups);
+    s.dp_groups.clear();
+    for (auto& [key, states] : old_groups) {
+        // The item keeps its break-solution status...
+        std::vector<int> same = key;
+        if (rekey(s, same)) {
+            auto& bucket = next[same];
+            bucket.runs.push_back(bucket.states.size());
+            bucket.states.insert(bucket.states.end(), states.begin(), states.end());
+            produced += static_cast<std::int64_t>(states.size());
+        }
+        // ...or is switched (added after the window, dropped before it).
+        std::vector<int> moved = key;
+        for (std::size_t k = 0; k < t; ++k) {
+            if (moved[k] != safe_count && in_rule(s, k, item)) {
+                moved[k] += sign;
+            }
+        }
+        if (!rekey(s, moved)) {
+            continue;
+        }
+        auto& bucket = next[moved];
+        bucket.runs.push_back(bucket.states.size());
+        for (const auto& st : states) {
+            SolverState::DpState n = st;
+            n.cost += sign * item.cost;
+            n.value += sign * item.value;
+            n.adj += sign * item.adj;
+            n.count += sign;
+            if (s.head_bound && s.head_capped[j]) {
+                n.capped += sign;
+            }
+            s.dp_trail.emplace_back(j, st.trail);
+            n.trail = static_cast<int>(s.dp_trail.size()) - 1;
+            bucket.states.push_back(n);
+        }
+        produced += static_cast<std::int64_t>(states.size());
+    }
+    old_groups.clear();
+    s.dp_live = 0;
+    for (auto& [key, bucket] : next) {
+        settle_group(s, key, bucket.states, bucket.runs);
+        if (!bucket.states.empty()) {
+            s.dp_live += static_cast<std::int64_t>(bucket.states.size());
+            s.dp_groups.emplace(key, std::move(bucket.states));
+        }
+    }
+    // Incumbent improvements during the expansion may have outdated early survivors.
+    for (auto it = s.dp_groups.begin(); it != s.dp_groups.end();) {
+        auto& states = it->second;
+        std::erase_if(states, [&](const SolverState::DpState& st) {
+            return dp_bound(s, st) <= s.best_value + s.tolerance(s.best_value);
+        });
+        it = states.empty() ? s.dp_groups.erase(it) : std::next(it);
+    }
+    if (s.dp_groups.empty() || (s.dp_s == 0 && s.dp_t + 1 >= f)) {
+        s.done = true;
+    }
+    return std::max<std::int64_t>(produced, 1);
+}
+
+double dp_proven_bound(const SolverState& s) {
+    double bound = -infinity;
+    for (const auto& [key, states] : s.dp_groups) {
+        for (const auto& st : states) {
+            bound = std::max(bound, dp_bound(s, st));
+        }
+    }
+    return bound;
+}
+
 } // namespace
 
-} // namespace detail
+// [SECTION] Public API
 
 OptimizerSolver::OptimizerSolver(std::unique_ptr<detail::SolverState> state)
     : state_(std::move(state)) {}
@@ -729,7 +1827,8 @@ OptimizerSolver::OptimizerSolver(OptimizerSolver&&) noexcept = default;
 OptimizerSolver& OptimizerSolver::operator=(OptimizerSolver&&) noexcept = default;
 OptimizerSolver::~OptimizerSolver() = default;
 
-Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem) {
+Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
+                                                SearchMethod method) {
     if (auto valid = validate(problem); !valid.ok()) {
         return valid.error();
     }
@@ -738,36 +1837,51 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem)
         return prepared.error();
     }
     std::unique_ptr<SolverState> state = std::move(prepared).value();
-    arrange(*state);
-    int end = 0;
-    state->root_bound =
-        state->adj + state->lagrange_constant + detail::dantzig(*state, 0, state->residual, &end);
+    SolverState& s = *state;
+    s.method = method;
+    s.use_dp = method != SearchMethod::depth_first;
+    compute_multipliers(s);
+    arrange(s);
+    find_incumbent(s);
+    if (!reduce(s)) {
+        s.done = true;
+        return OptimizerSolver(std::move(state));
+    }
+    // Polish the incumbent on the (much smaller) core, then fix again.
+    Plan plan = plan_from(s, s.best_chosen);
+    swap_search(s, plan, identity_order(s.items.size()), 12);
+    const double before = s.best_value;
+    offer(s, plan);
+    if (s.best_value > before && !reduce(s)) {
+        s.done = true;
+        return OptimizerSolver(std::move(state));
+    }
+    if (s.use_dp) {
+        start_dp(s);
+    } else {
+        start_search(s);
+    }
     return OptimizerSolver(std::move(state));
 }
 
-bool OptimizerSolver::step(std::int64_t max_nodes) {
-    SolverState& s = *state_;
-    if (s.done) {
-        return true;
-    }
-    const std::int64_t stop_at =
-        max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
+namespace {
+
+void run_depth_first(SolverState& s, std::int64_t stop_at) {
     const int f = static_cast<int>(s.items.size());
     while (s.nodes < stop_at) {
         ++s.nodes;
         bool prune = false;
         if (s.pos == f) {
-            if (detail::counts_met(s) && s.value > s.best_value) {
-                detail::record_incumbent(s);
+            if (counts_met(s) && s.value > s.best_value) {
+                record_incumbent(s);
             }
             prune = true;
-        } else if (detail::counts_unreachable(s)) {
+        } else if (counts_unreachable(s)) {
             prune = true;
         } else {
             if (!s.bound_valid || s.pos >= s.bound_end) {
                 int end = s.pos;
-                s.node_bound =
-                    s.adj + s.lagrange_constant + detail::dantzig(s, s.pos, s.residual, &end);
+                s.node_bound = s.adj + s.lagrange_constant + dantzig(s, s.pos, s.residual, &end);
                 s.bound_end = end;
                 s.bound_valid = true;
             }
@@ -776,37 +1890,60 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
             }
         }
         if (prune) {
-            if (!detail::backtrack(s)) {
+            if (!backtrack(s)) {
                 s.done = true;
-                return true;
+                return;
             }
             continue;
         }
-        const auto k = static_cast<std::size_t>(s.pos);
-        const auto& item = s.items[k];
+        const auto& item = s.items[s.pos];
         const bool room_in_region =
-            item.region == no_region || s.count[static_cast<std::size_t>(item.region)] <
-                                            s.region_max[static_cast<std::size_t>(item.region)];
+            item.region == no_region || s.count[item.region] < s.region_max[item.region];
         if (item.cost <= s.residual && room_in_region) {
-            s.take[k] = 1;
-            s.pending[k] = 1;
-            s.bound_at[k] = s.node_bound;
+            s.take[s.pos] = 1;
+            s.pending[s.pos] = 1;
+            s.bound_at[s.pos] = s.node_bound;
             const int blocked_before = s.blocked;
-            detail::apply(s, item, +1);
-            detail::advance(s);
+            apply(s, item, +1);
+            advance(s);
             // Taking an item counted whole in the bound keeps the bound, unless a region
             // just filled up (then recompute: the bound can only drop).
             if (s.blocked != blocked_before || s.pos > s.bound_end) {
                 s.bound_valid = false;
             }
         } else {
-            s.take[k] = 0;
-            s.pending[k] = 0;
-            detail::advance(s);
+            s.take[s.pos] = 0;
+            s.pending[s.pos] = 0;
+            advance(s);
             s.bound_valid = false;
         }
     }
-    return false;
+}
+
+} // namespace
+
+bool OptimizerSolver::step(std::int64_t max_nodes) {
+    SolverState& s = *state_;
+    const std::int64_t stop_at =
+        max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
+    while (!s.done && s.nodes < stop_at) {
+        if (!s.use_dp) {
+            run_depth_first(s, stop_at);
+            break;
+        }
+        s.nodes += dp_expand(s);
+        const bool too_large = s.dp_live > dp_state_limit || s.dp_trail.size() > dp_trail_limit;
+        if (!s.done && too_large && s.method == SearchMethod::automatic) {
+            // Memory guard: continue exactly with the depth-first search, which needs
+            // memory proportional to the core only (the incumbent carries over).
+            s.use_dp = false;
+            s.dp_groups.clear();
+            s.dp_trail.clear();
+            s.dp_trail.shrink_to_fit();
+            start_search(s);
+        }
+    }
+    return s.done;
 }
 
 bool OptimizerSolver::finished() const {
@@ -828,7 +1965,7 @@ OptimizerSolution OptimizerSolver::solution() const {
                 out.chosen_ids.push_back(s.candidates[i].id);
             }
         }
-        out.objective = s.best_value;
+        out.objective = plan_value(s, s.best_chosen);
     }
     if (s.done) {
         if (!s.has_incumbent) {
@@ -838,18 +1975,24 @@ OptimizerSolution OptimizerSolver::solution() const {
             return out;
         }
         out.status = SolveStatus::optimal;
-        out.upper_bound = s.best_value;
+        out.upper_bound = out.objective;
         out.gap = 0.0;
         return out;
     }
-    // Proven bound: the incumbent, the current node and every pending skip branch.
+    // Proven bound: the incumbent and every open part of the search.
     double bound = s.best_value;
-    if (s.pos < static_cast<int>(s.items.size()) && s.bound_valid) {
-        bound = std::max(bound, s.node_bound);
-    } else if (!s.bound_valid) {
-        bound = std::max(bound, s.root_bound);
+    if (s.use_dp) {
+        out.status = SolveStatus::limit_reached;
+        out.upper_bound = std::max({bound, dp_proven_bound(s), out.objective});
+        out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
+        return out;
     }
-    for (std::size_t k = 0; k < static_cast<std::size_t>(s.pos); ++k) {
+    if (s.nodes == 0 || !s.bound_valid) {
+        bound = std::max(bound, s.root_bound);
+    } else if (s.pos < static_cast<int>(s.items.size())) {
+        bound = std::max(bound, s.node_bound);
+    }
+    for (int k = 0; k < s.pos; ++k) {
         if (s.pending[k]) {
             bound = std::max(bound, s.bound_at[k]);
         }
@@ -861,7 +2004,7 @@ OptimizerSolution OptimizerSolver::solution() const {
 }
 
 Result<OptimizerSolution> solve(const OptimizerProblem& problem, SolveLimits limits) {
-    auto solver = OptimizerSolver::create(problem);
+    auto solver = OptimizerSolver::create(problem, limits.method);
     if (!solver.ok()) {
         return solver.error();
     }

@@ -93,8 +93,14 @@ struct OptimizerProblem {
 inline constexpr std::size_t optimizer_max_candidates = 200'000;
 inline constexpr std::size_t optimizer_max_regions = 1'000;
 
+// How the core left after reduction is searched. automatic: the dynamic program,
+// switching to depth-first branch and bound if it would need too much memory. The
+// other two force one engine (tests use them to check both).
+enum class SearchMethod { automatic, dynamic_programming, depth_first };
+
 struct SolveLimits {
-    std::int64_t max_nodes = 0; // branch-and-bound nodes; 0 = no limit
+    std::int64_t max_nodes = 0; // search nodes (DP states or branch-and-bound nodes); 0 = none
+    SearchMethod method = SearchMethod::automatic;
 };
 
 enum class SolveStatus {
@@ -131,7 +137,8 @@ public:
     // out_of_range, too_large) or provably infeasible rules (code infeasible, with
     // the reason in marketer words: "Florida needs 3 hires but only 2 candidates are
     // there.").
-    [[nodiscard]] static Result<OptimizerSolver> create(const OptimizerProblem& problem);
+    [[nodiscard]] static Result<OptimizerSolver>
+    create(const OptimizerProblem& problem, SearchMethod method = SearchMethod::automatic);
 
     // Explores up to max_nodes more nodes (<= 0: until finished). True when finished.
     bool step(std::int64_t max_nodes);

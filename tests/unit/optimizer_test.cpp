@@ -251,20 +251,27 @@ bool same_objective(double a, double b) {
 void check_against_brute_force(std::uint64_t seed, int min_n, int max_n, int* infeasible_count) {
     const OptimizerProblem p = random_problem(seed, min_n, max_n);
     const BruteForce expected = brute_force(p);
-    const auto result = core::solve(p);
+    for (const auto method : {core::SearchMethod::automatic, core::SearchMethod::depth_first,
+                              core::SearchMethod::dynamic_programming}) {
+        const auto result = core::solve(p, core::SolveLimits{0, method});
+        const int engine = static_cast<int>(method);
+        if (!expected.feasible) {
+            ASSERT_FALSE(result.ok()) << "seed " << seed << ": brute force finds no plan";
+            EXPECT_EQ(result.error().code, ErrorCode::infeasible) << "seed " << seed;
+            EXPECT_FALSE(result.error().message.empty());
+            continue;
+        }
+        ASSERT_TRUE(result.ok()) << "seed " << seed << ": " << result.error().message;
+        const OptimizerSolution& s = result.value();
+        EXPECT_EQ(s.status, SolveStatus::optimal) << "seed " << seed << " engine " << engine;
+        EXPECT_TRUE(plan_is_feasible(p, s)) << "seed " << seed << " engine " << engine;
+        EXPECT_TRUE(same_objective(s.objective, expected.best))
+            << "seed " << seed << " engine " << engine << ": got " << s.objective << ", best is "
+            << expected.best;
+    }
     if (!expected.feasible) {
         ++*infeasible_count;
-        ASSERT_FALSE(result.ok()) << "seed " << seed << ": brute force finds no plan";
-        EXPECT_EQ(result.error().code, ErrorCode::infeasible) << "seed " << seed;
-        EXPECT_FALSE(result.error().message.empty());
-        return;
     }
-    ASSERT_TRUE(result.ok()) << "seed " << seed << ": " << result.error().message;
-    const OptimizerSolution& s = result.value();
-    EXPECT_EQ(s.status, SolveStatus::optimal) << "seed " << seed;
-    EXPECT_TRUE(plan_is_feasible(p, s)) << "seed " << seed;
-    EXPECT_TRUE(same_objective(s.objective, expected.best))
-        << "seed " << seed << ": got " << s.objective << ", best is " << expected.best;
 }
 
 #ifdef __EMSCRIPTEN__
