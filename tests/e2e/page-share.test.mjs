@@ -166,3 +166,30 @@ test('storage: blocked (sandboxed iframe, SecurityError) reported as unavailable
   assert.deepEqual(results, { write: 1, read: null, available: false, status: 'unavailable' });
   await page.close();
 });
+
+test('page links: the app folder URL and the single-file download', async () => {
+  const { page } = await open('/?testhook=1&budget=5000#v1.abc');
+  assert.equal(await page.evaluate(() => window.__microreachPage.appUrl()), `${site.origin}/`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate(() => window.__microreachPage.downloadSingleFile('not used')),
+  ]);
+  assert.equal(download.suggestedFilename(), 'microreach.html');
+  const saved = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(saved, 'utf8');
+  assert.match(text, /data-microreach-build="single-file"/);
+  await page.close();
+
+  // Inside the single file itself there is nothing more to download: a notice says so.
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { siteRoot } = await import('./lib/browser.mjs');
+  const single = await browser.context.newPage();
+  await single.goto(pathToFileURL(join(siteRoot, 'microreach.html')).href);
+  await single.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
+  assert.equal(await single.evaluate(() => window.__microreachPage.downloadSingleFile('This page is already the single file.')), false);
+  assert.equal(await single.locator('#microreach-notice').textContent(), 'This page is already the single file.');
+  assert.equal(await single.locator('#microreach-canvas').isVisible(), true, 'the calculator stays');
+  await single.close();
+});

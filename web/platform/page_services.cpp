@@ -11,6 +11,8 @@
 // TextDecoder, so they may hold any bytes (downloads of PNG data included).
 #include "web/platform/page_services.hpp"
 
+#include "web/platform/page_links.hpp"
+
 #include <cstdlib>
 #include <emscripten/emscripten.h>
 #include <string>
@@ -138,6 +140,38 @@ EM_JS(void, js_page_install, (double max_bytes), {
             // Full but readable storage still holds saved work; writes report "full".
             return !!(e && (e.name === "QuotaExceededError" || e.code === 22)) && storage.length > 0;
         }
+    };
+
+    // "Get embed code" and "Download single file" (web/platform/page_links.hpp).
+    page.appUrl = () => new URL("./", String(location.href).split("#")[0]).href.split("?")[0];
+    // fetch() works on the site (and from the service worker's cache), not on file:// or
+    // in an opaque origin; a failure shows the app's sentence in the page's notice.
+    page.downloadSingleFile = (message) => {
+        const complain = () => {
+            const box = document.getElementById("microreach-notice");
+            if (!box || !message) return;
+            box.textContent = message;
+            box.hidden = false;
+            setTimeout(() => { if (box.textContent === message) box.hidden = true; }, 8000);
+        };
+        if (document.documentElement.dataset.microreachBuild === "single-file" || window.origin === "null") {
+            complain();
+            return Promise.resolve(false);
+        }
+        return fetch("microreach.html").then((response) => {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.blob();
+        }).then((blob) => {
+            const url = URL.createObjectURL(new Blob([blob], { type: "text/html" }));
+            const link = document.createElement("a");
+            link.href = url;
+            link.download = "microreach.html";
+            document.body.appendChild(link);
+            link.click();
+            document.body.removeChild(link);
+            setTimeout(() => URL.revokeObjectURL(url), 60000);
+            return true;
+        }).catch(() => { complain(); return false; });
     };
 
     // Files dropped on the calculator (its frame, not the whole article).
@@ -319,6 +353,19 @@ EM_JS(void, js_page_open_file_picker, (const char* ptr, int length), {
     input.click();
 });
 
+EM_JS(char*, js_page_app_url, (), {
+    return window.__microreachPage.returnString(window.__microreachPage.appUrl());
+});
+
+EM_JS(int, js_page_is_single_file, (), {
+    return document.documentElement.dataset.microreachBuild === "single-file" ? 1 : 0;
+});
+
+EM_JS(void, js_page_download_single_file, (const char* error_ptr, int error_length), {
+    const page = window.__microreachPage;
+    page.downloadSingleFile(page.text(error_ptr, error_length));
+});
+
 EM_JS(void, js_page_post_height, (double css_px), {
     window.__microreachPage.postHeight(css_px);
 });
@@ -407,6 +454,18 @@ void page_set_file_receiver(FileReceiver receiver, void* user) {
 
 void page_open_file_picker(std::string_view accept) {
     js_page_open_file_picker(accept.data(), length_of(accept));
+}
+
+std::string page_app_url() {
+    return take_js_string(js_page_app_url());
+}
+
+bool page_is_single_file() {
+    return js_page_is_single_file() != 0;
+}
+
+void page_download_single_file(const std::string& error_message) {
+    js_page_download_single_file(error_message.data(), static_cast<int>(error_message.size()));
 }
 
 void page_post_height(float css_px) {
