@@ -34,6 +34,7 @@
 #include "core/scenario.hpp"
 #include "core/share_link.hpp"
 #include "core/state_json.hpp"
+#include "core/tracking.hpp"
 #include "core/uncertainty.hpp"
 #include "core/version.hpp"
 
@@ -386,6 +387,18 @@ constexpr std::array<std::pair<std::string_view, core::Winner>, 4> winner_names{
     {"b", core::Winner::b},
     {"tie", core::Winner::tie},
     {"undecided", core::Winner::undecided},
+}};
+constexpr std::array<std::pair<std::string_view, core::TrackingMetric>, 10> tracking_metric_names{{
+    {"engagement_rate", core::TrackingMetric::engagement_rate},
+    {"interactions_per_post", core::TrackingMetric::interactions_per_post},
+    {"actual_vs_expected", core::TrackingMetric::actual_vs_expected},
+    {"cost_per_engagement", core::TrackingMetric::cost_per_engagement},
+    {"cost_per_click", core::TrackingMetric::cost_per_click},
+    {"cost_per_acquisition", core::TrackingMetric::cost_per_acquisition},
+    {"roi", core::TrackingMetric::roi},
+    {"revenue", core::TrackingMetric::revenue},
+    {"clicks", core::TrackingMetric::clicks},
+    {"conversions", core::TrackingMetric::conversions},
 }};
 constexpr std::array<std::pair<std::string_view, core::GradeBand>, 5> band_names{{
     {"well_below", core::GradeBand::well_below},
@@ -950,6 +963,104 @@ core::ComparisonInputs read_comparison_inputs(Reader& in, const json& object) {
     inputs.setup.judgement =
         in.enumeration(object, "judgement", inputs.setup.judgement, judgement_names, "");
     return inputs;
+}
+
+// ---- Tracking
+
+core::TrackingInputs read_tracking_inputs(Reader& in, const json& object) {
+    core::TrackingInputs inputs;
+    inputs.currency = read_currency(in, object, "currency", inputs.currency, "");
+    inputs.roster = read_roster(in, object, "roster", inputs.currency, "");
+    inputs.averaging = in.enumeration(object, "averaging", inputs.averaging, averaging_names, "");
+    inputs.margin = in.number(object, "margin", inputs.margin, "");
+    if (const json* counted = in.object(object, "counted", "")) {
+        inputs.counted.likes = in.boolean(*counted, "likes", inputs.counted.likes, "counted");
+        inputs.counted.comments =
+            in.boolean(*counted, "comments", inputs.counted.comments, "counted");
+        inputs.counted.shares = in.boolean(*counted, "shares", inputs.counted.shares, "counted");
+        inputs.counted.saves = in.boolean(*counted, "saves", inputs.counted.saves, "counted");
+    }
+    if (const json* results = in.array(object, "results", "")) {
+        if (results->size() > core::max_tracked_results) {
+            in.fail(core::make_error(core::ErrorCode::too_large, "results",
+                                     "Results: at most 200,000 tracked posts fit in one plan."));
+            return inputs;
+        }
+        for (std::size_t i = 0; i < results->size() && in.ok(); ++i) {
+            const json& item = (*results)[i];
+            const std::string path = Reader::index("results", i);
+            core::ActualResult result;
+            result.influencer_id =
+                static_cast<std::uint32_t>(in.integer(item, "influencerId", 0, path));
+            result.likes = in.integer(item, "likes", 0, path);
+            result.comments = in.integer(item, "comments", 0, path);
+            result.shares = in.integer(item, "shares", 0, path);
+            result.saves = in.integer(item, "saves", 0, path);
+            result.clicks = in.integer(item, "clicks", 0, path);
+            result.conversions = in.integer(item, "conversions", 0, path);
+            result.revenue =
+                read_money(in, item, "revenue", core::Money::zero(inputs.currency), path);
+            inputs.results.push_back(result);
+        }
+    }
+    return inputs;
+}
+
+json influencer_actuals_json(const core::InfluencerActuals& a) {
+    return {{"id", a.id},
+            {"rosterRow", a.roster_row},
+            {"posts", a.posts},
+            {"interactions", a.interactions},
+            {"likes", a.likes},
+            {"comments", a.comments},
+            {"shares", a.shares},
+            {"saves", a.saves},
+            {"clicks", a.clicks},
+            {"conversions", a.conversions},
+            {"revenue", money_json(a.revenue)},
+            {"cost", money_json(a.cost)},
+            {"interactionsPerPost", number(a.interactions_per_post)},
+            {"engagementRate", number(a.engagement_rate)},
+            {"expectedPerPost", number(a.expected_per_post)},
+            {"actualVsExpected", optional_number(a.actual_vs_expected)},
+            {"costPerEngagement", money_json(a.cost_per_engagement)},
+            {"costPerClick", money_json(a.cost_per_click)},
+            {"costPerAcquisition", money_json(a.cost_per_acquisition)},
+            {"roi", optional_number(a.roi)},
+            {"roas", optional_number(a.roas)}};
+}
+
+json tracking_result_json(const core::TrackingResult& r) {
+    json influencers = json::array();
+    for (const auto& actuals : r.influencers) {
+        influencers.push_back(influencer_actuals_json(actuals));
+    }
+    json errors = json::array();
+    for (const auto& row_error : r.errors) {
+        json item = error_json(row_error.error);
+        item["row"] = row_error.row;
+        item["id"] = row_error.id;
+        errors.push_back(std::move(item));
+    }
+    const auto& t = r.totals;
+    return {{"influencers", influencers},
+            {"totals",
+             {{"influencers", t.influencers},
+              {"posts", t.posts},
+              {"interactions", t.interactions},
+              {"clicks", t.clicks},
+              {"conversions", t.conversions},
+              {"revenue", money_json(t.revenue)},
+              {"cost", money_json(t.cost)},
+              {"expectedInteractions", number(t.expected_interactions)},
+              {"actualVsExpected", optional_number(t.actual_vs_expected)},
+              {"costPerEngagement", money_json(t.cost_per_engagement)},
+              {"costPerClick", money_json(t.cost_per_click)},
+              {"costPerAcquisition", money_json(t.cost_per_acquisition)},
+              {"roi", optional_number(t.roi)},
+              {"roas", optional_number(t.roas)}}},
+            {"untrackedIds", r.untracked_ids},
+            {"errors", errors}};
 }
 
 // ---- Uncertainty
@@ -1593,6 +1704,64 @@ val compare_plans_js(val inputs) {
     return result ? ok(comparison_json(result.value())) : fail(result.error());
 }
 
+// ---- Tracking
+
+// {roster, results: [{influencerId, likes, comments, shares, saves, clicks, conversions,
+// revenue}], counted?, averaging?, margin?, currency?, rankBy?}
+val track_results_js(val inputs) {
+    Reader in;
+    const json object = from_js(inputs);
+    const core::TrackingInputs parsed = read_tracking_inputs(in, object);
+    const bool rank = Reader::member(object, "rankBy") != nullptr;
+    const core::TrackingMetric metric = in.enumeration(
+        object, "rankBy", core::TrackingMetric::engagement_rate, tracking_metric_names, "");
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto result = core::track_results(parsed);
+    if (!result) {
+        return fail(result.error());
+    }
+    json value = tracking_result_json(result.value());
+    if (rank) {
+        json ranking = json::array();
+        for (std::size_t index : core::rank_influencers(result.value(), metric)) {
+            const auto& actuals = result.value().influencers[index];
+            ranking.push_back({{"id", actuals.id},
+                               {"value", optional_number(core::tracking_value(actuals, metric))}});
+        }
+        value["ranking"] = ranking;
+        value["rankBy"] = core::tracking_metric_name(metric);
+        value["higherIsBetter"] = core::higher_is_better(metric);
+    }
+    return ok(std::move(value));
+}
+
+// The same inputs plus minPosts: the roster with actuals as the new expectations.
+val adopt_actuals_js(val inputs) {
+    Reader in;
+    const json object = from_js(inputs);
+    const core::TrackingInputs parsed = read_tracking_inputs(in, object);
+    const int min_posts = in.int32(object, "minPosts", 1, "");
+    if (min_posts < 1) {
+        in.fail("minPosts", "expected a whole number from 1 up.");
+    }
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    auto result = core::track_results(parsed);
+    if (!result) {
+        return fail(result.error());
+    }
+    const core::AdoptedRoster adopted =
+        core::adopt_actuals(parsed.roster, result.value(), min_posts);
+    json roster = json::array();
+    for (const auto& influencer : adopted.roster) {
+        roster.push_back(influencer_json(influencer));
+    }
+    return ok({{"roster", roster}, {"changedIds", adopted.changed_ids}});
+}
+
 // ---- Uncertainty
 
 // {plan: campaign, sigma?}
@@ -2136,6 +2305,8 @@ EMSCRIPTEN_BINDINGS(microreach) {
 
     function("evaluateCampaign", &evaluate_campaign_js);
     function("comparePlans", &compare_plans_js);
+    function("trackResults", &track_results_js);
+    function("adoptActuals", &adopt_actuals_js);
     function("uncertaintyBands", &uncertainty_bands_js);
     function("monteCarlo", &monte_carlo_js);
     function("optimize", &optimize_1);

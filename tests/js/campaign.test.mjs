@@ -114,3 +114,34 @@ test('optimize: impossible region rules are an infeasible error in words', () =>
   assert.equal(result.error.code, 'infeasible');
   assert.match(result.error.message, /Florida/);
 });
+
+test("trackResults: the header's example (8.0%, CPE $1.25, ROI -90%) and a ranking", () => {
+  // 1,000 followers, $100 a post, two posts with 60 + 10 and 80 + 10 likes and
+  // comments, 5 clicks, 1 sale of $40, margin 50%.
+  const roster = [
+    { id: 1, name: 'Ann', followers: 1000, engagementValue: 0.05, pricePerPost: 100 },
+    { id: 2, name: 'Bo', followers: 2000, engagementValue: 0.05, pricePerPost: 100 },
+  ];
+  const results = [
+    { influencerId: 1, likes: 60, comments: 10, clicks: 5 },
+    { influencerId: 1, likes: 80, comments: 10, conversions: 1, revenue: 40 },
+    { influencerId: 2, likes: 20, comments: 0 },
+    { influencerId: 99, likes: 1 },
+  ];
+  const tracked = value(api.trackResults({ roster, results, margin: 0.5, rankBy: 'engagement_rate' }));
+  const ann = tracked.influencers.find((i) => i.id === 1);
+  assert.ok(Math.abs(ann.interactionsPerPost - 80) < 1e-9);
+  assert.ok(Math.abs(ann.engagementRate - 0.08) < 1e-12);
+  assert.equal(ann.cost.cents, 20000);
+  assert.equal(ann.costPerEngagement.cents, 125);
+  assert.equal(ann.costPerClick.cents, 4000);
+  assert.equal(ann.costPerAcquisition.cents, 20000);
+  assert.ok(Math.abs(ann.roi - -0.9) < 1e-12);
+  assert.equal(tracked.errors.length, 1, 'the unknown influencer is a row error');
+  assert.match(tracked.errors[0].field, /Result 4/);
+  assert.deepEqual(tracked.ranking.map((r) => r.id), [1, 2], '8% before 1%');
+  const adopted = value(api.adoptActuals({ roster, results: results.slice(0, 3), margin: 0.5 }));
+  assert.ok(Math.abs(adopted.roster[0].engagementValue - 0.08) < 1e-12);
+  assert.deepEqual(adopted.changedIds.sort(), [1, 2]);
+  assert.equal(api.trackResults({ roster, results, margin: 2 }).ok, false);
+});
