@@ -193,3 +193,24 @@ test('page links: the app folder URL and the single-file download', async () => 
   assert.equal(await single.locator('#microreach-canvas').isVisible(), true, 'the calculator stays');
   await single.close();
 });
+
+test('the fragment: replaced without history or reload; a pasted link reopens the page', async () => {
+  const { page } = await open('/?testhook=1');
+  const before = await page.evaluate(() => {
+    window.__marker = 'still here';
+    return history.length;
+  });
+  await page.evaluate(() => window.__microreachPage.replaceFragment('v1.first'));
+  await page.evaluate(() => window.__microreachPage.replaceFragment('v1.second'));
+  assert.equal(new URL(page.url()).hash, '#v1.second');
+  assert.equal(await page.evaluate(() => history.length), before, 'no history entries');
+  assert.equal(await page.evaluate(() => window.__marker), 'still here', 'no reload');
+  // The user pastes another link into the address bar: only the fragment changes.
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => { location.hash = 'v1.pasted'; }),
+  ]);
+  await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__marker), undefined, 'the page reloaded to open it');
+  await page.close();
+});

@@ -142,6 +142,29 @@ EM_JS(void, js_page_install, (double max_bytes), {
         }
     };
 
+    // A share link pasted into the address bar of an open page changes only the
+    // fragment (no reload): reload so the app opens it. The app's own fragment writes
+    // (history.replaceState, or location.replace as a fallback) are remembered and do
+    // not count.
+    page.fragment = () => { const hash = location.hash || ""; return hash.charAt(0) === "#" ? hash.substring(1) : hash; };
+    page.lastFragment = page.fragment();
+    // No history entry, no scrolling, no hashchange event.
+    page.replaceFragment = (fragment) => {
+        const url = String(location.href).split("#")[0] + (fragment ? "#" + fragment : "");
+        page.lastFragment = fragment;
+        if (url === location.href) return;
+        try {
+            history.replaceState(history.state, "", url);
+        } catch (e) {
+            // Some sandboxes lock the history API; replacing the location with the same
+            // document and a new fragment does not reload the page.
+            try { location.replace(fragment ? "#" + fragment : "#"); } catch (e2) {}
+        }
+    };
+    window.addEventListener("hashchange", () => {
+        if (page.fragment() !== page.lastFragment) location.reload();
+    });
+
     // "Get embed code" and "Download single file" (web/platform/page_links.hpp).
     page.appUrl = () => new URL("./", String(location.href).split("#")[0]).href.split("?")[0];
     // fetch() works on the site (and from the service worker's cache), not on file:// or
@@ -217,8 +240,7 @@ EM_JS(void, js_page_install, (double max_bytes), {
 });
 
 EM_JS(char*, js_page_fragment, (), {
-    const hash = location.hash || "";
-    return window.__microreachPage.returnString(hash.charAt(0) === "#" ? hash.substring(1) : hash);
+    return window.__microreachPage.returnString(window.__microreachPage.fragment());
 });
 
 EM_JS(char*, js_page_query, (), {
@@ -231,16 +253,8 @@ EM_JS(char*, js_page_base_url, (), {
 });
 
 EM_JS(void, js_page_replace_fragment, (const char* ptr, int length), {
-    const fragment = window.__microreachPage.text(ptr, length);
-    const url = String(location.href).split("#")[0] + (fragment ? "#" + fragment : "");
-    if (url === location.href) return;
-    try {
-        history.replaceState(history.state, "", url);
-    } catch (e) {
-        // Some sandboxes lock the history API; replacing the location with the same
-        // document and a new fragment does not reload the page.
-        try { location.replace(fragment ? "#" + fragment : "#"); } catch (e2) {}
-    }
+    const page = window.__microreachPage;
+    page.replaceFragment(page.text(ptr, length));
 });
 
 // One paragraph per report line; only lines that changed are replaced, so a
