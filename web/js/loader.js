@@ -45,7 +45,8 @@
       download.total = encoded && encoded !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
       if (!response.body || !download.total) {
         showProgress();
-        return response;
+        // Streaming compilation needs this type; a host that sends another still works.
+        return response.body ? new Response(response.body, { headers: { 'Content-Type': 'application/wasm' } }) : response;
       }
       // Read as the bytes arrive (not when the compiler asks), so the bar moves with
       // the network even before the app's code has loaded.
