@@ -19,6 +19,7 @@
 #include "web/platform/page_services.hpp"
 
 #include <chrono>
+#include <cstdio>
 
 namespace web {
 namespace {
@@ -350,6 +351,14 @@ std::string App::state_json() const {
     json.field("screenLabel", screen_label(screen()));
     json.field("theme", current_theme() == ThemeKind::dark ? "dark" : "light");
     json.field("embed", options_.embed_mode);
+    {
+        const ImU32 accent = palette().accent;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", (accent >> IM_COL32_R_SHIFT) & 0xFF,
+                      (accent >> IM_COL32_G_SHIFT) & 0xFF, (accent >> IM_COL32_B_SHIFT) & 0xFF);
+        json.field("accent", hex);
+        json.field("accentContrast", contrast_ratio(accent, palette().background));
+    }
     json.field("version", static_cast<std::int64_t>(version_));
     json.field("undoDepth", history_.undo_depth());
     json.field("redoDepth", history_.redo_depth());
@@ -367,23 +376,25 @@ std::string App::state_json() const {
     json.key("engagement").begin_object();
     json.field("followers", s.engagement_followers);
     json.field("posts", s.engagement.posts.size());
-    if (results_.measurement && results_.measurement->ok()) {
+    const bool engagement_current = results_.engagement_version == version_;
+    if (engagement_current && results_.measurement && results_.measurement->ok()) {
         json.field("rate", results_.measurement->value().rate);
         json.field("interactionsPerPost", results_.measurement->value().interactions_per_post);
-    } else if (results_.measurement) {
+    } else if (engagement_current && results_.measurement) {
         json.field("measurementError", results_.measurement->error().message);
     }
-    if (results_.grade && results_.grade->ok()) {
+    if (engagement_current && results_.grade && results_.grade->ok()) {
         json.field("tier", results_.grade->value().tier_name);
         json.field("band", results_.grade->value().band);
         json.field("ratio", results_.grade->value().ratio);
-    } else if (results_.grade) {
+    } else if (engagement_current && results_.grade) {
         json.field("error", results_.grade->error().message);
     }
-    if (results_.expected_interactions && results_.expected_interactions->ok()) {
+    if (engagement_current && results_.expected_interactions &&
+        results_.expected_interactions->ok()) {
         json.field("expectedInteractions", results_.expected_interactions->value());
     }
-    if (results_.price && results_.price->ok()) {
+    if (engagement_current && results_.price && results_.price->ok()) {
         json.field("priceCents", results_.price->value().price.cents);
     }
     json.end_object();
@@ -394,6 +405,8 @@ std::string App::state_json() const {
     json.field("regionFilter", ui_.planner.region_filter);
     json.field("nicheFilter", ui_.planner.niche_filter);
     json.field("sortColumn", ui_.planner.sort_column);
+    // The view (visible rows, their order) matches the inputs and the sort and filter.
+    json.field("viewCurrent", !ui_.planner.dirty && ui_.planner.version == version_);
     json.field("sortDescending", ui_.planner.sort_descending);
     json.field("budgetCents", s.budget.cents);
     json.key("ids").begin_array();
@@ -408,7 +421,8 @@ std::string App::state_json() const {
     json.end_array();
     json.end_object();
 
-    if (results_.campaign && results_.campaign->ok()) {
+    // Results are published only when they belong to the inputs published with them.
+    if (results_.campaign && results_.campaign->ok() && results_.campaign_version == version_) {
         const core::CampaignTotals& t = results_.campaign->value().totals;
         json.key("totals").begin_object();
         json.field("influencers", t.influencers);
@@ -427,7 +441,8 @@ std::string App::state_json() const {
         json.end_object();
     }
 
-    if (results_.comparison && results_.comparison->ok()) {
+    if (results_.comparison && results_.comparison->ok() &&
+        results_.comparison_version == version_) {
         const core::Comparison& c = results_.comparison->value();
         json.key("comparison").begin_object();
         json.field("winner", c.winner == core::Winner::a     ? "a"

@@ -129,7 +129,7 @@ void draw_coverage(App& app, const std::vector<std::string>& regions) {
         ImGui::TextUnformatted("from");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 40.0f));
-        if (ImGui::BeginCombo("##coverage_region", rule.region.c_str())) {
+        if (ui::begin_combo("##coverage_region", rule.region.c_str())) {
             for (const std::string& region : regions) {
                 if (ImGui::Selectable(region.c_str(), region == rule.region)) {
                     app.edit("Edit coverage").optimizer.coverage[i].region = region;
@@ -192,7 +192,7 @@ void draw_optimizer_panel(App& app) {
     const char* objectives[] = {"Expected engagements", "Targeted engagements", "People reached",
                                 "Conversions"};
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::Combo("##Goal", &objective, objectives, 4)) {
+    if (ui::combo("##Goal", &objective, objectives, 4)) {
         app.edit("Change goal").optimizer.objective = static_cast<core::Objective>(objective);
     }
     layout::TileGrid grid(150.0f, 2);

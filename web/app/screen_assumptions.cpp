@@ -62,7 +62,7 @@ void draw_general(App& app) {
     const core::CurrencyInfo& info = core::currency_info(s.assumptions.currency);
     const std::string current = std::string(info.code) + " (" + std::string(info.symbol) + ")";
     ImGui::SetNextItemWidth(std::min(260.0f, ui::available_width()));
-    if (ImGui::BeginCombo("##Currency", current.c_str())) {
+    if (ui::begin_combo("##Currency", current.c_str())) {
         for (const core::CurrencyInfo& c : core::all_currencies) {
             const std::string label =
                 std::string(c.code) + " (" + std::string(c.symbol) + "), " + std::string(c.name);
@@ -93,7 +93,7 @@ void draw_benchmarks(App& app) {
     ui::field_label("Benchmark set");
     const core::BenchmarkSet& active = core::active_benchmark_set(s);
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##Benchmark set", active.name.c_str())) {
+    if (ui::begin_combo("##Benchmark set", active.name.c_str())) {
         for (const core::BenchmarkSet& set : sets) {
             const std::string label =
                 set.name + " (" + set.source + ", " + std::to_string(set.year) + ")";
@@ -342,7 +342,7 @@ void draw_funnel(App& app) {
         int basis = static_cast<int>(f.click_basis);
         const char* bases[] = {"Engagements", "Impressions"};
         ImGui::SetNextItemWidth(w);
-        if (ImGui::Combo("##Click basis", &basis, bases, 2)) {
+        if (ui::combo("##Click basis", &basis, bases, 2)) {
             app.edit("Change click basis").assumptions.funnel.click_basis =
                 static_cast<core::ClickBasis>(basis);
         }

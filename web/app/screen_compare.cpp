@@ -164,7 +164,7 @@ void draw_setup(App& app) {
                              "Conversions"};
     int metric = static_cast<int>(s.comparison.metric);
     ImGui::SetNextItemWidth(w);
-    if (ImGui::Combo("##Compare on", &metric, metrics, 4)) {
+    if (ui::combo("##Compare on", &metric, metrics, 4)) {
         app.edit("Change metric").comparison.metric = static_cast<core::PlanMetric>(metric);
     }
     ImGui::EndGroup();
@@ -174,7 +174,7 @@ void draw_setup(App& app) {
     const char* judgements[] = {"Lower cost per result", "More results in total"};
     int judgement = static_cast<int>(s.comparison.judgement);
     ImGui::SetNextItemWidth(w);
-    if (ImGui::Combo("##Judgement", &judgement, judgements, 2)) {
+    if (ui::combo("##Judgement", &judgement, judgements, 2)) {
         app.edit("Change judgement").comparison.judgement = static_cast<core::Judgement>(judgement);
     }
     ImGui::EndGroup();

@@ -136,7 +136,7 @@ void draw_inputs(App& app) {
     ui::field_label("Engagement rate by");
     int basis = static_cast<int>(in.basis);
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::Combo("##Rate by", &basis, basis_labels, 4)) {
+    if (ui::combo("##Rate by", &basis, basis_labels, 4)) {
         core::Scenario& target = app.edit("Change basis");
         target.engagement.basis = static_cast<core::EngagementBasis>(basis);
         if (target.engagement.basis == core::EngagementBasis::followers) {
@@ -187,7 +187,7 @@ void draw_inputs(App& app) {
     const std::vector<core::BenchmarkSet>& sets = s.assumptions.benchmark_sets;
     const core::BenchmarkSet& current = app.results().benchmark;
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##Benchmark", current.name.c_str())) {
+    if (ui::begin_combo("##Benchmark", current.name.c_str())) {
         for (const core::BenchmarkSet& set : sets) {
             const bool selected = set.id == current.id;
             const std::string label = set.name + " (" + std::to_string(set.year) + ")";

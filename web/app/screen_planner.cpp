@@ -338,7 +338,7 @@ void draw_filters(App& app) {
     const auto filter_combo = [&](const char* id, const char* all, std::string& value,
                                   const std::vector<std::string>& options) {
         ImGui::SetNextItemWidth(combo_w);
-        if (ImGui::BeginCombo(id, value.empty() ? all : value.c_str())) {
+        if (ui::begin_combo(id, value.empty() ? all : value.c_str())) {
             if (ImGui::Selectable(all, value.empty())) {
                 value.clear();
                 v.dirty = true;
@@ -413,6 +413,12 @@ constexpr ColumnSpec column_specs[] = {
      core::formula_ids::share_of_budget},
 };
 static_assert(sizeof column_specs / sizeof column_specs[0] == static_cast<int>(Column::count));
+
+// Table columns: 0 Plan, 1 Influencer, 2 actions, then the rest of column_specs.
+constexpr int actions_column = 2;
+int spec_of_column(int table_column) {
+    return table_column == 1 ? 0 : table_column > actions_column ? table_column - 2 : -1;
+}
 
 // The Plan column: the optimizer's choice, and the user's must-have / never override.
 void draw_plan_cell(App& app, const core::Influencer& row, bool chosen) {
@@ -509,26 +515,26 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
             ImGui::SetItemTooltip("%s", error.c_str());
         }
     }
-    if (ImGui::TableSetColumnIndex(2)) {
+    if (ImGui::TableSetColumnIndex(3)) {
         std::string platform = row.platform;
         if (ui::text_field(cell_id("platform"), &platform,
                            {.field = "Platform", .in_table = true})) {
             target("Edit platform").platform = platform;
         }
     }
-    if (ImGui::TableSetColumnIndex(3)) {
+    if (ImGui::TableSetColumnIndex(4)) {
         std::string region = row.region;
         if (ui::text_field(cell_id("region"), &region, {.field = "Region", .in_table = true})) {
             target("Edit region").region = region;
         }
     }
-    if (ImGui::TableSetColumnIndex(4)) {
+    if (ImGui::TableSetColumnIndex(5)) {
         std::string niche = row.niche;
         if (ui::text_field(cell_id("niche"), &niche, {.field = "Niche", .in_table = true})) {
             target("Edit niche").niche = niche;
         }
     }
-    if (ImGui::TableSetColumnIndex(5)) {
+    if (ImGui::TableSetColumnIndex(6)) {
         std::int64_t followers = row.followers;
         if (ui::count_field(cell_id("followers"), &followers, 1, core::max_followers,
                             {.field = "Followers",
@@ -538,7 +544,7 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
             target("Edit followers").followers = followers;
         }
     }
-    if (ImGui::TableSetColumnIndex(6)) {
+    if (ImGui::TableSetColumnIndex(7)) {
         double value = row.engagement_value;
         const ui::FieldOptions options{.field =
                                            row.engagement_kind == core::EngagementInputKind::rate
@@ -558,7 +564,7 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
             ImGui::SetItemTooltip("Average interactions per post");
         }
     }
-    if (ImGui::TableSetColumnIndex(7)) {
+    if (ImGui::TableSetColumnIndex(8)) {
         core::Money price = row.price_per_post;
         if (ui::money_field(cell_id("price"), &price,
                             {.field = "Price per post",
@@ -568,7 +574,7 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
             target("Edit price").price_per_post = price;
         }
     }
-    if (ImGui::TableSetColumnIndex(8)) {
+    if (ImGui::TableSetColumnIndex(9)) {
         int posts = row.posts;
         if (ui::int_field(
                 cell_id("posts"), &posts, 0, core::max_posts_per_influencer,
@@ -576,7 +582,7 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
             target("Edit posts").posts = posts;
         }
     }
-    if (ImGui::TableSetColumnIndex(9)) {
+    if (ImGui::TableSetColumnIndex(10)) {
         double fit = row.audience_fit;
         if (ui::rate_field(cell_id("fit"), &fit, 0,
                            {.field = "Audience fit",
@@ -589,14 +595,14 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
     const std::string* computed[] = {&text.engagements, &text.targeted, &text.reach, &text.cost,
                                      &text.cpe,         &text.cpm,      &text.share};
     for (int c = 0; c < 7; ++c) {
-        if (ImGui::TableSetColumnIndex(10 + c)) {
+        if (ImGui::TableSetColumnIndex(11 + c)) {
             // Same left edge as the text inside the editable cells.
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetStyle().FramePadding.x);
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(computed[c]->c_str());
         }
     }
-    if (ImGui::TableSetColumnIndex(static_cast<int>(Column::count) + 1)) {
+    if (ImGui::TableSetColumnIndex(actions_column)) {
         std::snprintf(id, sizeof id, "+##dup_%u", row.id);
         if (ImGui::SmallButton(id)) {
             action = {RowAction::duplicate, i};
@@ -629,13 +635,18 @@ void draw_table(App& app) {
     if (ImGui::BeginTable("##roster", columns, flags, ImVec2(0, height))) {
         ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
                                 58.0f);
-        for (const ColumnSpec& spec : column_specs) {
+        for (std::size_t c = 0; c < std::size(column_specs); ++c) {
+            const ColumnSpec& spec = column_specs[c];
             ImGui::TableSetupColumn(spec.name, spec.flags & ~ImGuiTableColumnFlags_DefaultSort,
                                     spec.width);
+            if (c == 0) {
+                // Duplicate and delete stay in view beside the name, however wide the table.
+                ImGui::TableSetupColumn("##actions",
+                                        ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
+                                        58.0f);
+            }
         }
-        ImGui::TableSetupColumn("##actions",
-                                ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, 64.0f);
-        ImGui::TableSetupScrollFreeze(2, 1);
+        ImGui::TableSetupScrollFreeze(actions_column + 1, 1);
         // Headers, with the formula on hover.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (int c = 0; c < columns; ++c) {
@@ -643,14 +654,14 @@ void draw_table(App& app) {
                 continue;
             }
             const char* name = ImGui::TableGetColumnName(c);
-            ImGui::TableHeader(name);
-            if (c >= 1 && c <= static_cast<int>(Column::count)) {
-                ui::formula_tip(column_specs[c - 1].formula);
+            ui::table_header(name);
+            if (const int spec = spec_of_column(c); spec >= 0) {
+                ui::formula_tip(column_specs[spec].formula);
             }
         }
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
             if (sort->SpecsCount > 0) {
-                v.sort_column = sort->Specs[0].ColumnIndex - 1;
+                v.sort_column = spec_of_column(sort->Specs[0].ColumnIndex);
                 v.sort_descending = sort->Specs[0].SortDirection == ImGuiSortDirection_Descending;
             } else {
                 v.sort_column = -1;

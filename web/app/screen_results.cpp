@@ -107,7 +107,7 @@ void draw_posts(App& app) {
                     ImGui::SetNextItemWidth(-FLT_MIN);
                     char id[48];
                     std::snprintf(id, sizeof id, "##actual_who_%d", k + 1);
-                    if (ImGui::BeginCombo(id, who != nullptr ? who->name.c_str() : "(unknown)")) {
+                    if (ui::begin_combo(id, who != nullptr ? who->name.c_str() : "(unknown)")) {
                         for (const core::Influencer& row : s.roster) {
                             ImGui::PushID(static_cast<int>(row.id));
                             if (ImGui::Selectable(row.name.c_str(),
@@ -222,7 +222,7 @@ void draw_ranking(App& app) {
     ui::field_label("Rank by");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(240.0f, ui::available_width()));
-    ImGui::Combo("##Rank by", &metric, metrics, 10);
+    ui::combo("##Rank by", &metric, metrics, 10);
     const auto order = core::rank_influencers(t, static_cast<core::TrackingMetric>(metric));
 
     const core::TrackingTotals& totals = t.totals;

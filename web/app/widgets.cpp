@@ -466,6 +466,40 @@ bool segmented(const char* id, int* selected, std::span<const char* const> label
     return changed;
 }
 
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    const bool open = ImGui::BeginCombo(label, preview, flags);
+    if (!open) {
+        // Closed: the last item is the combo itself. (Open, the popup is what tests click.)
+        ImGuiContext& g = *ImGui::GetCurrentContext(); // the macro below expects `g`
+        IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+    }
+    return open;
+}
+
+void table_header(const char* label) {
+    ImGui::TableHeader(label);
+    ImGuiContext& g = *ImGui::GetCurrentContext(); // the macro below expects `g`
+    IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+}
+
+bool combo(const char* label, int* current, const char* const items[], int count) {
+    const char* preview = *current >= 0 && *current < count ? items[*current] : "";
+    bool changed = false;
+    if (begin_combo(label, preview)) {
+        for (int i = 0; i < count; ++i) {
+            if (ImGui::Selectable(items[i], i == *current) && i != *current) {
+                *current = i;
+                changed = true;
+            }
+            if (i == *current) {
+                ImGui::SetItemDefaultFocus();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 bool primary_button(const char* label, ImVec2 size) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, p.accent);

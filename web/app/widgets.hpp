@@ -82,6 +82,13 @@ void end_card();
 bool segmented(const char* id, int* selected, std::span<const char* const> labels,
                float available_width);
 
+// Combo boxes that the test hook can see (ImGui's own BeginCombo reports no item).
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+bool combo(const char* label, int* current, const char* const items[], int count);
+
+// A table header the test hook can see (sorting by clicking it).
+void table_header(const char* label);
+
 // A filled button in the accent colour.
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that does nothing when disabled (and looks disabled).

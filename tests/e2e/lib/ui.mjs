@@ -1,7 +1,30 @@
 // Helpers for the UI end-to-end tests: read the app state the test hook publishes,
 // find widgets by label, bring them into view (the page scrolls, not the canvas),
 // and click, tap or type into them with real input events.
-import { openApp } from './browser.mjs';
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { openApp, chromiumArgs, chromiumPath } from './browser.mjs';
+
+// Where the UI tests leave their screenshots (git-ignored build folder).
+export const screenshotDir = resolve(process.env.MICROREACH_SCREENSHOTS || 'build/test-results/ui');
+
+export async function saveScreenshot(page, name, options = {}) {
+  await mkdir(screenshotDir, { recursive: true });
+  const path = resolve(screenshotDir, name);
+  const png = await page.screenshot({ path, ...options });
+  return { png, path };
+}
+
+// One browser for a test file; every test gets its own context (own storage, own
+// viewport, touch or not), so tests never see each other's autosave.
+export async function launchUiBrowser() {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+export const desktop = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+
 
 // The app state (App::state_json) published on window.__microreachTest.
 export async function appState(page) {
