@@ -1,5 +1,6 @@
 #include "core/csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -58,6 +59,15 @@ bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
+        // Eight ASCII bytes at a time: most CSV text is ASCII.
+        if (n - i >= 8) {
+            std::uint64_t block = 0;
+            std::memcpy(&block, text.data() + i, 8);
+            if ((block & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const auto b0 = static_cast<unsigned char>(text[i]);
         if (b0 < 0x80) {
             ++i;
@@ -171,7 +181,11 @@ bool is_plain_number(std::string_view text) {
 class Reader {
 public:
     Reader(std::string_view text, char separator, const CsvLimits& limits)
-        : text_(text), separator_(separator), limits_(limits) {}
+        : text_(text), separator_(separator), limits_(limits) {
+        stops_[static_cast<unsigned char>(separator)] = true;
+        stops_[static_cast<unsigned char>('\n')] = true;
+        stops_[static_cast<unsigned char>('\r')] = true;
+    }
 
     std::optional<Error> run(CsvTable& table) {
         const std::size_t n = text_.size();
@@ -223,40 +237,45 @@ private:
         std::size_t column = 0;
         for (;;) {
             ++column;
-            cell_.clear();
             const std::size_t cell_line = line_;
             std::size_t j = i_;
             while (j < n && text_[j] == ' ') {
                 ++j;
             }
+            std::string_view unquoted;
+            bool quoted = false;
             if (j < n && text_[j] == '"') {
                 i_ = j;
+                quoted = true;
                 if (auto error = read_quoted(cell_line, column)) {
                     return error;
                 }
             } else {
                 const std::size_t start = i_;
-                while (i_ < n) {
-                    const char c = text_[i_];
-                    if (c == separator_ || c == '\n' || c == '\r') {
-                        break;
-                    }
+                // A character takes at most 4 bytes, so past 4 x the limit the cell is
+                // too long whatever it holds: stop scanning there.
+                const std::size_t give_up = std::min(n, start + 4 * limits_.max_cell_chars + 4);
+                while (i_ < give_up && !stops_[static_cast<unsigned char>(text_[i_])]) {
                     ++i_;
                 }
-                cell_.assign(text_.substr(start, i_ - start));
-                if (count_chars(cell_) > limits_.max_cell_chars) {
+                unquoted = text_.substr(start, i_ - start);
+                if (unquoted.size() > limits_.max_cell_chars &&
+                    count_chars(unquoted) > limits_.max_cell_chars) {
                     return too_long(cell_line, column);
                 }
             }
             if (column > limits_.max_columns) {
-                if (!is_blank(cell_)) {
+                if (!is_blank(quoted ? std::string_view(cell_) : unquoted)) {
                     return csv_error(ErrorCode::too_large,
                                      where(cell_line, column) + ": the file has more than " +
                                          std::to_string(limits_.max_columns) +
                                          " columns; remove the columns you do not need.");
                 }
+            } else if (quoted) {
+                cells.push_back(std::move(cell_));
+                cell_.clear();
             } else {
-                cells.push_back(cell_);
+                cells.emplace_back(unquoted);
             }
             if (i_ >= n) {
                 return std::nullopt;
@@ -274,26 +293,44 @@ private:
         }
     }
 
-    // i_ is on the opening quote.
+    // Line breaks in text_[start, end): LF, CRLF (counted once) and a lone CR.
+    void count_lines(std::size_t start, std::size_t end) {
+        const char* base = text_.data();
+        for (const char* p = base + start;
+             (p = static_cast<const char*>(std::memchr(p, '\n', end - (p - base)))) != nullptr;
+             ++p) {
+            ++line_;
+        }
+        for (const char* p = base + start;
+             (p = static_cast<const char*>(std::memchr(p, '\r', end - (p - base)))) != nullptr;
+             ++p) {
+            const auto at = static_cast<std::size_t>(p - base);
+            if (at + 1 >= text_.size() || text_[at + 1] != '\n') {
+                ++line_;
+            }
+        }
+    }
+
+    // i_ is on the opening quote; the cell goes to cell_.
     std::optional<Error> read_quoted(std::size_t cell_line, std::size_t column) {
         const std::size_t n = text_.size();
+        const std::size_t byte_limit = 4 * limits_.max_cell_chars + 4;
+        cell_.clear();
         ++i_;
-        std::size_t chars = 0;
         for (;;) {
-            // Copy the run up to the next quote in one go, counting line breaks.
+            // The run up to the next quote, found and copied in one go.
             const std::size_t start = i_;
-            while (i_ < n && text_[i_] != '"') {
-                const char c = text_[i_];
-                if (c == '\n' || (c == '\r' && (i_ + 1 >= n || text_[i_ + 1] != '\n'))) {
-                    ++line_;
-                }
-                chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1U : 0U;
-                ++i_;
+            const void* quote = std::memchr(text_.data() + start, '"', n - start);
+            const std::size_t end =
+                quote != nullptr
+                    ? static_cast<std::size_t>(static_cast<const char*>(quote) - text_.data())
+                    : n;
+            if (cell_.size() + (end - start) > byte_limit) {
+                return too_long(cell_line, column); // without copying a huge cell
             }
-            cell_.append(text_.substr(start, i_ - start));
-            if (chars > limits_.max_cell_chars) {
-                return too_long(cell_line, column);
-            }
+            cell_.append(text_.substr(start, end - start));
+            count_lines(start, end);
+            i_ = end;
             if (i_ >= n) {
                 return csv_error(
                     ErrorCode::malformed,
@@ -303,13 +340,12 @@ private:
             ++i_; // the quote
             if (i_ < n && text_[i_] == '"') {
                 cell_ += '"';
-                ++chars;
                 ++i_;
                 continue;
             }
             break;
         }
-        if (chars > limits_.max_cell_chars) {
+        if (cell_.size() > limits_.max_cell_chars && count_chars(cell_) > limits_.max_cell_chars) {
             return too_long(cell_line, column);
         }
         while (i_ < n && is_space(text_[i_]) && text_[i_] != separator_) {
@@ -336,6 +372,7 @@ private:
     std::size_t i_ = 0;
     std::size_t line_ = 1;
     std::string cell_;
+    std::array<bool, 256> stops_{}; // bytes that end an unquoted cell
 };
 
 } // namespace

@@ -358,7 +358,7 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
             if (cell.empty()) {
                 continue;
             }
-            const std::string name(roster_field_name(field));
+            const std::string_view name = roster_field_name(field);
             given[static_cast<std::size_t>(field)] = true;
             switch (field) {
             case RosterField::name:
@@ -411,8 +411,8 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
             case RosterField::price_per_post:
                 if (auto v = parse_money(cell, name, options.currency, format); v.ok()) {
                     if (v.value().cents > max_price_per_post_cents) {
-                        fail(c, make_error(ErrorCode::out_of_range, name,
-                                           name + ": type a price below 10 billion."));
+                        fail(c, make_error(ErrorCode::out_of_range, std::string(name),
+                                           std::string(name) + ": type a price below 10 billion."));
                     } else {
                         influencer.price_per_post = v.value();
                     }
