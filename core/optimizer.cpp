@@ -6,7 +6,6 @@
 #include <map>
 #include <numeric>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 // [SECTION] Overview
@@ -124,19 +123,26 @@ struct SolverState {
 
     // --- engine ---
     SearchMethod method = SearchMethod::automatic;
-    bool use_dp = true; // false: depth-first search (chosen, or the DP grew too large)
+    // automatic runs both engines in alternating slices, sharing the incumbent: the
+    // depth-first search is quicker when bounds are strong, the dynamic program when
+    // many plans differ by a few cents. Whichever finishes first proves optimality.
+    bool use_dp = true;
+    bool use_dfs = true;
+    bool dfs_started = false;          // the depth-first search has a current node
+    std::int64_t dp_last_produced = 0; // size of the last expansion (slice balance)
 
     // --- dynamic programming over the core, resumable expansion by expansion ---
     // States are whole plans: forced hires, core items [0, dp_s) (the break solution's
     // part not yet reconsidered), and decisions on the window [dp_s, dp_t]. Plans with
     // the same count signature are kept Pareto-optimal in (cost, value).
     struct DpState {
-        std::int64_t cost = 0; // core items in the plan, cents
-        double value = 0.0;    // their true value
-        double adj = 0.0;      // their adjusted value
-        int count = 0;         // core items in the plan
-        int capped = 0;        // of them, in regions whose maximum can bind
-        int trail = -1;        // last decision in dp_trail (-1: the break solution)
+        std::int64_t cost = 0;        // core items in the plan, cents
+        double value = 0.0;           // their true value
+        double adj = 0.0;             // their adjusted value
+        int count = 0;                // core items in the plan
+        int capped = 0;               // of them, in regions whose maximum can bind
+        std::int64_t capped_cost = 0; // and their cost
+        int trail = -1;               // last decision in dp_trail (-1: the break solution)
     };
     std::map<std::vector<int>, std::vector<DpState>> dp_groups;
     std::vector<std::pair<int, int>> dp_trail; // (core position toggled, previous entry)
@@ -154,12 +160,14 @@ struct SolverState {
     double sigma_k = 0.0;
     std::vector<char> head_capped;  // core position in a region whose maximum can bind
     std::vector<int> capped_prefix; // capped items among positions < k
+    std::vector<std::int64_t> capped_prefix_cost;
     int capped_room = 0;            // sum over capped regions of (maximum - forced hires)
     std::vector<int> cost_rank;     // core position -> rank by cost
     std::vector<int> fenwick_count; // outside-window items by cost rank
     std::vector<std::int64_t> fenwick_cost;
-    std::vector<double> head_prefix_min; // [k]: min over positions < k of adj2 / cost
-    std::vector<double> head_suffix_max; // [k]: max(0, max over positions >= k of adj2 / cost)
+    double lambda_k = 0.0;               // the budget price of that LP
+    std::vector<double> head_prefix_neg; // [k]: sum over positions < k of max(0, -d)
+    std::vector<double> head_suffix_pos; // [k]: sum over positions >= k of max(0, d)
 
     [[nodiscard]] double tolerance(double reference) const {
         return 1e-10 * std::fabs(reference) + 1e-14 * tolerance_scale;
@@ -167,22 +175,6 @@ struct SolverState {
 };
 
 namespace {
-
-bool better_ratio(const FreeItem& a, const FreeItem& b) {
-    const bool a_pos = a.adj > 0.0;
-    const bool b_pos = b.adj > 0.0;
-    if (a_pos != b_pos) {
-        return a_pos;
-    }
-    if (a_pos) {
-        const double lhs = a.adj * static_cast<double>(b.cost);
-        const double rhs = b.adj * static_cast<double>(a.cost);
-        if (lhs != rhs) {
-            return lhs > rhs;
-        }
-    }
-    return a.index < b.index;
-}
 
 std::string who(const OptimizerCandidate& candidate) {
     if (!candidate.name.empty()) {
@@ -215,7 +207,15 @@ using detail::SolverState;
 using detail::unlimited;
 
 // [SECTION] Input checks
-Result<bool> validate(const OptimizerProblem& problem) {
+using IdIndex = std::vector<std::pair<std::uint32_t, int>>; // sorted by id
+
+int index_of(const IdIndex& ids, std::uint32_t id) {
+    const auto it = std::lower_bound(ids.begin(), ids.end(), std::make_pair(id, -1));
+    return it != ids.end() && it->first == id ? it->second : -1;
+}
+
+// Input errors, and the candidates' ids sorted for lookups.
+Result<IdIndex> validate(const OptimizerProblem& problem) {
     if (problem.candidates.size() > optimizer_max_candidates) {
         return make_error(ErrorCode::too_large, "Roster",
                           "Roster: the optimizer takes at most 200,000 influencers; remove some "
@@ -251,35 +251,43 @@ Result<bool> validate(const OptimizerProblem& problem) {
                                   "); type a maximum of at least the minimum.");
         }
     }
-    std::unordered_map<std::uint32_t, std::size_t> seen;
-    seen.reserve(problem.candidates.size());
+    // (id, index) sorted by id: duplicate check and pin lookup without hashing.
+    std::vector<std::pair<std::uint32_t, int>> ids(problem.candidates.size());
     for (std::size_t i = 0; i < problem.candidates.size(); ++i) {
-        const auto& c = problem.candidates[i];
-        const std::string name = detail::who(c);
-        if (!seen.emplace(c.id, i).second) {
+        ids[i] = {problem.candidates[i].id, static_cast<int>(i)};
+    }
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        if (ids[i].first == ids[i - 1].first) {
             return make_error(ErrorCode::invalid, "Roster",
-                              "Roster: two rows share the id " + std::to_string(c.id) +
+                              "Roster: two rows share the id " + std::to_string(ids[i].first) +
                                   "; give each influencer its own id.");
         }
+    }
+    for (std::size_t i = 0; i < problem.candidates.size(); ++i) {
+        const auto& c = problem.candidates[i];
+        const auto name = [&] {
+            return detail::who(c);
+        };
         if (c.cost_cents < 0 || c.cost_cents > max_money_cents) {
             return make_error(ErrorCode::out_of_range, "Price",
-                              "Price: " + name + "'s cost must be zero or more, such as $100.");
+                              "Price: " + name() + "'s cost must be zero or more, such as $100.");
         }
         if (!std::isfinite(c.value) || c.value < 0.0 || c.value > 1e300) {
             return make_error(ErrorCode::out_of_range, "Value",
-                              "Value: " + name +
+                              "Value: " + name() +
                                   "'s objective value must be a finite number of zero or more.");
         }
         if (c.region != no_region &&
             (c.region < 0 || static_cast<std::size_t>(c.region) >= problem.regions.size())) {
             return make_error(ErrorCode::invalid, "Region",
-                              "Region: " + name + " refers to a region that is not in the list.");
+                              "Region: " + name() + " refers to a region that is not in the list.");
         }
     }
     for (const auto* list : {&problem.must_include, &problem.must_exclude}) {
         const bool include = list == &problem.must_include;
         for (const auto id : *list) {
-            if (seen.find(id) == seen.end()) {
+            if (index_of(ids, id) < 0) {
                 const std::string field = include ? "Must include" : "Must exclude";
                 return make_error(ErrorCode::invalid, field,
                                   field + ": influencer #" + std::to_string(id) +
@@ -287,7 +295,7 @@ Result<bool> validate(const OptimizerProblem& problem) {
             }
         }
     }
-    return true;
+    return ids;
 }
 
 // [SECTION] Pins, share cap, feasibility
@@ -308,7 +316,7 @@ std::vector<int> by_cost(const std::vector<OptimizerCandidate>& candidates,
     return order;
 }
 
-Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
+Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, const IdIndex& ids) {
     auto state = std::make_unique<SolverState>();
     SolverState& s = *state;
     s.candidates = problem.candidates;
@@ -330,16 +338,12 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
         s.tolerance_scale += c.value;
     }
 
-    std::unordered_map<std::uint32_t, int> index_of;
-    for (std::size_t i = 0; i < n; ++i) {
-        index_of.emplace(s.candidates[i].id, static_cast<int>(i));
-    }
-    std::vector<char> pinned(n, 0), excluded(n, 0);
+    std::vector<char> pinned(n, 0), excluded(n, 0), capped_out(n, 0);
     for (const auto id : problem.must_include) {
-        pinned[static_cast<std::size_t>(index_of[id])] = 1;
+        pinned[index_of(ids, id)] = 1;
     }
     for (const auto id : problem.must_exclude) {
-        excluded[static_cast<std::size_t>(index_of[id])] = 1;
+        excluded[index_of(ids, id)] = 1;
     }
 
     // Pins against exclusions.
@@ -374,6 +378,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
         }
         excluded[i] = 1;
         s.over_share_cap.push_back(s.candidates[i].id);
+        capped_out[i] = 1;
         capped_names.push_back(detail::who(s.candidates[i]) + " (" +
                                money(s.candidates[i].cost_cents) + ")");
     }
@@ -444,12 +449,8 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
                 ++open_region[static_cast<std::size_t>(r)];
             }
         } else if (r != no_region) {
-            auto& counter = excluded[i]
-                                ? (std::find(s.over_share_cap.begin(), s.over_share_cap.end(),
-                                             s.candidates[i].id) != s.over_share_cap.end()
-                                       ? capped_region
-                                       : excluded_region)
-                                : over_budget_region;
+            auto& counter = excluded[i] ? (capped_out[i] ? capped_region : excluded_region)
+                                        : over_budget_region;
             ++counter[static_cast<std::size_t>(r)];
         }
     }
@@ -597,6 +598,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem) {
 // the minimizing lambda are read off the greedy thresholds. Any multipliers give a
 // valid bound, so the search below never depends on this being solved exactly.
 struct CountDuals {
+    double lambda = 0.0;     // the budget price evaluated
     double value = infinity; // dual objective at lambda (an upper bound on the LP)
     std::int64_t cost = 0;   // cost of the greedy choice at lambda
     double sigma = 0.0;
@@ -664,17 +666,36 @@ public:
             w_[k] = values_[k] - lambda * static_cast<double>(items[k].cost);
             taken_[k] = 0;
         }
+        if (CountDuals quick; unconstrained(lambda, quick)) {
+            return quick;
+        }
         const auto better = [&](int a, int b) {
             return w_[a] != w_[b] ? w_[a] > w_[b] : a < b;
         };
         pool_.clear();
         int mandatory = 0;
         std::vector<double> excluded_max(regions, -infinity);
+        int all_positive = 0;
+        for (const int p : positive_in_) {
+            all_positive += p;
+        }
+        for (std::size_t k = 0; k < f; ++k) {
+            if (items[k].region == no_region && w_[k] > 0.0) {
+                ++all_positive;
+            }
+        }
+        const bool head_binds = all_positive < kmin_ || all_positive > kmax_;
         for (std::size_t r = 0; r < regions; ++r) {
             if (!ruled_[r]) {
                 continue;
             }
             auto& m = members_[r];
+            if (!head_binds && lower_[r] <= positive_in_[r] && positive_in_[r] <= upper_[r]) {
+                // This region's rule does not bind: its positive items are simply taken
+                // with the rest of the pool (the pool cannot ask for more than them).
+                pool_.insert(pool_.end(), m.begin(), m.end());
+                continue;
+            }
             const auto lo = m.begin() + lower_[r];
             const auto hi = m.begin() + upper_[r];
             if (lo != m.end()) {
@@ -701,10 +722,10 @@ public:
         const int lo = std::max(0, kmin_ - mandatory);
         const int hi = std::max(lo, kmax_ - mandatory);
         const int t = std::min(pool_size, std::clamp(positives, lo, hi));
-        if (t < pool_size && t > 0) {
+        if (t == positives) {
+            std::partition(pool_.begin(), pool_.end(), [&](int k) { return w_[k] > 0.0; });
+        } else if (t < pool_size && t > 0) {
             std::nth_element(pool_.begin(), pool_.begin() + t, pool_.end(), better);
-        } else if (t == 0 && pool_size > 0) {
-            // nothing selected
         }
         double selected_min = infinity, unselected_max = -infinity;
         for (int k = 0; k < pool_size; ++k) {
@@ -717,6 +738,7 @@ public:
             }
         }
         CountDuals out;
+        out.lambda = lambda;
         // sigma: the price of one more hire overall.
         if (unselected_max <= 0.0 && 0.0 <= selected_min) {
             out.sigma = 0.0;
@@ -771,7 +793,44 @@ public:
     }
 
 private:
+    // When no count row binds at lambda (every positive item taken meets them all),
+    // the greedy choice is simply the positive items and every multiplier is zero.
+    bool unconstrained(double lambda, CountDuals& out) {
+        const auto& items = s_.items;
+        const std::size_t f = items.size();
+        positive_in_.assign(members_.size(), 0);
+        int positives = 0;
+        std::int64_t cost = 0;
+        double sum = 0.0;
+        for (std::size_t k = 0; k < f; ++k) {
+            if (w_[k] > 0.0) {
+                ++positives;
+                cost += items[k].cost;
+                sum += w_[k];
+                const int r = items[k].region;
+                if (r != no_region) {
+                    ++positive_in_[r];
+                }
+            }
+        }
+        if (positives < kmin_ || positives > kmax_) {
+            return false;
+        }
+        for (std::size_t r = 0; r < members_.size(); ++r) {
+            if (ruled_[r] && (positive_in_[r] < lower_[r] || positive_in_[r] > upper_[r])) {
+                return false;
+            }
+        }
+        out.sigma = 0.0;
+        out.rho.assign(members_.size(), 0.0);
+        out.cost = cost;
+        out.value = lambda * static_cast<double>(budget_) + sum;
+        out.lambda = lambda;
+        return true;
+    }
+
     const SolverState& s_;
+    std::vector<int> positive_in_;
     std::int64_t budget_ = 0;
     std::vector<int> lower_, upper_;
     std::vector<char> ruled_;
@@ -783,46 +842,86 @@ private:
 };
 
 // Sets rho, sigma, the adjusted values and the Lagrangian constant.
-// Minimizes the convex, piecewise linear dual over the budget price lambda: the
-// tangent lines at a point with too much cost and a point with room meet at the
-// model's minimum; repeat (bisect when one side keeps moving) until the model and the
-// function agree.
-CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_ratio) {
-    CountDuals best = dual.evaluate(0.0);
-    if (best.cost <= budget) {
-        return best;
+// Minimizes the convex, piecewise linear dual h(lambda) over the budget price. The
+// slope is budget - cost(lambda), a decreasing step function. Bracket the sign
+// change around the guess (the price without count rows), then step to where the
+// tangent lines at the bracket ends meet (bisect when one side keeps moving): that
+// lands on the kink at the minimum. The meeting point's height is a lower bound on
+// the minimum: stop when the best value found
+// is within `tolerance` (relative) of that lower bound (any lambda still gives a
+// valid bound, only a weaker one).
+CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_ratio, double guess,
+                         double tolerance) {
+    if (!(guess > 0.0)) {
+        guess = 0.5 * max_ratio;
     }
-    double la = 0.0, lb = max_ratio * 1.5 + 1e-12;
-    CountDuals a = best;
-    CountDuals b = dual.evaluate(lb);
-    for (int grow = 0; grow < 60 && b.cost > budget; ++grow) {
-        la = lb;
-        a = b;
-        lb *= 2.0;
-        b = dual.evaluate(lb);
+    if (!(guess > 0.0)) {
+        return dual.evaluate(0.0);
     }
-    if (b.value < best.value) {
-        best = b;
-    }
-    if (a.value < best.value) {
-        best = a;
+    CountDuals g = dual.evaluate(guess);
+    CountDuals best = g;
+    const auto keep = [&](const CountDuals& c) {
+        if (c.value < best.value) {
+            best = c;
+        }
+    };
+    double la = 0.0, lb = 0.0;
+    CountDuals a, b;
+    double step = 0.05;
+    if (g.cost > budget) {
+        la = guess;
+        a = std::move(g);
+        for (int grow = 0;; ++grow, step *= 2.0) {
+            const double next = guess * (1.0 + step);
+            CountDuals c = dual.evaluate(next);
+            keep(c);
+            if (c.cost <= budget) {
+                lb = next;
+                b = std::move(c);
+                break;
+            }
+            la = next;
+            a = std::move(c);
+            if (grow > 60) {
+                return best;
+            }
+        }
+    } else {
+        lb = guess;
+        b = std::move(g);
+        for (;; step *= 2.0) {
+            const double next = step >= 1.0 ? 0.0 : guess * (1.0 - step);
+            CountDuals c = dual.evaluate(next);
+            keep(c);
+            if (c.cost > budget) {
+                la = next;
+                a = std::move(c);
+                break;
+            }
+            lb = next;
+            b = std::move(c);
+            if (next == 0.0) {
+                return best; // the budget does not bind: lambda = 0
+            }
+        }
     }
     int same_side = 0, last_side = 0;
     for (int iter = 0; iter < 60 && b.cost < budget; ++iter) {
         const double sa = static_cast<double>(budget - a.cost); // < 0
         const double sb = static_cast<double>(budget - b.cost); // > 0
-        double lc = (b.value - a.value + sa * la - sb * lb) / (sa - sb);
+        const double meet = (b.value - a.value + sa * la - sb * lb) / (sa - sb);
+        const double lower = a.value + sa * (meet - la);
+        if (best.value - lower <= tolerance * std::max(1.0, std::fabs(best.value))) {
+            break;
+        }
+        double lc = meet;
         if (!(lc > la && lc < lb) || same_side >= 2) {
             lc = 0.5 * (la + lb);
             same_side = 0;
         }
-        const double model = a.value + sa * (lc - la);
         CountDuals c = dual.evaluate(lc);
-        if (c.value < best.value) {
-            best = c;
-        }
-        if (c.value <= model + 1e-12 * std::max(1.0, std::fabs(model)) || c.cost == budget ||
-            !(lb - la > 1e-15 * lb)) {
+        keep(c);
+        if (c.cost == budget || !(lb - la > 1e-15 * lb)) {
             break;
         }
         const int side = c.cost > budget ? -1 : 1;
@@ -839,6 +938,39 @@ CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_rat
     return best;
 }
 
+// The fractional knapsack's budget price (the ratio of the break item) for plain
+// or adjusted values, by repeated selection: expected linear time.
+double break_ratio(const SolverState& s, bool adjusted, std::int64_t budget) {
+    std::vector<std::pair<double, std::int64_t>> left;
+    left.reserve(s.items.size());
+    for (const auto& item : s.items) {
+        const double v = adjusted ? item.adj : item.value;
+        if (v > 0.0 && item.cost > 0) {
+            left.emplace_back(v / static_cast<double>(item.cost), item.cost);
+        }
+    }
+    while (!left.empty()) {
+        const std::size_t mid = left.size() / 2;
+        std::nth_element(left.begin(), left.begin() + static_cast<std::ptrdiff_t>(mid), left.end(),
+                         [](const auto& x, const auto& y) { return x.first > y.first; });
+        std::int64_t upper_cost = 0; // items at least as good as the pivot, before it
+        for (std::size_t k = 0; k < mid; ++k) {
+            upper_cost += left[k].second;
+        }
+        if (upper_cost > budget) {
+            left.resize(mid);
+            continue;
+        }
+        budget -= upper_cost;
+        if (left[mid].second > budget) {
+            return left[mid].first; // the pivot is the break item
+        }
+        budget -= left[mid].second;
+        left.erase(left.begin(), left.begin() + static_cast<std::ptrdiff_t>(mid) + 1);
+    }
+    return 0.0; // everything fits
+}
+
 double max_ratio_of(const SolverState& s, bool adjusted) {
     double max_ratio = 0.0;
     for (const auto& item : s.items) {
@@ -853,7 +985,15 @@ double max_ratio_of(const SolverState& s, bool adjusted) {
 void compute_multipliers(SolverState& s) {
     const std::size_t regions = s.region_min.size();
     LagrangeDual dual(s);
-    const CountDuals best = minimize_dual(dual, s.budget - s.forced_cost, max_ratio_of(s, false));
+    bool any_rule = s.min_hires > s.forced_count;
+    for (std::size_t r = 0; r < regions && !any_rule; ++r) {
+        any_rule = dual.ruled()[r] != 0;
+    }
+    // Without count rules the multipliers are zero: no dual to minimize.
+    const CountDuals best =
+        any_rule ? minimize_dual(dual, s.budget - s.forced_cost, max_ratio_of(s, false),
+                                 break_ratio(s, false, s.budget - s.forced_cost), 1e-8)
+                 : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
     s.rho = best.rho;
     s.sigma = best.sigma;
 
@@ -888,9 +1028,35 @@ void compute_multipliers(SolverState& s) {
 
 // [SECTION] Bound order and the Dantzig bound
 
-void arrange(SolverState& s) {
-    std::sort(s.items.begin(), s.items.end(), detail::better_ratio);
+// Sorts the free items into bound order (adjusted value per cent, best first; items
+// with no positive adjusted value last; ties by candidate index), unless they are
+// already in it, and rebuilds the prefix sums.
+void arrange(SolverState& s, bool sorted = false) {
     const std::size_t f = s.items.size();
+    if (!sorted) {
+        // Correctly rounded division keeps the order of the exact ratios.
+        std::vector<std::pair<double, int>> keyed(f);
+        for (std::size_t k = 0; k < f; ++k) {
+            const auto& item = s.items[k];
+            const double key =
+                item.adj > 0.0
+                    ? (item.cost > 0 ? item.adj / static_cast<double>(item.cost) : infinity)
+                    : -infinity;
+            keyed[k] = {key, static_cast<int>(k)};
+        }
+        std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+            if (a.first != b.first) {
+                return a.first > b.first;
+            }
+            return s.items[a.second].index < s.items[b.second].index;
+        });
+        std::vector<FreeItem> ordered;
+        ordered.reserve(f);
+        for (const auto& [key, k] : keyed) {
+            ordered.push_back(s.items[k]);
+        }
+        s.items = std::move(ordered);
+    }
     s.positive = 0;
     while (static_cast<std::size_t>(s.positive) < f && s.items[s.positive].adj > 0.0) {
         ++s.positive;
@@ -1151,22 +1317,33 @@ std::vector<int> identity_order(std::size_t n) {
 // per cent order), the better one polished by swaps.
 void find_incumbent(SolverState& s) {
     const std::vector<int> bound_order = identity_order(s.items.size());
-    std::vector<int> ratio_order = bound_order;
-    std::sort(ratio_order.begin(), ratio_order.end(), [&](int a, int b) {
-        const auto& x = s.items[a];
-        const auto& y = s.items[b];
-        const double lhs = x.value * static_cast<double>(y.cost);
-        const double rhs = y.value * static_cast<double>(x.cost);
-        return lhs != rhs ? lhs > rhs : x.index < y.index;
-    });
     Plan first = plan_from(s, s.min_plan);
     fill(s, first, bound_order);
-    Plan second = plan_from(s, s.min_plan);
-    fill(s, second, ratio_order);
-    Plan& better = plan_value(s, first.chosen) >= plan_value(s, second.chosen) ? first : second;
-    offer(s, better);
-    swap_search(s, better, bound_order, 8);
-    offer(s, better);
+    offer(s, first);
+    bool multipliers = s.sigma != 0.0;
+    for (const double rho : s.rho) {
+        multipliers = multipliers || rho != 0.0;
+    }
+    if (multipliers) {
+        // With count multipliers the bound order differs from plain value per cent.
+        std::vector<std::pair<double, int>> keyed(s.items.size());
+        for (std::size_t k = 0; k < s.items.size(); ++k) {
+            const auto& item = s.items[k];
+            keyed[k] = {item.cost > 0 ? item.value / static_cast<double>(item.cost) : infinity,
+                        static_cast<int>(k)};
+        }
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::vector<int> ratio_order;
+        ratio_order.reserve(keyed.size());
+        for (const auto& entry : keyed) {
+            ratio_order.push_back(entry.second);
+        }
+        Plan second = plan_from(s, s.min_plan);
+        fill(s, second, ratio_order);
+        offer(s, second);
+    }
 }
 
 // [SECTION] Reduced-cost fixing
@@ -1178,7 +1355,6 @@ void find_incumbent(SolverState& s) {
 // bound cannot beat the incumbent, the item is fixed. Returns false when the
 // incumbent is proven optimal.
 bool reduce(SolverState& s) {
-    arrange(s);
     const std::int64_t residual = s.budget - s.forced_cost;
     int end = 0;
     s.blocked = 0;
@@ -1230,7 +1406,7 @@ bool reduce(SolverState& s) {
             return false;
         }
     }
-    arrange(s);
+    arrange(s, true); // filtering keeps the order
     return true;
 }
 
@@ -1442,24 +1618,24 @@ double head_bound(const SolverState& s, const SolverState::DpState& st) {
     const int window_capped = st.capped - s.capped_prefix[s.dp_s];
     const std::int64_t window_cost = st.cost - before_cost;
     // Hires in capped regions are limited by the caps; the others by what fits.
-    const int kmax = s.forced_count + s.capped_room + (window_count - window_capped) +
-                     fenwick_max_fit(s, s.budget - s.forced_cost - window_cost);
-    const double adj2 = s.forced_adj + st.adj - s.sigma_k * (s.forced_count + st.count);
-    const double rho_a = s.head_suffix_max[s.dp_t + 1];
-    const double rho_d = s.head_prefix_min[s.dp_s];
-    double change = 0.0;
-    const double excess = std::max(0.0, rho_a - rho_d);
-    if (room >= 0) {
-        change = rho_a * static_cast<double>(room) + excess * static_cast<double>(before_cost);
-    } else {
-        if (s.dp_s == 0) {
-            return -infinity;
-        }
-        change = rho_a >= rho_d
-                     ? rho_a * static_cast<double>(room) + excess * static_cast<double>(before_cost)
-                     : rho_d * static_cast<double>(room);
+    // Uncapped hires: the window's, plus what fits from the uncapped items outside it
+    // and, for the capped regions, their cheapest items up to each cap (any plan's
+    // capped hires cost at least that much).
+    const std::int64_t window_uncapped_cost =
+        window_cost - (st.capped_cost - s.capped_prefix_cost[s.dp_s]);
+    const int kmax = s.forced_count + (window_count - window_capped) +
+                     fenwick_max_fit(s, s.budget - s.forced_cost - window_uncapped_cost);
+    // With d = adj - sigma_k - lambda_k * cost for each core item, a completion's core
+    // part is worth sigma_k * hires + lambda_k * cost + sum d, where the sum is at
+    // most the plan's own d, plus every gain from dropping a negative-d item before
+    // the window, plus every positive-d item after it.
+    if (room < 0 && s.dp_s == 0) {
+        return -infinity;
     }
-    return s.lagrange_constant + s.sigma_k * kmax + adj2 + change;
+    const double plan_d = st.adj - s.sigma_k * st.count - s.lambda_k * static_cast<double>(st.cost);
+    const double best_d = plan_d + s.head_prefix_neg[s.dp_s] + s.head_suffix_pos[s.dp_t + 1];
+    return s.lagrange_constant + s.forced_adj + s.sigma_k * (kmax - s.forced_count) +
+           s.lambda_k * static_cast<double>(s.budget - s.forced_cost) + best_d;
 }
 
 double dp_bound(const SolverState& s, const SolverState::DpState& st) {
@@ -1501,10 +1677,13 @@ void start_head_bound(SolverState& s) {
     }
     s.head_capped.assign(f, 0);
     s.capped_prefix.assign(f + 1, 0);
+    s.capped_prefix_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
         const int r = s.items[k].region;
         s.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
         s.capped_prefix[k + 1] = s.capped_prefix[k] + s.head_capped[k];
+        s.capped_prefix_cost[k + 1] =
+            s.capped_prefix_cost[k] + (s.head_capped[k] ? s.items[k].cost : 0);
     }
     std::vector<int> order(f);
     std::iota(order.begin(), order.end(), 0);
@@ -1512,24 +1691,36 @@ void start_head_bound(SolverState& s) {
         return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
     });
     s.cost_rank.assign(f, 0);
-    std::int64_t spent = 0, spent_uncapped = 0;
-    int fit_all = 0, fit_uncapped = 0;
-    const std::int64_t room = s.budget - s.forced_cost;
-    for (int r = 0; r < f; ++r) {
-        const auto& item = s.items[order[r]];
-        s.cost_rank[order[r]] = r;
-        if (spent + item.cost <= room) {
-            spent += item.cost;
-            ++fit_all;
-        }
-        if (!s.head_capped[order[r]] && spent_uncapped + item.cost <= room) {
-            spent_uncapped += item.cost;
-            ++fit_uncapped;
+    // The cheapest (maximum - forced) items of each capped region form a fixed pool.
+    std::vector<char> pool(f, 0);
+    std::vector<int> pool_left(s.region_min.size(), 0);
+    for (std::size_t r = 0; r < pool_left.size(); ++r) {
+        if (capped_region[r]) {
+            pool_left[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
         }
     }
-    const int kmax = std::min(fit_all, s.capped_room + fit_uncapped);
+    std::int64_t spent = 0;
+    int kmax = 0;
+    const std::int64_t room = s.budget - s.forced_cost;
+    for (int r = 0; r < f; ++r) {
+        const int k = order[r];
+        s.cost_rank[k] = r;
+        if (s.head_capped[k]) {
+            const int region = s.items[k].region;
+            if (pool_left[region] == 0) {
+                continue;
+            }
+            --pool_left[region];
+            pool[k] = 1;
+        }
+        if (spent + s.items[k].cost <= room) {
+            spent += s.items[k].cost;
+            ++kmax;
+        }
+    }
     LagrangeDual dual(s, kmax);
-    const CountDuals duals = minimize_dual(dual, room, max_ratio_of(s, true));
+    const CountDuals duals =
+        minimize_dual(dual, room, max_ratio_of(s, true), break_ratio(s, true, room), 1e-14);
     if (!(duals.sigma > 0.0)) {
         return; // the head-count row is slack: the first bound already has it all
     }
@@ -1537,19 +1728,22 @@ void start_head_bound(SolverState& s) {
     s.fenwick_count.assign(f + 1, 0);
     s.fenwick_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
-        if (!s.head_capped[k]) {
+        if (!s.head_capped[k] || pool[k]) {
             fenwick_update(s, s.cost_rank[k], 1, s.items[k].cost);
         }
     }
-    s.head_prefix_min.assign(f + 1, infinity);
-    s.head_suffix_max.assign(f + 1, 0.0);
+    s.lambda_k = std::max(0.0, duals.lambda);
+    s.head_prefix_neg.assign(f + 1, 0.0);
+    s.head_suffix_pos.assign(f + 1, 0.0);
     for (int k = 0; k < f; ++k) {
-        const double r = (s.items[k].adj - s.sigma_k) / static_cast<double>(s.items[k].cost);
-        s.head_prefix_min[k + 1] = std::min(s.head_prefix_min[k], r);
+        const double d =
+            s.items[k].adj - s.sigma_k - s.lambda_k * static_cast<double>(s.items[k].cost);
+        s.head_prefix_neg[k + 1] = s.head_prefix_neg[k] + std::max(0.0, -d);
     }
     for (int k = f - 1; k >= 0; --k) {
-        const double r = (s.items[k].adj - s.sigma_k) / static_cast<double>(s.items[k].cost);
-        s.head_suffix_max[k] = std::max({s.head_suffix_max[k + 1], r, 0.0});
+        const double d =
+            s.items[k].adj - s.sigma_k - s.lambda_k * static_cast<double>(s.items[k].cost);
+        s.head_suffix_pos[k] = s.head_suffix_pos[k + 1] + std::max(0.0, d);
     }
     s.head_bound = true;
 }
@@ -1704,7 +1898,9 @@ void start_dp(SolverState& s) {
     }
     start_head_bound(s);
     const int capped = s.head_bound ? s.capped_prefix[b] : 0;
-    std::vector<SolverState::DpState> first{SolverState::DpState{cost, value, adj, b, capped, -1}};
+    const std::int64_t capped_cost = s.head_bound ? s.capped_prefix_cost[b] : 0;
+    std::vector<SolverState::DpState> first{
+        SolverState::DpState{cost, value, adj, b, capped, capped_cost, -1}};
     if (rekey(s, key)) {
         settle_group(s, key, first, {0});
         if (!first.empty()) {
@@ -1777,6 +1973,7 @@ std::int64_t dp_expand(SolverState& s) {
             n.count += sign;
             if (s.head_bound && s.head_capped[j]) {
                 n.capped += sign;
+                n.capped_cost += sign * item.cost;
             }
             s.dp_trail.emplace_back(j, st.trail);
             n.trail = static_cast<int>(s.dp_trail.size()) - 1;
@@ -1829,10 +2026,11 @@ OptimizerSolver::~OptimizerSolver() = default;
 
 Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
                                                 SearchMethod method) {
-    if (auto valid = validate(problem); !valid.ok()) {
+    auto valid = validate(problem);
+    if (!valid.ok()) {
         return valid.error();
     }
-    auto prepared = prepare(problem);
+    auto prepared = prepare(problem, valid.value());
     if (!prepared.ok()) {
         return prepared.error();
     }
@@ -1840,6 +2038,7 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     SolverState& s = *state;
     s.method = method;
     s.use_dp = method != SearchMethod::depth_first;
+    s.use_dfs = method != SearchMethod::dynamic_programming;
     compute_multipliers(s);
     arrange(s);
     find_incumbent(s);
@@ -1856,10 +2055,11 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
+    if (s.use_dfs) {
+        start_search(s);
+    }
     if (s.use_dp) {
         start_dp(s);
-    } else {
-        start_search(s);
     }
     return OptimizerSolver(std::move(state));
 }
@@ -1868,6 +2068,7 @@ namespace {
 
 void run_depth_first(SolverState& s, std::int64_t stop_at) {
     const int f = static_cast<int>(s.items.size());
+    s.dfs_started = true;
     while (s.nodes < stop_at) {
         ++s.nodes;
         bool prune = false;
@@ -1927,20 +2128,27 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
     const std::int64_t stop_at =
         max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
     while (!s.done && s.nodes < stop_at) {
-        if (!s.use_dp) {
-            run_depth_first(s, stop_at);
-            break;
+        if (s.use_dfs) {
+            // Equal shares: as many depth-first nodes as the last expansion produced.
+            const std::int64_t slice =
+                s.use_dp ? std::max<std::int64_t>(2000, s.dp_last_produced) : stop_at - s.nodes;
+            run_depth_first(s, std::min(stop_at, s.nodes + slice));
+            if (s.done || s.nodes >= stop_at) {
+                break;
+            }
         }
-        s.nodes += dp_expand(s);
-        const bool too_large = s.dp_live > dp_state_limit || s.dp_trail.size() > dp_trail_limit;
-        if (!s.done && too_large && s.method == SearchMethod::automatic) {
-            // Memory guard: continue exactly with the depth-first search, which needs
-            // memory proportional to the core only (the incumbent carries over).
-            s.use_dp = false;
-            s.dp_groups.clear();
-            s.dp_trail.clear();
-            s.dp_trail.shrink_to_fit();
-            start_search(s);
+        if (s.use_dp) {
+            s.dp_last_produced = dp_expand(s);
+            s.nodes += s.dp_last_produced;
+            const bool too_large = s.dp_live > dp_state_limit || s.dp_trail.size() > dp_trail_limit;
+            if (!s.done && too_large && s.use_dfs) {
+                // Memory guard: the depth-first search goes on alone (memory
+                // proportional to the core only).
+                s.use_dp = false;
+                s.dp_groups.clear();
+                s.dp_trail.clear();
+                s.dp_trail.shrink_to_fit();
+            }
         }
     }
     return s.done;
@@ -1979,15 +2187,20 @@ OptimizerSolution OptimizerSolver::solution() const {
         out.gap = 0.0;
         return out;
     }
-    // Proven bound: the incumbent and every open part of the search.
+    // Proven bound: the incumbent and every open part of a search; with both engines
+    // running, either one's bound holds.
     double bound = s.best_value;
+    double dp_bound_value = infinity;
     if (s.use_dp) {
+        dp_bound_value = std::max(bound, dp_proven_bound(s));
+    }
+    if (!s.use_dfs) {
         out.status = SolveStatus::limit_reached;
-        out.upper_bound = std::max({bound, dp_proven_bound(s), out.objective});
+        out.upper_bound = std::max(dp_bound_value, out.objective);
         out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
         return out;
     }
-    if (s.nodes == 0 || !s.bound_valid) {
+    if (!s.dfs_started || !s.bound_valid) {
         bound = std::max(bound, s.root_bound);
     } else if (s.pos < static_cast<int>(s.items.size())) {
         bound = std::max(bound, s.node_bound);
@@ -1998,7 +2211,7 @@ OptimizerSolution OptimizerSolver::solution() const {
         }
     }
     out.status = SolveStatus::limit_reached;
-    out.upper_bound = std::max(bound, out.objective);
+    out.upper_bound = std::max(std::min(bound, dp_bound_value), out.objective);
     out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
     return out;
 }
