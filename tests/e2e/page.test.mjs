@@ -203,3 +203,18 @@ test('the JS API loads inside the page, beside the app, under the same CSP', asy
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await page.close();
 });
+
+test('its own page scrolls with the wheel over the calculator; Tab reaches the canvas', async () => {
+  const { page } = await openApp(browser.context, `${site.origin}/`);
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight > innerHeight + 100);
+  if (tall) {
+    const box = await page.locator('#microreach-canvas').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, Math.min(box.y + box.height / 2, 600));
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => window.scrollY > 100, null, { timeout: 5000 });
+  }
+  await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement?.blur(); });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas');
+  await page.close();
+});
