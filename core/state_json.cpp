@@ -1,5 +1,7 @@
 #include "core/state_json.hpp"
 
+#include "core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -472,7 +474,8 @@ void read_array(Reader& r, const json& object, std::string_view key, std::vector
         return;
     }
     if (value->size() > max) {
-        r.fail(ErrorCode::too_large, "has more than " + std::to_string(max) + " entries");
+        r.fail(ErrorCode::too_large,
+               "has more than " + format_count(static_cast<std::int64_t>(max)) + " entries");
         return;
     }
     out.clear();

@@ -451,6 +451,25 @@ TEST(StateJsonTest, Limits) {
               "damaged or was edited by hand.");
 }
 
+TEST(StateJsonTest, RosterLimitIsTheCampaignLimit) {
+    std::string roster = "[";
+    for (std::size_t k = 0; k <= core::max_roster_rows; ++k) {
+        roster += k == 0 ? "{}" : ",{}";
+    }
+    roster += "]";
+    const auto over = core::import_scenario_json(R"({"format":"microreach","version":1,"roster":)" +
+                                                 roster + "}");
+    ASSERT_FALSE(over.ok());
+    EXPECT_EQ(over.error().code, ErrorCode::too_large);
+    EXPECT_EQ(over.error().message, "Scenario file: roster has more than 100,000 entries; the file "
+                                    "is damaged or was edited by hand.");
+    roster.erase(roster.size() - 4, 3); // one entry fewer: exactly at the limit
+    const auto at = core::import_scenario_json(R"({"format":"microreach","version":1,"roster":)" +
+                                               roster + "}");
+    ASSERT_TRUE(at.ok()) << at.error().message;
+    EXPECT_EQ(at.value().roster.size(), core::max_roster_rows);
+}
+
 // ---- migrations -------------------------------------------------------------------
 
 // A made-up older layout, to exercise the scaffolding the real migrations will use:
