@@ -521,7 +521,7 @@ Result<std::vector<Influencer>> apply_roster_import(const std::vector<Influencer
     if (result.size() + preview.rows.size() > max_roster_rows) {
         return make_error(ErrorCode::too_large, "Roster",
                           "Roster: the roster would have more than " +
-                              std::to_string(max_roster_rows) +
+                              format_count(static_cast<std::int64_t>(max_roster_rows)) +
                               " influencers; import fewer rows or replace the roster.");
     }
     std::uint32_t next_id = next_influencer_id(result);

@@ -281,6 +281,8 @@ TEST(RosterCsvTest, ApplyAppendsWithFreshIdsOrReplaces) {
     const auto over = core::apply_roster_import(full, p, ImportMode::append);
     ASSERT_FALSE(over.ok());
     EXPECT_EQ(over.error().code, ErrorCode::too_large);
+    EXPECT_EQ(over.error().message, "Roster: the roster would have more than 100,000 "
+                                    "influencers; import fewer rows or replace the roster.");
 }
 
 TEST(RosterCsvTest, ExactDecimal) {
