@@ -101,8 +101,8 @@ inline constexpr std::array all_formulas{
             "expected engagements x audience fit (share of the audience in the target segment)",
             "Your assumption about each influencer's audience; never a hidden multiplier"},
     Formula{formula_ids::estimated_reach, "Estimated reach",
-            "followers x reach rate (share of followers who see a post)",
-            "Your reach-rate assumption"},
+            "followers x (1 - (1 - reach rate)^posts): people who see at least one post",
+            "Your reach-rate assumption (each post reaches its share of followers independently)"},
     Formula{formula_ids::impressions, "Impressions",
             "followers x reach rate x posts",
             "Each planned post seen once by each reached follower"},
@@ -134,7 +134,8 @@ inline constexpr std::array all_formulas{
             "the price at which both plans have the same cost per result",
             "Plain arithmetic on the two plans' expected results"},
     Formula{formula_ids::break_even_rate, "Break-even engagement rate",
-            "the engagement rate at which both plans expect the same engagements",
+            "the engagement rate at which plan B matches plan A on the chosen judgement (same "
+            "cost per result, or same total)",
             "Plain arithmetic on the two plans' expected results"},
     // Funnel
     Formula{formula_ids::clicks_from_engagements, "Clicks (from engagements)",
@@ -186,13 +187,15 @@ inline constexpr std::array all_formulas{
             "Entered by you; always overrides a suggested price"},
     // Uncertainty and tracking
     Formula{formula_ids::low_high_range, "Low / expected / high",
-            "the expected value with the engagement rate moved down and up by the chosen spread",
+            "expected x exp(-sigma^2/2 -/+ 1.645 sigma): every influencer at their 5th / 95th "
+            "percentile together",
             "Your spread assumption"},
     Formula{formula_ids::simulation_percentiles, "Simulated percentiles",
             "percentiles of the outcome over seeded random runs",
             "Monte Carlo simulation with your spread assumption"},
     Formula{formula_ids::probability_a_beats_b, "Probability plan A beats plan B",
-            "share of simulated runs in which plan A's outcome exceeds plan B's",
+            "share of simulated runs in which plan A does better than plan B on the chosen "
+            "judgement (same cost per result, or same total); ties count half",
             "Monte Carlo simulation with your spread assumption"},
     Formula{formula_ids::actual_engagement_rate, "Actual engagement rate",
             "actual counted interactions / followers",
