@@ -66,7 +66,14 @@ inline constexpr double infinity = std::numeric_limits<double>::infinity();
 
 struct SolverState {
     // --- problem, after preprocessing ---
-    std::vector<OptimizerCandidate> candidates;
+    // The candidates without their names (names are only needed for messages).
+    struct Candidate {
+        std::uint32_t id = 0;
+        std::int64_t cost_cents = 0;
+        double value = 0.0;
+        int region = no_region;
+    };
+    std::vector<Candidate> candidates;
     std::int64_t budget = 0;
     Currency currency = Currency::usd;
     std::vector<int> region_min, region_max; // per region; unlimited = no maximum
@@ -300,7 +307,7 @@ Result<IdIndex> validate(const OptimizerProblem& problem) {
 
 // [SECTION] Pins, share cap, feasibility
 
-std::vector<int> by_cost(const std::vector<OptimizerCandidate>& candidates,
+std::vector<int> by_cost(const std::vector<SolverState::Candidate>& candidates,
                          const std::vector<char>& allowed) {
     std::vector<int> order;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -319,7 +326,10 @@ std::vector<int> by_cost(const std::vector<OptimizerCandidate>& candidates,
 Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, const IdIndex& ids) {
     auto state = std::make_unique<SolverState>();
     SolverState& s = *state;
-    s.candidates = problem.candidates;
+    s.candidates.reserve(problem.candidates.size());
+    for (const auto& c : problem.candidates) {
+        s.candidates.push_back({c.id, c.cost_cents, c.value, c.region});
+    }
     s.budget = problem.budget.cents;
     s.currency = problem.budget.currency;
     s.min_hires = problem.min_hires;
@@ -350,7 +360,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     for (std::size_t i = 0; i < n; ++i) {
         if (pinned[i] && excluded[i]) {
             return detail::infeasible(
-                "Must include", detail::who(s.candidates[i]) +
+                "Must include", detail::who(problem.candidates[i]) +
                                     " is both pinned in and excluded; remove one of the two pins.");
         }
     }
@@ -371,15 +381,15 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         if (pinned[i]) {
             return detail::infeasible(
                 "Budget share cap",
-                detail::who(s.candidates[i]) + " costs " + money(s.candidates[i].cost_cents) +
+                detail::who(problem.candidates[i]) + " costs " + money(s.candidates[i].cost_cents) +
                     ", more than the " + cap_text +
                     " cap on one influencer's share of the budget (" + money(cap) +
-                    "); raise the cap or unpin " + detail::who(s.candidates[i]) + ".");
+                    "); raise the cap or unpin " + detail::who(problem.candidates[i]) + ".");
         }
         excluded[i] = 1;
         s.over_share_cap.push_back(s.candidates[i].id);
         capped_out[i] = 1;
-        capped_names.push_back(detail::who(s.candidates[i]) + " (" +
+        capped_names.push_back(detail::who(problem.candidates[i]) + " (" +
                                money(s.candidates[i].cost_cents) + ")");
     }
     if (!capped_names.empty()) {
@@ -943,11 +953,34 @@ CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_rat
 double break_ratio(const SolverState& s, bool adjusted, std::int64_t budget) {
     std::vector<std::pair<double, std::int64_t>> left;
     left.reserve(s.items.size());
+    // Regions whose maximum can bind contribute only their best items up to it: a
+    // much better guess of the price when caps bind.
+    const std::size_t regions = s.region_min.size();
+    std::vector<std::vector<std::pair<double, std::int64_t>>> capped(regions);
+    std::vector<int> room(regions, unlimited);
+    for (std::size_t r = 0; r < regions; ++r) {
+        if (s.region_max[r] != unlimited) {
+            room[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
+        }
+    }
     for (const auto& item : s.items) {
         const double v = adjusted ? item.adj : item.value;
         if (v > 0.0 && item.cost > 0) {
-            left.emplace_back(v / static_cast<double>(item.cost), item.cost);
+            const std::pair<double, std::int64_t> entry{v / static_cast<double>(item.cost),
+                                                        item.cost};
+            if (item.region != no_region && room[item.region] != unlimited) {
+                capped[item.region].push_back(entry);
+            } else {
+                left.push_back(entry);
+            }
         }
+    }
+    for (std::size_t r = 0; r < regions; ++r) {
+        auto& list = capped[r];
+        const auto keep = std::min<std::size_t>(list.size(), static_cast<std::size_t>(room[r]));
+        std::nth_element(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep), list.end(),
+                         [](const auto& x, const auto& y) { return x.first > y.first; });
+        left.insert(left.end(), list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep));
     }
     while (!left.empty()) {
         const std::size_t mid = left.size() / 2;
@@ -992,7 +1025,7 @@ void compute_multipliers(SolverState& s) {
     // Without count rules the multipliers are zero: no dual to minimize.
     const CountDuals best =
         any_rule ? minimize_dual(dual, s.budget - s.forced_cost, max_ratio_of(s, false),
-                                 break_ratio(s, false, s.budget - s.forced_cost), 1e-8)
+                                 break_ratio(s, false, s.budget - s.forced_cost), 1e-6)
                  : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
     s.rho = best.rho;
     s.sigma = best.sigma;
@@ -1196,10 +1229,7 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
     struct Index {
         std::vector<Candidate> by_cost; // ascending cost
         std::vector<int> best;          // best[k]: position of the highest value in [0, k]
-        void build() {
-            std::sort(by_cost.begin(), by_cost.end(), [](const Candidate& a, const Candidate& b) {
-                return a.cost != b.cost ? a.cost < b.cost : a.item < b.item;
-            });
+        void build() {                  // by_cost is filled in cost order already
             best.assign(by_cost.size(), 0);
             for (std::size_t k = 0; k < by_cost.size(); ++k) {
                 best[k] = (k == 0 || by_cost[k].value > by_cost[best[k - 1]].value)
@@ -1222,10 +1252,17 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         double gain;
         int out, in; // free item positions
     };
+    // Items by cost once; each pass filters the non-hires in that order.
+    std::vector<int> cost_order(s.items.size());
+    std::iota(cost_order.begin(), cost_order.end(), 0);
+    std::sort(cost_order.begin(), cost_order.end(), [&](int a, int b) {
+        return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
+    });
     for (int pass = 0; pass < max_passes; ++pass) {
         Index global;
         std::vector<Index> local(regions);
-        for (std::size_t k = 0; k < s.items.size(); ++k) {
+        for (const int position : cost_order) {
+            const auto k = static_cast<std::size_t>(position);
             const auto& item = s.items[k];
             if (plan.chosen[item.index]) {
                 continue;
@@ -1276,6 +1313,7 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
             return a.gain != b.gain ? a.gain > b.gain : a.out < b.out;
         });
         int applied = 0;
+        double gained = 0.0;
         for (const auto& move : moves) {
             const auto& out = s.items[move.out];
             const auto& in = s.items[move.in];
@@ -1299,9 +1337,11 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
             --plan.total;
             add(s, plan, in);
             ++applied;
+            gained += move.gain;
         }
         fill(s, plan, refill_order);
-        if (applied == 0) {
+        // Stop when a pass no longer pays for itself (the search finishes the job).
+        if (applied == 0 || gained <= 1e-7 * s.best_value) {
             return;
         }
     }
@@ -1315,11 +1355,96 @@ std::vector<int> identity_order(std::size_t n) {
 
 // Greedy fills of the cheapest feasible plan (in bound order and in plain value
 // per cent order), the better one polished by swaps.
+// Greedy in bound order from the pins, keeping enough budget aside for the regions'
+// unmet minimums (their cheapest candidates), then meeting them. Much better than
+// filling around the cheapest feasible plan when minimums hold good candidates back.
+// Returns false when it cannot complete a valid plan (the caller has others).
+bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& plan) {
+    plan = plan_from(s, s.forced_in);
+    const std::size_t regions = s.region_min.size();
+    std::vector<std::vector<int>> cheapest(regions); // free positions by cost, per region
+    for (std::size_t k = 0; k < s.items.size(); ++k) {
+        const int r = s.items[k].region;
+        if (r != no_region && s.region_min[r] > plan.count[r]) {
+            cheapest[r].push_back(static_cast<int>(k));
+        }
+    }
+    std::vector<int> need(regions, 0);
+    for (std::size_t r = 0; r < regions; ++r) {
+        need[r] = std::max(0, s.region_min[r] - plan.count[r]);
+        std::sort(cheapest[r].begin(), cheapest[r].end(), [&](int a, int b) {
+            return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
+        });
+    }
+    // Cost of the `count` cheapest unchosen candidates of region r, skipping `except`.
+    const auto reserve_of = [&](std::size_t r, int count, int except) {
+        std::int64_t sum = 0;
+        for (const int k : cheapest[r]) {
+            if (count == 0) {
+                break;
+            }
+            if (k == except || plan.chosen[s.items[k].index]) {
+                continue;
+            }
+            sum += s.items[k].cost;
+            --count;
+        }
+        return count == 0 ? sum : std::numeric_limits<std::int64_t>::max() / 4;
+    };
+    std::vector<std::int64_t> reserve(regions, 0);
+    std::int64_t total_reserve = 0;
+    for (std::size_t r = 0; r < regions; ++r) {
+        reserve[r] = need[r] > 0 ? reserve_of(r, need[r], -1) : 0;
+        total_reserve += reserve[r];
+    }
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        if (plan.chosen[item.index] || !room_for(s, plan, item)) {
+            continue;
+        }
+        const int r = item.region;
+        std::int64_t reserve_after = total_reserve;
+        std::int64_t region_after = 0;
+        if (r != no_region && need[r] > 0) {
+            region_after = reserve_of(r, need[r] - 1, k);
+            reserve_after = total_reserve - reserve[r] + region_after;
+        }
+        if (plan.cost + item.cost + reserve_after > s.budget) {
+            continue;
+        }
+        add(s, plan, item);
+        if (r != no_region && need[r] > 0) {
+            --need[r];
+            reserve[r] = region_after;
+            total_reserve = reserve_after;
+        }
+    }
+    for (std::size_t r = 0; r < regions; ++r) {
+        for (const int k : cheapest[r]) {
+            if (need[r] == 0) {
+                break;
+            }
+            const auto& item = s.items[k];
+            if (!plan.chosen[item.index] && room_for(s, plan, item)) {
+                add(s, plan, item);
+                --need[r];
+            }
+        }
+        if (need[r] > 0) {
+            return false;
+        }
+    }
+    return plan.total >= s.min_hires;
+}
+
 void find_incumbent(SolverState& s) {
     const std::vector<int> bound_order = identity_order(s.items.size());
     Plan first = plan_from(s, s.min_plan);
     fill(s, first, bound_order);
     offer(s, first);
+    if (Plan reserved; reserve_greedy(s, bound_order, reserved)) {
+        offer(s, reserved);
+    }
     bool multipliers = s.sigma != 0.0;
     for (const double rho : s.rho) {
         multipliers = multipliers || rho != 0.0;
@@ -2130,8 +2255,13 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
     while (!s.done && s.nodes < stop_at) {
         if (s.use_dfs) {
             // Equal shares: as many depth-first nodes as the last expansion produced.
+            // Equal shares when the head-count bound is active (fill-limited problems,
+            // where the DP shines); otherwise the depth-first search gets four times
+            // the DP's share.
+            const std::int64_t share = s.head_bound ? 1 : 4;
             const std::int64_t slice =
-                s.use_dp ? std::max<std::int64_t>(2000, s.dp_last_produced) : stop_at - s.nodes;
+                s.use_dp ? std::max<std::int64_t>(2000, share * s.dp_last_produced)
+                         : stop_at - s.nodes;
             run_depth_first(s, std::min(stop_at, s.nodes + slice));
             if (s.done || s.nodes >= stop_at) {
                 break;
