@@ -1666,8 +1666,10 @@ bool backtrack(SolverState& s) {
 // branch-and-bound search would enumerate plans that differ by a few cents.
 
 constexpr int safe_count = std::numeric_limits<int>::min(); // rule can no longer break
-constexpr std::int64_t dp_state_limit = 3'000'000;
-constexpr std::size_t dp_trail_limit = 40'000'000;
+// Memory guards (about 12 MB with the trail): beyond them the automatic engine drops
+// the DP and the depth-first search, which needs memory only for the core, goes on.
+constexpr std::int64_t dp_state_limit = 150'000;
+constexpr std::size_t dp_trail_limit = 1'500'000;
 
 double ratio_of(const FreeItem& item) {
     if (item.cost == 0) {
@@ -2129,6 +2131,32 @@ std::int64_t dp_expand(SolverState& s) {
     return std::max<std::int64_t>(produced, 1);
 }
 
+// Drops trail entries no live state reaches (pruned states leave theirs behind).
+void compact_trail(SolverState& s) {
+    std::vector<int> remap(s.dp_trail.size(), -1);
+    for (const auto& [key, states] : s.dp_groups) {
+        for (const auto& st : states) {
+            for (int at = st.trail; at >= 0 && remap[at] == -1; at = s.dp_trail[at].second) {
+                remap[at] = 0; // reachable
+            }
+        }
+    }
+    std::vector<std::pair<int, int>> kept;
+    for (std::size_t i = 0; i < s.dp_trail.size(); ++i) {
+        if (remap[i] == 0) {
+            remap[i] = static_cast<int>(kept.size());
+            const int parent = s.dp_trail[i].second;
+            kept.emplace_back(s.dp_trail[i].first, parent < 0 ? -1 : remap[parent]);
+        }
+    }
+    for (auto& [key, states] : s.dp_groups) {
+        for (auto& st : states) {
+            st.trail = st.trail < 0 ? -1 : remap[st.trail];
+        }
+    }
+    s.dp_trail = std::move(kept);
+}
+
 double dp_proven_bound(const SolverState& s) {
     double bound = -infinity;
     for (const auto& [key, states] : s.dp_groups) {
@@ -2270,7 +2298,11 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
         if (s.use_dp) {
             s.dp_last_produced = dp_expand(s);
             s.nodes += s.dp_last_produced;
-            const bool too_large = s.dp_live > dp_state_limit || s.dp_trail.size() > dp_trail_limit;
+            bool too_large = s.dp_live > dp_state_limit;
+            if (s.dp_trail.size() > dp_trail_limit) {
+                compact_trail(s);
+                too_large = too_large || 2 * s.dp_trail.size() > dp_trail_limit;
+            }
             if (!s.done && too_large && s.use_dfs) {
                 // Memory guard: the depth-first search goes on alone (memory
                 // proportional to the core only).
