@@ -1,5 +1,7 @@
 #include "core/optimizer.hpp"
 
+#include "core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,36 +24,6 @@
 namespace core {
 
 namespace detail {
-
-// Local money formatter (core/numbers.hpp's format_money may replace it):
-// "$1,234" for whole amounts, "$1,234.50" otherwise.
-std::string optimizer_money(Money amount) {
-    const auto& info = currency_info(amount.currency);
-    std::int64_t cents = amount.cents;
-    std::string sign;
-    if (cents < 0) {
-        sign = "-";
-        cents = -cents;
-    }
-    const std::string whole = std::to_string(cents / 100);
-    std::string grouped;
-    const std::size_t length = whole.size();
-    for (std::size_t i = 0; i < length; ++i) {
-        grouped += whole[i];
-        const std::size_t left = length - 1 - i;
-        if (left > 0 && left % 3 == 0) {
-            grouped += ',';
-        }
-    }
-    std::string text = sign + std::string(info.symbol) + grouped;
-    if (cents % 100 != 0) {
-        const auto rest = cents % 100;
-        text += '.';
-        text += static_cast<char>('0' + rest / 10);
-        text += static_cast<char>('0' + rest % 10);
-    }
-    return text;
-}
 
 struct FreeItem {
     int index = 0;         // into the candidate list
@@ -135,8 +107,8 @@ struct SolverState {
     // many plans differ by a few cents. Whichever finishes first proves optimality.
     bool use_dp = true;
     bool use_dfs = true;
-    bool dfs_started = false;          // the depth-first search has a current node
-    std::int64_t dp_last_produced = 0; // size of the last expansion (slice balance)
+    bool dfs_started = false;      // the depth-first search has a current node
+    std::int64_t dfs_quota = 2000; // depth-first nodes before the DP's next turn
 
     // --- dynamic programming over the core, resumable expansion by expansion ---
     // States are whole plans: forced hires, core items [0, dp_s) (the break solution's
@@ -334,7 +306,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     s.currency = problem.budget.currency;
     s.min_hires = problem.min_hires;
     const auto money = [&](std::int64_t cents) {
-        return detail::optimizer_money(Money{cents, s.currency});
+        return format_money(Money{cents, s.currency});
     };
     const std::size_t n = s.candidates.size();
     const std::size_t regions = problem.regions.size();
@@ -371,8 +343,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         capped ? static_cast<std::int64_t>(
                      std::floor(problem.max_budget_share * static_cast<double>(s.budget) + 1e-6))
                : s.budget;
-    const std::string cap_text =
-        std::to_string(static_cast<int>(std::lround(problem.max_budget_share * 100.0))) + "%";
+    const std::string cap_text = format_percent(problem.max_budget_share, 0);
     std::vector<std::string> capped_names;
     for (std::size_t i = 0; i < n; ++i) {
         if (!capped || excluded[i] || s.candidates[i].cost_cents <= cap) {
@@ -2281,23 +2252,23 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
     const std::int64_t stop_at =
         max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
     while (!s.done && s.nodes < stop_at) {
-        if (s.use_dfs) {
-            // Equal shares: as many depth-first nodes as the last expansion produced.
+        // Turns: the depth-first search spends its quota (kept across calls, so small
+        // slices still alternate), then the DP makes one expansion and refills it.
+        if (s.use_dfs && (s.dfs_quota > 0 || !s.use_dp)) {
+            const std::int64_t run =
+                s.use_dp ? std::min(s.dfs_quota, stop_at - s.nodes) : stop_at - s.nodes;
+            const std::int64_t before = s.nodes;
+            run_depth_first(s, s.nodes + run);
+            s.dfs_quota -= s.nodes - before;
+            continue;
+        }
+        if (s.use_dp) {
+            const std::int64_t produced = dp_expand(s);
+            s.nodes += produced;
             // Equal shares when the head-count bound is active (fill-limited problems,
             // where the DP shines); otherwise the depth-first search gets four times
             // the DP's share.
-            const std::int64_t share = s.head_bound ? 1 : 4;
-            const std::int64_t slice =
-                s.use_dp ? std::max<std::int64_t>(2000, share * s.dp_last_produced)
-                         : stop_at - s.nodes;
-            run_depth_first(s, std::min(stop_at, s.nodes + slice));
-            if (s.done || s.nodes >= stop_at) {
-                break;
-            }
-        }
-        if (s.use_dp) {
-            s.dp_last_produced = dp_expand(s);
-            s.nodes += s.dp_last_produced;
+            s.dfs_quota = std::max<std::int64_t>(2000, (s.head_bound ? 1 : 4) * produced);
             bool too_large = s.dp_live > dp_state_limit;
             if (s.dp_trail.size() > dp_trail_limit) {
                 compact_trail(s);

@@ -307,3 +307,276 @@ TEST(OptimizerTest, MatchesBruteForceOnTwentyCandidates) {
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------
+// Named cases: the article's story, messages a marketer reads, limits and slices.
+// ---------------------------------------------------------------------------------
+namespace {
+
+OptimizerCandidate candidate(std::uint32_t id, std::string name, std::int64_t dollars, double value,
+                             int region = no_region) {
+    OptimizerCandidate c;
+    c.id = id;
+    c.name = std::move(name);
+    c.cost_cents = dollars * 100;
+    c.value = value;
+    c.region = region;
+    return c;
+}
+
+Money usd(std::int64_t dollars) {
+    return Money{dollars * 100, Currency::usd};
+}
+
+std::string infeasible_message(const OptimizerProblem& p) {
+    const auto result = core::solve(p);
+    if (result.ok()) {
+        return "(solved)";
+    }
+    EXPECT_EQ(result.error().code, ErrorCode::infeasible) << result.error().message;
+    return result.error().message;
+}
+
+// The article's budget: one $5,000 macro post against $100 micro posts.
+TEST(OptimizerTest, ArticleMicrosBeatTheMacroPostWhenTheyEngageMore) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.candidates.push_back(candidate(1, "National mommy blogger", 5'000, 24'000.0));
+    for (std::uint32_t i = 0; i < 60; ++i) {
+        p.candidates.push_back(candidate(100 + i, "Micro " + std::to_string(i), 100, 600.0));
+    }
+    const auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    // 50 micros fit exactly: 50 x 600 = 30,000 engagements beat 24,000.
+    EXPECT_EQ(result.value().status, SolveStatus::optimal);
+    EXPECT_EQ(result.value().chosen_ids.size(), 50U);
+    EXPECT_NEAR(result.value().objective, 30'000.0, 1e-9);
+    EXPECT_EQ(result.value().total_cost.cents, 500'000);
+    // Ties between identical micros go to the first ones listed.
+    EXPECT_EQ(result.value().chosen_ids.front(), 100U);
+    EXPECT_EQ(result.value().chosen_ids.back(), 149U);
+}
+
+TEST(OptimizerTest, ArticleMacroWinsWhenMicrosEngageLess) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.candidates.push_back(candidate(1, "National mommy blogger", 5'000, 24'000.0));
+    for (std::uint32_t i = 0; i < 60; ++i) {
+        p.candidates.push_back(candidate(100 + i, "Micro " + std::to_string(i), 100, 400.0));
+    }
+    const auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    ASSERT_EQ(result.value().chosen_ids.size(), 1U);
+    EXPECT_EQ(result.value().chosen_ids[0], 1U);
+    EXPECT_NEAR(result.value().objective, 24'000.0, 1e-9);
+}
+
+TEST(OptimizerTest, RegionShortOfCandidatesIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.regions = {RegionRule{"Florida", 3, std::nullopt}};
+    p.candidates = {candidate(1, "Ana", 100, 150.0, 0), candidate(2, "Bo", 100, 150.0, 0),
+                    candidate(3, "Cy", 100, 150.0)};
+    EXPECT_EQ(infeasible_message(p), "Florida needs 3 hires but only 2 candidates are there; "
+                                     "lower the minimum or add candidates from Florida.");
+    // Excluded ones are named as the reason.
+    p.candidates.push_back(candidate(4, "Di", 100, 150.0, 0));
+    p.must_exclude = {4};
+    EXPECT_EQ(infeasible_message(p),
+              "Florida needs 3 hires but only 2 candidates are there (not counting 1 excluded); "
+              "lower the minimum or add candidates from Florida.");
+}
+
+TEST(OptimizerTest, PinsOverBudgetAreExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.candidates = {candidate(1, "Ana", 3'100, 1.0), candidate(2, "Bo", 3'100, 1.0),
+                    candidate(3, "Cy", 100, 1.0)};
+    p.must_include = {1, 2};
+    EXPECT_EQ(infeasible_message(p), "The pinned influencers alone cost $6,200, over the $5,000 "
+                                     "budget; raise the budget or unpin someone.");
+}
+
+TEST(OptimizerTest, CoverageCostOverBudgetIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(500);
+    p.regions = {RegionRule{"New England", 3, std::nullopt},
+                 RegionRule{"Florida", 2, std::nullopt}};
+    // Cheapest cover: 100 + 100 + 150 in New England, 120 + 130 in Florida = $600.
+    p.candidates = {candidate(1, "A", 100, 1.0, 0), candidate(2, "B", 100, 1.0, 0),
+                    candidate(3, "C", 150, 1.0, 0), candidate(4, "D", 400, 1.0, 0),
+                    candidate(5, "E", 120, 1.0, 1), candidate(6, "F", 130, 1.0, 1)};
+    EXPECT_EQ(infeasible_message(p), "Covering every region's minimum costs at least $600, over "
+                                     "the $500 budget; raise the budget or lower a region's "
+                                     "minimum.");
+    p.budget = usd(600);
+    const auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().chosen_ids, (std::vector<std::uint32_t>{1, 2, 3, 5, 6}));
+}
+
+TEST(OptimizerTest, PinAndExclusionConflictIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.candidates = {candidate(1, "Ana", 100, 1.0), candidate(2, "Bo", 100, 1.0)};
+    p.must_include = {2};
+    p.must_exclude = {2};
+    EXPECT_EQ(infeasible_message(p),
+              "Bo is both pinned in and excluded; remove one of the two pins.");
+}
+
+TEST(OptimizerTest, PinnedAboveShareCapIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.max_budget_share = 0.4;
+    p.candidates = {candidate(1, "Ana", 2'500, 1.0), candidate(2, "Bo", 100, 1.0)};
+    p.must_include = {1};
+    EXPECT_EQ(infeasible_message(p),
+              "Ana costs $2,500, more than the 40% cap on one influencer's share of the budget "
+              "($2,000); raise the cap or unpin Ana.");
+}
+
+TEST(OptimizerTest, ShareCapLeavesOutExpensiveCandidatesAndSaysSo) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.max_budget_share = 0.4;
+    p.candidates = {candidate(1, "Macro", 5'000, 24'000.0), candidate(2, "Mid", 2'000, 9'000.0),
+                    candidate(3, "Micro", 100, 600.0)};
+    const auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().chosen_ids, (std::vector<std::uint32_t>{2, 3}));
+    EXPECT_EQ(result.value().over_share_cap, (std::vector<std::uint32_t>{1}));
+    ASSERT_EQ(result.value().notes.size(), 1U);
+    EXPECT_EQ(result.value().notes[0],
+              "1 influencer costs more than 40% of the budget ($2,000) and "
+              "was left out: Macro ($5,000).");
+}
+
+TEST(OptimizerTest, MinimumHeadCountIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.candidates = {candidate(1, "A", 100, 1.0), candidate(2, "B", 100, 1.0),
+                    candidate(3, "C", 100, 1.0)};
+    p.min_hires = 4;
+    EXPECT_EQ(infeasible_message(p),
+              "The plan needs at least 4 influencers but only 3 can be "
+              "hired within the rules; lower the minimum or add candidates.");
+    p.min_hires = 3;
+    p.budget = usd(250);
+    EXPECT_EQ(infeasible_message(p), "Hiring at least 3 influencers costs at least $300, over the "
+                                     "$250 budget; raise the budget or lower the minimum.");
+}
+
+TEST(OptimizerTest, RegionMaximumBelowPinsIsExplained) {
+    OptimizerProblem p;
+    p.budget = usd(5'000);
+    p.regions = {RegionRule{"Midwest", 0, 1}};
+    p.candidates = {candidate(1, "A", 100, 1.0, 0), candidate(2, "B", 100, 1.0, 0)};
+    p.must_include = {1, 2};
+    EXPECT_EQ(infeasible_message(p), "Midwest allows at most 1 hire but 2 pinned influencers are "
+                                     "there; raise the maximum or unpin someone.");
+}
+
+TEST(OptimizerTest, InvalidInputIsAnErrorNamingTheField) {
+    OptimizerProblem base;
+    base.budget = usd(1'000);
+    base.candidates = {candidate(1, "Ana", 100, 1.0), candidate(2, "Bo", 100, 1.0)};
+    ASSERT_TRUE(core::solve(base).ok());
+
+    OptimizerProblem p = base;
+    p.candidates[1].id = 1;
+    EXPECT_EQ(core::solve(p).error().message,
+              "Roster: two rows share the id 1; give each influencer its own id.");
+    p = base;
+    p.candidates[0].cost_cents = -1;
+    EXPECT_EQ(core::solve(p).error().field, "Price");
+    p = base;
+    p.candidates[0].value = std::nan("");
+    EXPECT_EQ(core::solve(p).error().field, "Value");
+    p = base;
+    p.candidates[0].region = 3;
+    EXPECT_EQ(core::solve(p).error().field, "Region");
+    p = base;
+    p.must_include = {7};
+    EXPECT_EQ(core::solve(p).error().message,
+              "Must include: influencer #7 is not in the roster; remove the pin.");
+    p = base;
+    p.max_budget_share = 0.0;
+    EXPECT_EQ(core::solve(p).error().code, ErrorCode::out_of_range);
+    p = base;
+    p.regions = {RegionRule{"Texas", 3, 2}};
+    EXPECT_EQ(core::solve(p).error().field, "Coverage Texas");
+    p = base;
+    p.budget = Money{-1, Currency::usd};
+    EXPECT_EQ(core::solve(p).error().field, "Budget");
+}
+
+TEST(OptimizerTest, EmptyRosterAndZeroBudgetGiveAnEmptyOptimalPlan) {
+    OptimizerProblem p;
+    p.budget = usd(0);
+    auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().status, SolveStatus::optimal);
+    EXPECT_TRUE(result.value().chosen_ids.empty());
+    p.candidates = {candidate(1, "Ana", 100, 5.0)};
+    result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    EXPECT_TRUE(result.value().chosen_ids.empty());
+    EXPECT_EQ(result.value().objective, 0.0);
+}
+
+TEST(OptimizerTest, FreeCandidatesAreHiredWithinRegionMaximums) {
+    OptimizerProblem p;
+    p.budget = usd(100);
+    p.regions = {RegionRule{"Ohio", 0, 1}};
+    p.candidates = {candidate(1, "Gift A", 0, 50.0, 0), candidate(2, "Gift B", 0, 60.0, 0),
+                    candidate(3, "Paid", 100, 10.0)};
+    const auto result = core::solve(p);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().chosen_ids, (std::vector<std::uint32_t>{2, 3}));
+}
+
+// A node limit stops the search with a valid plan and a proven bound; slices of any
+// size reach the same answer as one call.
+TEST(OptimizerTest, SlicedSolveMatchesOneCallAndBoundsHoldWhenStopped) {
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        const OptimizerProblem p = random_problem(5'000'000 + seed, 14, 18);
+        const BruteForce expected = brute_force(p);
+        auto whole = core::solve(p);
+        if (!expected.feasible) {
+            EXPECT_FALSE(whole.ok());
+            continue;
+        }
+        ASSERT_TRUE(whole.ok());
+        auto solver = OptimizerSolver::create(p);
+        ASSERT_TRUE(solver.ok());
+        int slices = 0;
+        while (!solver.value().step(3)) {
+            const OptimizerSolution partial = solver.value().solution();
+            EXPECT_EQ(partial.status, SolveStatus::limit_reached);
+            ASSERT_TRUE(partial.has_plan);
+            EXPECT_TRUE(plan_is_feasible(p, partial)) << "seed " << seed;
+            EXPECT_LE(partial.objective, expected.best * (1 + 1e-9) + 1e-9) << "seed " << seed;
+            EXPECT_GE(partial.upper_bound, expected.best * (1 - 1e-9) - 1e-9) << "seed " << seed;
+            EXPECT_GE(partial.gap, 0.0);
+            EXPECT_LE(partial.gap, 1.0);
+            ++slices;
+            ASSERT_LT(slices, 1'000'000);
+        }
+        EXPECT_TRUE(solver.value().finished());
+        const OptimizerSolution sliced = solver.value().solution();
+        EXPECT_EQ(sliced.status, SolveStatus::optimal);
+        EXPECT_TRUE(same_objective(sliced.objective, expected.best)) << "seed " << seed;
+        // Deterministic: solving again gives the same plan.
+        EXPECT_EQ(core::solve(p).value().chosen_ids, whole.value().chosen_ids);
+    }
+}
+
+TEST(OptimizerTest, ObjectiveNamesReadAsPlainWords) {
+    EXPECT_EQ(core::objective_name(core::Objective::expected_engagements), "expected engagements");
+    EXPECT_EQ(core::objective_name(core::Objective::targeted_engagements), "targeted engagements");
+    EXPECT_EQ(core::objective_name(core::Objective::estimated_reach), "estimated reach");
+    EXPECT_EQ(core::objective_name(core::Objective::expected_conversions), "expected conversions");
+}
+
+} // namespace
