@@ -24,6 +24,10 @@
 namespace web {
 namespace {
 
+// Phones: shorter labels with the full one as the id (the test hook reports both).
+constexpr const char* short_screen_labels[screen_count] = {
+    "Engagement", "Big or small##One big or many small", "Planner##Campaign planner", "Results",
+    "Assumptions"};
 constexpr const char* screen_labels[screen_count] = {"Engagement", "One big or many small",
                                                      "Campaign planner", "Results", "Assumptions"};
 
@@ -231,16 +235,18 @@ void App::draw_header() {
     const float toolbar = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x +
                           ImGui::CalcTextSize(theme_label).x + style.FramePadding.x * 6 +
                           style.ItemSpacing.x * 2;
+    const bool narrow = full < 520.0f;
+    const auto& labels = narrow ? short_screen_labels : screen_labels;
     float tabs_width = 0.0f;
-    for (const char* label : screen_labels) {
-        tabs_width += ImGui::CalcTextSize(label).x + 28.0f + 6.0f;
+    for (const char* label : labels) {
+        tabs_width += ImGui::CalcTextSize(label, nullptr, true).x + 28.0f + 6.0f;
     }
     const bool toolbar_inline = tabs_width + toolbar + 24.0f <= full;
 
     int selected = static_cast<int>(screen());
     const float header_y = ImGui::GetCursorPosY();
-    if (ui::segmented("screens", &selected, screen_labels,
-                      toolbar_inline ? full - toolbar - 24.0f : full)) {
+    if (ui::segmented("screens", &selected, labels, toolbar_inline ? full - toolbar - 24.0f : full,
+                      narrow)) {
         set_screen(static_cast<Screen>(selected));
     }
     if (toolbar_inline) {
@@ -270,11 +276,13 @@ void App::draw_header() {
     }
     ImGui::Dummy(ImVec2(0, 4));
 
-    // The screen's title and what it is for.
+    // The screen's title (on phones the selected tab says it) and what it is for.
     const int index = static_cast<int>(screen());
-    ImGui::PushFont(platform_heading_font());
-    ImGui::TextUnformatted(screen_labels[index]);
-    ImGui::PopFont();
+    if (!narrow) {
+        ImGui::PushFont(platform_heading_font());
+        ImGui::TextUnformatted(screen_labels[index]);
+        ImGui::PopFont();
+    }
     ui::muted_text(screen_blurbs[index]);
     if (!ui_.status.empty()) {
         ui::coloured_text(p.accent, ui_.status);

@@ -121,6 +121,7 @@ struct PlannerView {
     std::vector<int> region_of_row;               // per roster index: index into regions
     std::vector<charts::Segment> budget_segments; // one per booked row, roster order
     std::uint32_t scroll_to_id = 0;               // bring this row into view (after adding)
+    std::uint32_t selected_id = 0;                // row open in the editor (narrow screens)
 };
 
 struct OptimizerRun {

@@ -1,5 +1,7 @@
 #include "web/app/layout.hpp"
 
+#include "imgui_internal.h"
+
 #include <algorithm>
 
 namespace web::layout {

@@ -425,7 +425,8 @@ void end_card() {
     ImGui::EndChild();
 }
 
-bool segmented(const char* id, int* selected, std::span<const char* const> labels, float width) {
+bool segmented(const char* id, int* selected, std::span<const char* const> labels, float width,
+               bool compact) {
     const Palette& p = palette();
     ImGui::PushID(id);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -433,11 +434,12 @@ bool segmented(const char* id, int* selected, std::span<const char* const> label
     float line_x = 0.0f;
     bool changed = false;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 8));
+    const float pad_x = compact ? 11.0f : 14.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad_x, compact ? 9.0f : 8.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 18.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-        const float w = ImGui::CalcTextSize(labels[i], nullptr, true).x + 28.0f;
+        const float w = ImGui::CalcTextSize(labels[i], nullptr, true).x + pad_x * 2.0f;
         if (i > 0) {
             if (line_x + spacing + w <= width) {
                 ImGui::SameLine();

@@ -80,7 +80,7 @@ void end_card();
 // One button per label, the selected one filled; wraps on narrow screens.
 // Returns true when the selection changed.
 bool segmented(const char* id, int* selected, std::span<const char* const> labels,
-               float available_width);
+               float available_width, bool compact = false);
 
 // Combo boxes that the test hook can see (ImGui's own BeginCombo reports no item).
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);

@@ -72,14 +72,17 @@ export async function findItems(page, label) {
   return page.evaluate((wanted) => {
     const state = window.__microreachTest;
     if (!state) return [];
-    return state.items.filter((item) => item.label === wanted || item.label.split('##')[0] === wanted);
+    // "Planner##Campaign planner" is found as "Planner" and as "Campaign planner".
+    return state.items.filter((item) => item.label === wanted || item.label.split('##')[0] === wanted ||
+      (item.label.split('##')[0] !== '' && item.label.split('##')[1] === wanted));
   }, label);
 }
 
 export async function waitForItem(page, label, timeout = 10000) {
   await page.waitForFunction(
     (wanted) => (window.__microreachTest?.items ?? []).some(
-      (item) => item.label === wanted || item.label.split('##')[0] === wanted),
+      (item) => item.label === wanted || item.label.split('##')[0] === wanted ||
+        (item.label.split('##')[0] !== '' && item.label.split('##')[1] === wanted)),
     label,
     { timeout },
   );
@@ -122,11 +125,13 @@ export async function typeInto(page, label, text, { touch = false } = {}) {
   if (touch) await tap(page, label);
   else await click(page, label);
   await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 });
-  // Fields select their text on focus; select again in case a touch tap did not.
-  await page.keyboard.press('End');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('Home');
-  await page.keyboard.up('Shift');
+  if (!touch) {
+    // Fields select their text on focus; select again in case the click did not.
+    await page.keyboard.press('End');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Home');
+    await page.keyboard.up('Shift');
+  }
   await page.keyboard.type(text, { delay: 10 });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.__microreachTest?.wantTextInput === false, null, { timeout: 5000 });
@@ -144,4 +149,19 @@ export async function showScreen(page, label, { touch = false } = {}) {
   if (touch) await tap(page, label);
   else await click(page, label);
   await page.waitForFunction((wanted) => window.__microreachTest?.state?.screenLabel === wanted, label, { timeout: 5000 });
+}
+
+// A vertical finger swipe through the DevTools protocol (playwright only taps):
+// touchStart, moves in steps, touchEnd, in viewport coordinates.
+export async function swipe(page, from, to, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (p) => [{ x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+  for (let i = 1; i <= steps; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(p) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }

@@ -1,0 +1,104 @@
+// The calculator on a phone: 360x740 CSS pixels at devicePixelRatio 3 with a touch
+// screen. Real touch events (playwright's touchscreen, and DevTools touch events for
+// a swipe), typing through the hidden input that summons the on-screen keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import {
+  launchUiBrowser, openUi, phone, appState, waitForState, waitIdle, tap, typeInto, showScreen,
+  saveScreenshot, swipe, frameCount,
+} from './lib/ui.mjs';
+
+let site, browser;
+before(async () => {
+  site = await serveSite();
+  browser = await launchUiBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openPhone() {
+  const context = await browser.newContext(phone);
+  const { page, record } = await openUi(context, `${site.origin}/`);
+  await waitIdle(page);
+  return { context, page, record };
+}
+
+test('phone: one tap per button, typing through the on-screen keyboard, undo, dark theme', async () => {
+  const { context, page, record } = await openPhone();
+  await showScreen(page, 'Campaign planner', { touch: true });
+  const before = await waitForState(page, (s) => !!s.totals && s.roster.viewCurrent);
+
+  // The narrow roster: a tap on a row opens it in the editor below the list.
+  await tap(page, 'Pacific Northwest blogger##sel_10');
+  await typeInto(page, '##detail_followers', '25k', { touch: true });
+  const edited = await waitForState(page, (s) => s.scenario.roster[9].followers === 25000 && !!s.totals);
+  // followers x rate x posts: 1,500 -> 25,000 followers at 7.4%, one post.
+  const expected = before.totals.expectedEngagements - 1500 * 0.074 + 25000 * 0.074;
+  assert.ok(Math.abs(edited.totals.expectedEngagements - expected) < 1e-6);
+
+  await tap(page, 'Undo');
+  await waitForState(page, (s) => s.scenario.roster[9].followers === 1500 && s.redoDepth === 1);
+  await tap(page, 'Dark theme');
+  await waitForState(page, (s) => s.theme === 'dark');
+  await tap(page, 'Find the best plan');
+  const solved = await waitForState(page, (s) => s.optimizer.status === 'optimal');
+  assert.deepEqual(solved.optimizer.chosenIds, [1]);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
+
+test('phone: a vertical swipe over the calculator scrolls the page and clicks nothing', async () => {
+  const { context, page } = await openPhone();
+  const before = await appState(page);
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  await swipe(page, { x: 180, y: 620 }, { x: 180, y: 220 });
+  await page.waitForTimeout(300);
+  const scrollAfter = await page.evaluate(() => window.scrollY);
+  assert.ok(scrollAfter > scrollBefore + 100, `the page scrolled (${scrollBefore} -> ${scrollAfter})`);
+  const after = await appState(page);
+  assert.equal(after.screen, before.screen);
+  assert.equal(after.version, before.version, 'the swipe edited nothing');
+  await context.close();
+});
+
+test('phone screenshots at 360x740, DPR 3: sharp canvas and real content on every screen', async () => {
+  const { context, page } = await openPhone();
+  for (const screen of ['One big or many small', 'Engagement', 'Campaign planner', 'Results', 'Assumptions']) {
+    await showScreen(page, screen, { touch: true });
+    await waitIdle(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+    const slug = screen.toLowerCase().replace(/[^a-z]+/g, '-');
+    const { png } = await saveScreenshot(page, `phone-${slug}-360x740.png`);
+    const canvas = await page.locator('#microreach-canvas').boundingBox();
+    const top = Math.max(canvas.y, 0);
+    const rect = { x: canvas.x * 3, y: top * 3, width: canvas.width * 3, height: (740 - top) * 3 };
+    const background = await dominantColor(context, png, rect);
+    const drawn = await countForegroundPixels(context, png, rect, background);
+    assert.ok(drawn.count > drawn.total * 0.03, `${screen}: only ${drawn.count} of ${drawn.total} pixels drawn`);
+    const sizes = await page.evaluate(() => {
+      const c = document.getElementById('microreach-canvas');
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const [maxW, maxH] = gl.getParameter(gl.MAX_VIEWPORT_DIMS);
+      const rect = c.getBoundingClientRect();
+      return { pixels: c.width, css: rect.width, cssHeight: rect.height, maxSide: Math.min(maxW, maxH, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)) };
+    });
+    // The device pixel ratio, unless the page is taller than the GPU can draw at it.
+    const scale = Math.min(3, sizes.maxSide / Math.max(sizes.css, sizes.cssHeight));
+    assert.ok(Math.abs(sizes.pixels - sizes.css * scale) <= 1, `${sizes.pixels} pixels for ${sizes.css} CSS px at ${scale}`);
+  }
+  await context.close();
+});
+
+test('phone: idle after taps, nothing drawn for 3 s', async () => {
+  const { context, page } = await openPhone();
+  await tap(page, 'Engagement');
+  await waitIdle(page, 500);
+  const start = await frameCount(page);
+  await page.waitForTimeout(3000);
+  assert.equal((await frameCount(page)) - start, 0);
+  await context.close();
+});
