@@ -115,8 +115,10 @@ inline bool write_lp(const core::OptimizerProblem& p, const std::string& file) {
     return static_cast<bool>(out);
 }
 
-// Runs cbc on the problem in a scratch folder and reads its answer back.
-inline CbcResult solve_with_cbc(const core::OptimizerProblem& p, const std::string& tag) {
+// Runs cbc on the problem in a scratch folder and reads its answer back. A positive
+// time limit (seconds) is passed as `-sec`; a stopped run says so in `status`.
+inline CbcResult solve_with_cbc(const core::OptimizerProblem& p, const std::string& tag,
+                                double seconds = 0.0) {
     CbcResult result;
     const auto dir =
         std::filesystem::temp_directory_path() / ("microreach-cbc-" + std::to_string(::getpid()));
@@ -128,8 +130,9 @@ inline CbcResult solve_with_cbc(const core::OptimizerProblem& p, const std::stri
     if (!write_lp(p, lp)) {
         return result;
     }
+    const std::string limit = seconds > 0.0 ? " -sec " + std::to_string(seconds) : "";
     const std::string command =
-        "cbc '" + lp + "' -solve -solution '" + sol + "' > '" + log + "' 2>&1";
+        "cbc '" + lp + "'" + limit + " -solve -solution '" + sol + "' > '" + log + "' 2>&1";
     const auto start = std::chrono::steady_clock::now();
     const int rc = std::system(command.c_str());
     result.wall_seconds =
@@ -174,6 +177,8 @@ inline CbcResult solve_with_cbc(const core::OptimizerProblem& p, const std::stri
     std::filesystem::remove(lp);
     std::filesystem::remove(sol);
     std::filesystem::remove(log);
+    std::error_code ignored;
+    std::filesystem::remove(dir, ignored); // only when empty
     return result;
 }
 
