@@ -1,12 +1,14 @@
 // Optimizer benchmark driver. Built natively (native-release preset) and as wasm (run
 // under node). It generates the seeded instances of tests/bench/instances.hpp, solves
 // each one with Microreach several times and prints one record per instance:
-//   R <family-id> <coverage 0/1> <n> <index> <median-seconds> <objective> <status> <nodes>
+//   R <family-id> <coverage 0/1> <n> <index> <median-seconds> <objective> <status> <nodes> <gap>
 // Natively, --cbc also solves each instance with CBC and --wasm FILE merges the wasm
 // run's records; the native run then prints the markdown table of docs/optimizer.md.
 //
 // Usage: optimizer_bench [--sizes 100,1000,10000] [--instances 5] [--cbc] [--wasm FILE]
-//                        [--min-seconds 0.2]
+//                        [--min-seconds 0.2] [--max-nodes 5000000] [--cbc-seconds 20]
+// Every solve has a node limit (--max-nodes): an instance it stops is reported as
+// "limit" with its proven gap. CBC gets --cbc-seconds per instance.
 #include "core/optimizer.hpp"
 #include "instances.hpp"
 
@@ -38,6 +40,7 @@ struct Record {
     double objective = 0.0;
     std::string status;
     long long nodes = 0;
+    double gap = 0.0;
 };
 
 using Key = std::tuple<int, int, int, int>; // family, coverage, n, index
@@ -66,7 +69,7 @@ const char* status_text(core::SolveStatus status) {
 // Solves repeatedly (at least 3 times, until min_seconds have passed, at most 25
 // times) and keeps the median time of one solve.
 Record run_microreach(const bench::InstanceSpec& spec, const core::OptimizerProblem& problem,
-                      double min_seconds) {
+                      double min_seconds, long long max_nodes) {
     Record record;
     record.family = static_cast<int>(spec.family);
     record.coverage = spec.coverage ? 1 : 0;
@@ -76,7 +79,7 @@ Record run_microreach(const bench::InstanceSpec& spec, const core::OptimizerProb
     double spent = 0.0;
     while (times.size() < 3 || (spent < min_seconds && times.size() < 25)) {
         const auto start = std::chrono::steady_clock::now();
-        const auto result = core::solve(problem);
+        const auto result = core::solve(problem, core::SolveLimits{max_nodes});
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         times.push_back(seconds);
@@ -85,6 +88,7 @@ Record run_microreach(const bench::InstanceSpec& spec, const core::OptimizerProb
             record.objective = result.value().objective;
             record.status = status_text(result.value().status);
             record.nodes = result.value().nodes;
+            record.gap = result.value().gap;
         } else {
             record.status = "error";
         }
@@ -124,6 +128,8 @@ int main(int argc, char** argv) {
     bool with_cbc = false;
     std::string wasm_file;
     double min_seconds = 0.2;
+    long long max_nodes = 5'000'000;
+    double cbc_seconds = 20.0;
     for (int a = 1; a < argc; ++a) {
         const std::string arg = argv[a];
         if (arg == "--sizes" && a + 1 < argc) {
@@ -136,6 +142,10 @@ int main(int argc, char** argv) {
             wasm_file = argv[++a];
         } else if (arg == "--min-seconds" && a + 1 < argc) {
             min_seconds = std::atof(argv[++a]);
+        } else if (arg == "--max-nodes" && a + 1 < argc) {
+            max_nodes = std::atoll(argv[++a]);
+        } else if (arg == "--cbc-seconds" && a + 1 < argc) {
+            cbc_seconds = std::atof(argv[++a]);
         } else {
             std::fprintf(stderr, "unknown argument %s\n", arg.c_str());
             return 2;
@@ -149,23 +159,25 @@ int main(int argc, char** argv) {
                 for (int index = 0; index < instances; ++index) {
                     const bench::InstanceSpec spec{family, coverage, n, index};
                     const auto problem = bench::make_instance(spec);
-                    const Record r = run_microreach(spec, problem, min_seconds);
-                    std::printf("R %d %d %d %d %.9f %.17g %s %lld\n", r.family, r.coverage, r.n,
-                                r.index, r.seconds, r.objective, r.status.c_str(), r.nodes);
+                    const Record r = run_microreach(spec, problem, min_seconds, max_nodes);
+                    std::printf("R %d %d %d %d %.9f %.17g %s %lld %.3g\n", r.family, r.coverage,
+                                r.n, r.index, r.seconds, r.objective, r.status.c_str(), r.nodes,
+                                r.gap);
                     std::fflush(stdout);
                     const Key key{r.family, r.coverage, r.n, r.index};
                     native[key] = r;
 #ifndef __EMSCRIPTEN__
                     if (with_cbc) {
                         const auto c = cbc::solve_with_cbc(
-                            problem, "bench-" + std::to_string(r.family) + "-" +
-                                         std::to_string(r.coverage) + "-" + std::to_string(n) +
-                                         "-" + std::to_string(index));
+                            problem,
+                            "bench-" + std::to_string(r.family) + "-" + std::to_string(r.coverage) +
+                                "-" + std::to_string(n) + "-" + std::to_string(index),
+                            cbc_seconds);
                         Record cr = r;
                         cr.seconds =
                             c.reported_seconds >= 0.0 ? c.reported_seconds : c.wall_seconds;
                         cr.objective = cbc::objective_in_candidate_order(problem, c.chosen_ids);
-                        cr.status = !c.ran ? "failed" : c.optimal ? "optimal" : "not-optimal";
+                        cr.status = !c.ran ? "failed" : c.optimal ? "optimal" : "stopped";
                         cr.nodes = 0;
                         std::printf("C %d %d %d %d %.9f %.17g %s %.6f\n", cr.family, cr.coverage,
                                     cr.n, cr.index, cr.seconds, cr.objective, cr.status.c_str(),
@@ -175,6 +187,7 @@ int main(int argc, char** argv) {
                     }
 #else
                     (void)with_cbc;
+                    (void)cbc_seconds;
 #endif
                 }
             }
@@ -189,7 +202,7 @@ int main(int argc, char** argv) {
             std::string tag;
             Record r;
             if (fields >> tag >> r.family >> r.coverage >> r.n >> r.index >> r.seconds >>
-                    r.objective >> r.status >> r.nodes &&
+                    r.objective >> r.status >> r.nodes >> r.gap &&
                 tag == "R") {
                 wasm[Key{r.family, r.coverage, r.n, r.index}] = r;
             }
@@ -199,49 +212,87 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    std::printf("\n| family | regions | n | native median / worst ms | wasm median / worst ms "
-                "| CBC median / worst ms | CBC / native: median, lowest | optima agree |\n");
-    std::printf("|---|---|---:|---:|---:|---:|---:|---|\n");
+    std::printf("\n| family | regions | n | Microreach proven optimal | native median / worst ms "
+                "| wasm median / worst ms | CBC median / worst ms | CBC / native: median, "
+                "lowest | same optimum as CBC |\n");
+    std::printf("|---|---|---:|---|---:|---:|---:|---:|---|\n");
     bool all_agree = true;
     for (const int n : sizes) {
         for (const auto family : bench::all_families) {
             for (const int coverage : {0, 1}) {
                 std::vector<double> tn, tw, tc, ratio;
-                int agree = 0, compared = 0;
+                int proven = 0, agree = 0, cbc_stopped = 0, both_proven = 0;
+                bool cbc_limit = false;
+                double worst_gap = 0.0;
                 for (int index = 0; index < instances; ++index) {
                     const Key key{static_cast<int>(family), coverage, n, index};
                     const Record& r = native[key];
                     tn.push_back(r.seconds);
-                    bool ok = r.status == "optimal";
+                    bool mine = r.status == "optimal";
+                    worst_gap = std::max(worst_gap, r.gap);
                     if (const auto w = wasm.find(key); w != wasm.end()) {
                         tw.push_back(w->second.seconds);
-                        ok = ok && w->second.status == "optimal" &&
-                             same_objective(w->second.objective, r.objective);
+                        // The wasm build must find the very same plan value.
+                        if (!same_objective(w->second.objective, r.objective) ||
+                            w->second.status != r.status) {
+                            all_agree = false;
+                            std::fprintf(stderr, "wasm differs on %s n=%d #%d\n",
+                                         std::string(bench::family_name(family)).c_str(), n, index);
+                        }
                     }
+                    proven += mine ? 1 : 0;
                     if (const auto c = cbc_records.find(key); c != cbc_records.end()) {
                         tc.push_back(c->second.seconds);
                         ratio.push_back(c->second.seconds / std::max(r.seconds, 1e-9));
-                        ok = ok && c->second.status == "optimal" &&
-                             same_objective(c->second.objective, r.objective);
+                        const bool theirs = c->second.status == "optimal";
+                        cbc_stopped += theirs ? 0 : 1;
+                        cbc_limit = cbc_limit || !theirs;
+                        if (mine && theirs) {
+                            ++both_proven;
+                            const bool same = same_objective(c->second.objective, r.objective);
+                            agree += same ? 1 : 0;
+                            all_agree = all_agree && same;
+                        }
+                        // Whoever proved optimality must not be beaten by the other.
+                        if ((mine && c->second.objective > r.objective * (1 + 1e-9) + 1e-9) ||
+                            (theirs && r.objective > c->second.objective * (1 + 1e-9) + 1e-9)) {
+                            all_agree = false;
+                            std::fprintf(stderr, "inconsistent optimum on %s n=%d #%d\n",
+                                         std::string(bench::family_name(family)).c_str(), n, index);
+                        }
                     }
-                    ++compared;
-                    agree += ok ? 1 : 0;
                 }
-                all_agree = all_agree && agree == compared;
                 const auto worst = [](const std::vector<double>& v) {
                     return v.empty() ? -1.0 : *std::max_element(v.begin(), v.end());
                 };
                 char ratio_text[64] = "n/a";
                 if (!ratio.empty()) {
-                    std::snprintf(ratio_text, sizeof ratio_text, "%.0fx, %.0fx", median(ratio),
+                    std::snprintf(ratio_text, sizeof ratio_text, "%s%.0fx, %s%.0fx",
+                                  cbc_limit ? ">= " : "", median(ratio), cbc_limit ? ">= " : "",
                                   *std::min_element(ratio.begin(), ratio.end()));
                 }
-                std::printf("| %s | %s | %d | %s / %s | %s / %s | %s / %s | %s | %d of %d |\n",
+                char proven_text[96];
+                if (proven == instances) {
+                    std::snprintf(proven_text, sizeof proven_text, "%d of %d", proven, instances);
+                } else {
+                    std::snprintf(proven_text, sizeof proven_text, "%d of %d (gap <= %.1e)", proven,
+                                  instances, worst_gap);
+                }
+                char agree_text[128] = "n/a";
+                if (!tc.empty()) {
+                    std::snprintf(
+                        agree_text, sizeof agree_text, "%d of %d both proven%s", agree, both_proven,
+                        cbc_stopped > 0
+                            ? (std::string("; CBC stopped on ") + std::to_string(cbc_stopped))
+                                  .c_str()
+                            : "");
+                }
+                std::printf("| %s | %s | %d | %s | %s / %s | %s / %s | %s / %s | %s | %s |\n",
                             std::string(bench::family_name(family)).c_str(),
-                            coverage ? "8 + cap" : "none", n, ms(median(tn)).c_str(),
+                            coverage ? "8 + cap" : "none", n, proven_text, ms(median(tn)).c_str(),
                             ms(worst(tn)).c_str(), tw.empty() ? "n/a" : ms(median(tw)).c_str(),
                             ms(worst(tw)).c_str(), tc.empty() ? "n/a" : ms(median(tc)).c_str(),
-                            ms(worst(tc)).c_str(), ratio_text, agree, compared);
+                            ms(worst(tc)).c_str(), ratio_text, agree_text);
             }
         }
     }
