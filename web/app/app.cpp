@@ -95,7 +95,43 @@ void App::set_screen(Screen screen) {
 
 // [SECTION] Construction and editing
 
-App::App(const AppOptions& options) : options_(options), scenario_(core::default_scenario()) {}
+namespace {
+
+void on_file(std::string_view name, std::string_view bytes, std::string_view error, void* user) {
+    App& app = *static_cast<App*>(user);
+    receive_file(app, name, bytes, error);
+    platform_request_frames();
+}
+
+} // namespace
+
+App::App(const AppOptions& options) : options_(options) {
+    // The work to open: a share link, else the autosave, else the article's story.
+    Startup startup = load_startup();
+    scenario_ = std::move(startup.scenario);
+    ui_.notices = std::move(startup.messages);
+    library_ = load_library();
+    if (startup.autosave_differs) {
+        // Opening someone's link never loses the work that was here before.
+        library_.items.push_back(
+            {"Your work before opening a link", std::move(startup.previous_autosave)});
+        if (save_library(library_.items)) {
+            ui_.notices.push_back("The link opened a shared plan. Your previous work is kept "
+                                  "under Files, as \"Your work before opening a link\".");
+        }
+    }
+    page_set_file_receiver(on_file, this);
+}
+
+void App::store_library(std::string message) {
+    ++library_version_;
+    if (save_library(library_.items)) {
+        ui_.status = std::move(message);
+    } else {
+        ui_.status = "Not saved: this browser's storage is unavailable or full.";
+    }
+    platform_request_frames();
+}
 
 core::Scenario& App::edit(std::string_view what) {
     // One undo step per gesture: a drag or a slider edits every frame while active.
@@ -233,8 +269,8 @@ void App::draw_header() {
     // they fit, on their own line otherwise.
     const char* theme_label = current_theme() == ThemeKind::dark ? "Light theme" : "Dark theme";
     const float toolbar = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x +
-                          ImGui::CalcTextSize(theme_label).x + style.FramePadding.x * 6 +
-                          style.ItemSpacing.x * 2;
+                          ImGui::CalcTextSize(theme_label).x + ImGui::CalcTextSize("Files").x +
+                          style.FramePadding.x * 8 + style.ItemSpacing.x * 3;
     const bool narrow = full < 520.0f;
     const auto& labels = narrow ? short_screen_labels : screen_labels;
     float tabs_width = 0.0f;
@@ -274,6 +310,11 @@ void App::draw_header() {
     if (ImGui::Button(theme_label)) {
         set_theme(current_theme() == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark);
     }
+    ImGui::SameLine();
+    if (ui_.show_files ? ui::primary_button("Files") : ImGui::Button("Files")) {
+        ui_.show_files = !ui_.show_files;
+    }
+    ImGui::SetItemTooltip("Save, share, import and export");
     ImGui::Dummy(ImVec2(0, 4));
 
     // The screen's title (on phones the selected tab says it) and what it is for.
@@ -287,7 +328,19 @@ void App::draw_header() {
     if (!ui_.status.empty()) {
         ui::coloured_text(p.accent, ui_.status);
     }
+    if (!ui_.notices.empty()) {
+        for (const std::string& notice : ui_.notices) {
+            ui::coloured_text(p.warn, notice);
+        }
+        if (ImGui::SmallButton("Dismiss")) {
+            ui_.notices.clear();
+        }
+    }
     ImGui::Dummy(ImVec2(0, 2));
+    if (ui_.show_files) {
+        draw_files_panel(*this);
+        ImGui::Dummy(ImVec2(0, 8));
+    }
 }
 
 void App::draw_frame() {
@@ -341,6 +394,9 @@ void App::draw_frame() {
     ImGui::End();
     platform_set_content_height(content_height < 320.0f ? 320.0f : content_height);
 
+    // The autosave and the share link follow every change.
+    persistence_.sync(scenario_, version_);
+
     // Screen readers get the same results as text (the canvas is aria-hidden).
     if (announced_version_ != version_) {
         announced_version_ = version_;
@@ -374,6 +430,22 @@ std::string App::state_json() const {
     json.field("fieldErrors", ui::field_error_count());
     json.field("firstFieldError", ui::first_field_error());
     json.field("status", ui_.status);
+    json.key("notices").begin_array();
+    for (const std::string& notice : ui_.notices) {
+        json.value(notice);
+    }
+    json.end_array();
+    json.field("saveState", persistence_.save_label());
+    json.field("shareFragment", persistence_.fragment());
+    json.field("savedScenarios", library_.items.size());
+    json.field("importActive", ui_.import.active);
+    if (ui_.import.active) {
+        json.field("importError", ui_.import.error);
+        if (ui_.import.preview && ui_.import.preview->ok()) {
+            json.field("importRows", ui_.import.preview->value().rows.size());
+            json.field("importBadRows", ui_.import.preview->value().bad_rows);
+        }
+    }
     if (scenario_json_version_ != version_) {
         scenario_json_version_ = version_;
         scenario_json_ = core::export_scenario_json(scenario_, false);

@@ -14,11 +14,14 @@
 #include "core/benchmarks.hpp"
 #include "core/campaign.hpp"
 #include "core/compare.hpp"
+#include "core/csv.hpp"
 #include "core/optimizer.hpp"
 #include "core/pricing.hpp"
+#include "core/roster_csv.hpp"
 #include "core/scenario.hpp"
 #include "core/uncertainty.hpp"
 #include "web/app/charts.hpp"
+#include "web/app/persistence.hpp"
 #include "web/app/theme.hpp"
 #include "web/app/undo.hpp"
 
@@ -136,12 +139,41 @@ struct OptimizerRun {
     std::int64_t node_budget_per_frame = 2000;
 };
 
+// A CSV import waiting for the user's decision (nothing is applied before).
+struct PendingImport {
+    bool active = false;
+    std::string name;  // file name or "Pasted text"
+    std::string error; // the file or the CSV could not be read
+    std::optional<core::CsvTable> table;
+    core::RosterMapping mapping;
+    Computed<core::RosterPreview> preview;
+};
+
+struct SavedComparison {
+    int left = -1, right = -1;
+    std::uint64_t version = 0, library_version = 0;
+    Computed<core::CampaignResult> a, b;
+};
+
 struct UiState {
     bool show_story = true;
     int ranking_metric = 2; // core::TrackingMetric on the Results screen
     PlannerView planner;
     OptimizerRun optimizer;
-    std::string status; // last undo/redo or import message, until the next edit
+    std::string status;               // last undo/redo or import message, until the next edit
+    std::vector<std::string> notices; // startup problems (damaged link ...), until dismissed
+    // The Files panel.
+    bool show_files = false;
+    bool show_embed = false;
+    bool export_bom = true;
+    PendingImport import;
+    bool import_show_mapping = false;
+    char paste_buffer[32 * 1024] = {};
+    char scenario_name[64] = {};
+    std::optional<SavedScenario> deleted_scenario; // "Undo delete"
+    std::size_t deleted_index = 0;
+    int compare_left = 0, compare_right = 1;
+    SavedComparison saved_comparison;
 };
 
 // [SECTION] App
@@ -172,6 +204,11 @@ public:
     UiState& ui() { return ui_; }
     [[nodiscard]] const UiState& ui() const { return ui_; }
     [[nodiscard]] const AppOptions& options() const { return options_; }
+    [[nodiscard]] const Persistence& persistence() const { return persistence_; }
+    Library& library() { return library_; }
+    [[nodiscard]] std::uint64_t library_version() const { return library_version_; }
+    // Writes the saved scenarios; `message` goes to the status line (or a warning).
+    void store_library(std::string message);
     void set_theme(ThemeKind kind);
     [[nodiscard]] Screen screen() const { return screen_from_core(scenario_.screen); }
     // Navigation is stored in the scenario (share links open on it) but is not an edit:
@@ -196,6 +233,9 @@ private:
     Results results_;
     UiState ui_;
     bool theme_applied_ = false;
+    Persistence persistence_;
+    Library library_;
+    std::uint64_t library_version_ = 0;
     std::uint64_t announced_version_ = ~std::uint64_t{0}; // report in the live region
     mutable std::string scenario_json_;                   // cached for the test hook
     mutable std::uint64_t scenario_json_version_ = ~std::uint64_t{0};

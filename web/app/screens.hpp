@@ -2,6 +2,8 @@
 // below the header and edits the scenario only through App::edit().
 #pragma once
 
+#include <string_view>
+
 namespace web {
 
 class App;
@@ -15,6 +17,10 @@ void draw_assumptions_screen(App& app);
 // The planner's optimizer: its panel, and one slice of a running search per frame
 // (called every frame, whatever the screen).
 void draw_optimizer_panel(App& app);
+
+// Save, share, import, export and named scenarios; files from the picker or a drop.
+void draw_files_panel(App& app);
+void receive_file(App& app, std::string_view name, std::string_view bytes, std::string_view error);
 void step_optimizer(App& app);
 
 } // namespace web

@@ -116,9 +116,18 @@ void paragraph(std::string_view text, float wrap_width) {
                 ++cursor;
             }
         }
-        ImGui::TextUnformatted(line, line_end);
         if (cursor < end && *cursor == '\n') {
             ++cursor;
+        }
+        // Lines of one paragraph sit closer than separate items do.
+        const bool last = cursor >= end;
+        if (!last) {
+            ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                                ImVec2(ImGui::GetStyle().ItemSpacing.x, 2.0f));
+        }
+        ImGui::TextUnformatted(line, line_end);
+        if (!last) {
+            ImGui::PopStyleVar();
         }
         if (cursor == line) {
             break; // nothing fits and nothing moves: give up rather than loop

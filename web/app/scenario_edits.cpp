@@ -1,0 +1,33 @@
+#include "web/app/scenario_edits.hpp"
+
+namespace web {
+
+void relabel_currency(core::Scenario& s, core::Currency currency) {
+    const auto relabel = [currency](core::Money& money) {
+        money.currency = currency;
+    };
+    s.assumptions.currency = currency;
+    relabel(s.budget);
+    for (core::Influencer& row : s.roster) {
+        relabel(row.price_per_post);
+    }
+    for (core::PlanGroup* group : {&s.comparison.a, &s.comparison.b}) {
+        for (core::Influencer& row : group->influencers) {
+            relabel(row.price_per_post);
+        }
+    }
+    core::PricingModel& pricing = s.assumptions.pricing;
+    pricing.currency = currency;
+    for (core::TierPrice& tier : pricing.tier_prices) {
+        relabel(tier.price);
+    }
+    relabel(pricing.per_thousand);
+    relabel(pricing.target_cpe);
+    relabel(s.assumptions.funnel.average_order_value);
+    relabel(s.assumptions.funnel.emv_cpm);
+    for (core::ActualResult& actual : s.actuals) {
+        relabel(actual.revenue);
+    }
+}
+
+} // namespace web
