@@ -1,6 +1,7 @@
 #include "core/optimizer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <gtest/gtest.h>
@@ -147,19 +148,17 @@ BruteForce brute_force(const OptimizerProblem& p) {
     std::uint64_t mask = 0;
     std::vector<int> count(regions, 0);
     std::int64_t cost = 0;
-    double value = 0.0;
     int hires = 0;
     BruteForce out;
     const std::uint64_t subsets = std::uint64_t{1} << n;
     for (std::uint64_t step = 0; step < subsets; ++step) {
         if (step > 0) {
-            const int flip = __builtin_ctzll(step);
+            const int flip = std::countr_zero(step);
             const auto& c = p.candidates[static_cast<std::size_t>(flip)];
             const std::uint64_t bit = std::uint64_t{1} << flip;
             const int sign = (mask & bit) ? -1 : 1;
             mask ^= bit;
             cost += sign * c.cost_cents;
-            value += sign * c.value;
             hires += sign;
             if (c.region != no_region) {
                 count[static_cast<std::size_t>(c.region)] += sign;
