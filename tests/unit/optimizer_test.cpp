@@ -579,3 +579,20 @@ TEST(OptimizerTest, ObjectiveNamesReadAsPlainWords) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(OptimizerTest, RosterAboveTheLimitIsTooLarge) {
+    OptimizerProblem p;
+    p.budget = usd(1'000);
+    p.candidates.resize(core::optimizer_max_candidates + 1);
+    const auto result = core::solve(p);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::too_large);
+    EXPECT_EQ(result.error().field, "Roster");
+    p.candidates.clear();
+    p.regions.resize(core::optimizer_max_regions + 1);
+    EXPECT_EQ(core::solve(p).error().code, ErrorCode::too_large);
+}
+
+} // namespace
