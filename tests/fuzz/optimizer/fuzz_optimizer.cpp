@@ -1,5 +1,9 @@
-// Fuzzes the optimizer's input checks and search (core/optimizer.hpp) on small problems
-// (up to 12 candidates, 3 regions), against a brute-force oracle over all 2^n plans:
+// Fuzzes the optimizer's input checks and search on small problems. Half the inputs go
+// to the roster-level entry point the app calls (core/plan_optimizer.hpp:
+// optimize_campaign with a roster of up to 10 rows, any of them broken, and settings
+// with pins, coverage rules, a share cap and a head count): no crash, and a returned
+// plan keeps every rule. The other half go to the solver itself (core/optimizer.hpp,
+// up to 12 candidates, 3 regions), against a brute-force oracle over all 2^n plans:
 //   - invalid input (negative cost, NaN value, unknown region or pin, duplicate id,
 //     share cap outside (0, 1], negative minimums, maximum below minimum) is an Error,
 //     never a crash; valid input never gets one, except "infeasible";
@@ -8,6 +12,7 @@
 //   - "optimal" matches the brute-force best (1e-9 relative); a stopped search lies
 //     between its plan and its upper bound.
 #include "core/optimizer.hpp"
+#include "core/plan_optimizer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +37,85 @@ void check_at(bool condition, int line) {
 #define check(condition) check_at((condition), __LINE__)
 
 constexpr double tolerance = 1e-9;
+
+// [SECTION] Roster level: optimize_campaign
+
+void fuzz_campaign(FuzzedDataProvider& in) {
+    core::CampaignInputs inputs;
+    const core::Currency currency = core::Currency::usd;
+    inputs.budget = core::Money{in.ConsumeIntegralInRange<std::int64_t>(-10, 5000), currency};
+    inputs.funnel = core::default_funnel_assumptions(currency);
+    inputs.reach_rate = in.ConsumeBool() ? 0.1 : in.ConsumeFloatingPoint<double>();
+    constexpr const char* regions[] = {"Florida", "florida ", "Texas", "", "Ohio"};
+    const int n = in.ConsumeIntegralInRange<int>(0, 10);
+    for (int i = 0; i < n; ++i) {
+        core::Influencer r;
+        r.id = in.ConsumeBool() ? static_cast<std::uint32_t>(i + 1)
+                                : in.ConsumeIntegralInRange<std::uint32_t>(0, 12);
+        r.name = "Row " + std::to_string(i + 1);
+        r.followers = in.ConsumeBool() ? in.ConsumeIntegralInRange<std::int64_t>(1, 2'000'000)
+                                       : in.ConsumeIntegral<std::int64_t>();
+        r.engagement_kind = in.ConsumeBool() ? core::EngagementInputKind::rate
+                                             : core::EngagementInputKind::average_interactions;
+        r.engagement_value =
+            in.ConsumeBool() ? in.ConsumeProbability<double>() : in.ConsumeFloatingPoint<double>();
+        r.price_per_post = core::Money{in.ConsumeIntegralInRange<std::int64_t>(-5, 3000), currency};
+        r.posts = in.ConsumeIntegralInRange<int>(-1, 3);
+        r.region = regions[in.ConsumeIntegralInRange<int>(0, 4)];
+        r.audience_fit = in.ConsumeBool() ? 1.0 : in.ConsumeFloatingPoint<double>();
+        inputs.roster.push_back(r);
+    }
+    core::OptimizerSettings settings;
+    settings.objective = static_cast<core::Objective>(in.ConsumeIntegralInRange<int>(0, 3));
+    for (int k = in.ConsumeIntegralInRange<int>(0, 3); k > 0; --k) {
+        (in.ConsumeBool() ? settings.must_include : settings.must_exclude)
+            .push_back(in.ConsumeIntegralInRange<std::uint32_t>(0, 12));
+    }
+    for (int k = in.ConsumeIntegralInRange<int>(0, 2); k > 0; --k) {
+        core::RegionCoverage rule;
+        rule.region = regions[in.ConsumeIntegralInRange<int>(0, 4)];
+        rule.min_hires = in.ConsumeIntegralInRange<int>(-1, 3);
+        if (in.ConsumeBool()) {
+            rule.max_hires = in.ConsumeIntegralInRange<int>(-1, 4);
+        }
+        settings.coverage.push_back(rule);
+    }
+    settings.max_budget_share =
+        in.ConsumeBool() ? 1.0 : in.PickValueInArray({0.5, 0.0, 1.5, -1.0, 0.25});
+    settings.min_influencers = in.ConsumeIntegralInRange<int>(-1, 4);
+    core::SolveLimits limits;
+    limits.max_nodes = in.ConsumeIntegralInRange<std::int64_t>(1, 200);
+
+    const auto result = core::optimize_campaign(inputs, settings, limits);
+    if (!result.ok()) {
+        check(!result.error().message.empty());
+        return;
+    }
+    const core::PlanOptimization& plan = result.value();
+    const core::OptimizerSolution& s = plan.solution;
+    check(s.total_cost.cents >= 0 && s.total_cost.cents <= inputs.budget.cents);
+    check(std::isfinite(s.objective) && std::isfinite(s.upper_bound));
+    check(plan.picks.size() == s.chosen_ids.size());
+    std::int64_t cost = 0;
+    for (std::size_t k = 0; k < plan.picks.size(); ++k) {
+        const auto& pick = plan.picks[k];
+        check(std::count(s.chosen_ids.begin(), s.chosen_ids.end(), pick.id) == 1);
+        check(std::find(settings.must_exclude.begin(), settings.must_exclude.end(), pick.id) ==
+              settings.must_exclude.end());
+        check(std::any_of(inputs.roster.begin(), inputs.roster.end(),
+                          [&](const core::Influencer& r) { return r.id == pick.id; }));
+        cost += pick.cost.cents;
+    }
+    check(cost == s.total_cost.cents);
+    if (s.has_plan) {
+        check(static_cast<int>(plan.picks.size()) >= settings.min_influencers);
+        for (const auto id : settings.must_include) {
+            check(std::find(s.chosen_ids.begin(), s.chosen_ids.end(), id) != s.chosen_ids.end());
+        }
+    }
+}
+
+// [SECTION] Solver level against brute force
 
 struct Built {
     core::OptimizerProblem problem;
@@ -233,6 +317,10 @@ bool near_or_below(double a, double b) { // a <= b, up to rounding
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
+    if (in.ConsumeBool()) {
+        fuzz_campaign(in);
+        return 0;
+    }
     const Built built = build(in);
     const core::OptimizerProblem& p = built.problem;
     core::SolveLimits limits;
