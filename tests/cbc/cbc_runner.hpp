@@ -33,6 +33,7 @@ struct CbcResult {
     std::int64_t cost_cents = 0;
     double wall_seconds = 0.0;      // measured around the cbc process
     double reported_seconds = -1.0; // CBC's own "Wallclock seconds", -1 when absent
+    double cpu_seconds = -1.0;      // CBC's own "CPU seconds", -1 when absent
 };
 
 inline std::string path_of(const std::filesystem::path& p) {
@@ -169,9 +170,14 @@ inline CbcResult solve_with_cbc(const core::OptimizerProblem& p, const std::stri
     }
     std::ifstream log_in(log);
     while (std::getline(log_in, line)) {
+        // "Total time (CPU seconds):       0.05   (Wallclock seconds):       0.06"
         const auto at = line.find("(Wallclock seconds):");
+        const auto cpu = line.find("(CPU seconds):");
         if (line.rfind("Total time", 0) == 0 && at != std::string::npos) {
             result.reported_seconds = std::atof(line.c_str() + at + 20);
+        }
+        if (line.rfind("Total time", 0) == 0 && cpu != std::string::npos) {
+            result.cpu_seconds = std::atof(line.c_str() + cpu + 14);
         }
     }
     std::filesystem::remove(lp);
