@@ -42,6 +42,10 @@ node --no-experimental-fetch "$wasm_build/tests/bench/optimizer_bench.js" \
     --sizes "$sizes" --instances "$instances" --max-nodes "$max_nodes" > "$wasm_results"
 
 log "native and CBC ($(cbc -quit 2>/dev/null | grep -m1 Version || echo cbc))"
+native_results="$native_build/optimizer-bench-native.txt"
 "$native_build/tests/bench/optimizer_bench" --sizes "$sizes" --instances "$instances" \
     --max-nodes "$max_nodes" --cbc --cbc-seconds "$cbc_seconds" --wasm "$wasm_results" \
-    | grep -v '^[RC] '
+    > "$native_results" || status=$?
+log "per-instance records: $native_results, $wasm_results"
+grep -v '^[RC] ' "$native_results"
+exit "${status:-0}"
