@@ -19,7 +19,9 @@
 //    found by minimizing the one-dimensional Lagrangian dual in the budget price.
 // 4. Heuristics (greedy fills, swap search) for a strong incumbent, then reduced-cost
 //    fixing: most candidates are decided before any branching.
-// 5. Depth-first branch and bound over the remaining core, resumable node by node.
+// 5. Two exact engines over the remaining core, taking turns and sharing the
+//    incumbent: depth-first branch and bound (resumable node by node) and an
+//    expanding-core dynamic program (resumable expansion by expansion).
 
 namespace core {
 
@@ -140,7 +142,6 @@ struct SolverState {
     std::vector<char> head_capped;  // core position in a region whose maximum can bind
     std::vector<int> capped_prefix; // capped items among positions < k
     std::vector<std::int64_t> capped_prefix_cost;
-    int capped_room = 0;            // sum over capped regions of (maximum - forced hires)
     std::vector<int> cost_rank;     // core position -> rank by cost
     std::vector<int> fenwick_count; // outside-window items by cost rank
     std::vector<std::int64_t> fenwick_cost;
@@ -1764,13 +1765,11 @@ void start_head_bound(SolverState& s) {
         }
     }
     std::vector<char> capped_region(s.region_min.size(), 0);
-    s.capped_room = 0;
     for (std::size_t r = 0; r < in_region.size(); ++r) {
         const int room =
             s.region_max[r] == unlimited ? unlimited : s.region_max[r] - s.forced_region_count[r];
         if (room < in_region[r]) {
             capped_region[r] = 1;
-            s.capped_room += std::max(0, room);
         }
     }
     s.head_capped.assign(f, 0);

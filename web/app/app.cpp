@@ -349,6 +349,15 @@ void App::draw_frame() {
         theme_applied_ = true; // ImGui's context exists from the first frame on
         apply_theme(options_.theme);
     }
+    // ImGui shows a new window (a popup, a card that appears) one frame after it is
+    // first submitted, and auto-sized cards take a frame or two to settle. While what was
+    // drawn still changes from frame to frame, keep drawing; once it is stable, stop.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MetricsRenderVertices != last_vertices_ || io.MetricsRenderWindows != last_windows_) {
+        last_vertices_ = io.MetricsRenderVertices;
+        last_windows_ = io.MetricsRenderWindows;
+        platform_request_frames();
+    }
     handle_shortcuts();
     refresh();
     step_optimizer(*this);
@@ -393,7 +402,14 @@ void App::draw_frame() {
     const float content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
     platform_set_content_height(content_height < 320.0f ? 320.0f : content_height);
+    // Auto-sized cards settle over a few frames (a card inside a table inside a card):
+    // keep drawing while the layout still moves.
+    if (content_height != last_content_height_) {
+        last_content_height_ = content_height;
+        platform_request_frames();
+    }
 
+    ui_draw_ms_[ui_draw_index_++ % 256] = clock_ms() - now_ms_;
     // The autosave and the share link follow every change.
     persistence_.sync(scenario_, version_);
 
@@ -446,11 +462,19 @@ std::string App::state_json() const {
             json.field("importBadRows", ui_.import.preview->value().bad_rows);
         }
     }
-    if (scenario_json_version_ != version_) {
-        scenario_json_version_ = version_;
-        scenario_json_ = core::export_scenario_json(scenario_, false);
+    // The whole scenario for tests; skipped for big rosters, where publishing it every
+    // frame would cost the page more than drawing does.
+    if (scenario_.roster.size() <= 200) {
+        if (scenario_json_version_ != version_) {
+            scenario_json_version_ = version_;
+            scenario_json_ = core::export_scenario_json(scenario_, false);
+        }
+        json.key("scenario").raw(scenario_json_);
+    } else {
+        scenario_json_.clear();
+        scenario_json_.shrink_to_fit();
+        scenario_json_version_ = ~std::uint64_t{0};
     }
-    json.key("scenario").raw(scenario_json_);
 
     const core::Scenario& s = scenario_;
     json.key("engagement").begin_object();
@@ -479,6 +503,12 @@ std::string App::state_json() const {
     }
     json.end_object();
 
+    json.field("rosterSize", s.roster.size());
+    json.key("uiDrawMs").begin_array();
+    for (int i = 0; i < 256 && i < ui_draw_index_; ++i) {
+        json.value(ui_draw_ms_[(ui_draw_index_ - 1 - i) % 256]);
+    }
+    json.end_array();
     json.key("roster").begin_object();
     json.field("rows", s.roster.size());
     json.field("visibleRows", ui_.planner.visible.size());

@@ -120,6 +120,7 @@ struct PlannerView {
     std::vector<RowText> text;                    // per roster index, formatted when shown
     std::vector<std::uint64_t> text_version;      // version each row's text was made for
     std::vector<std::string> row_error;           // per roster index: first error, or ""
+    std::size_t invalid_rows = 0;                 // rows with an error
     std::vector<std::string> regions, niches;     // distinct values, sorted
     std::vector<int> region_of_row;               // per roster index: index into regions
     std::vector<charts::Segment> budget_segments; // one per booked row, roster order
@@ -146,6 +147,7 @@ struct PendingImport {
     std::string error; // the file or the CSV could not be read
     std::optional<core::CsvTable> table;
     core::RosterMapping mapping;
+    std::optional<double> default_rate; // for rows without an engagement rate
     Computed<core::RosterPreview> preview;
 };
 
@@ -233,6 +235,10 @@ private:
     Results results_;
     UiState ui_;
     bool theme_applied_ = false;
+    float last_content_height_ = 0.0f;
+    int last_vertices_ = -1, last_windows_ = -1; // what the previous frame drew
+    double ui_draw_ms_[256] = {}; // time spent building recent frames (for the benchmark)
+    int ui_draw_index_ = 0;
     Persistence persistence_;
     Library library_;
     std::uint64_t library_version_ = 0;

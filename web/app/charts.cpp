@@ -314,37 +314,52 @@ void stacked_bar(const char* id, std::span<const Segment> segments, double scale
     if (!(scale > 0.0)) {
         return;
     }
-    float x = origin.x;
+    // Thousands of rows make sub-pixel segments: runs of one colour are drawn as one
+    // rectangle, so the cost follows the bar's width, not the roster's length.
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     std::string_view hover_detail;
     const Segment* hovered_segment = nullptr;
     const float rounding = std::min(6.0f, height * 0.5f);
-    bool first = true;
+    float x = origin.x;
+    float run_start = origin.x;
+    ImU32 run_colour = 0;
+    bool first_run = true;
+    bool run_wide = false; // one wide segment: leave a 1 px gap after it
+    const auto flush = [&](float run_end, bool last) {
+        if (run_end <= run_start) {
+            return;
+        }
+        ImDrawFlags corners = ImDrawFlags_RoundCornersNone;
+        if (first_run) {
+            corners |= ImDrawFlags_RoundCornersLeft;
+        }
+        if (last && run_end >= end.x - 0.5f) {
+            corners |= ImDrawFlags_RoundCornersRight;
+        }
+        const float gap = run_wide && !last ? 1.0f : 0.0f;
+        draw->AddRectFilled(ImVec2(run_start, origin.y), ImVec2(run_end - gap, end.y), run_colour,
+                            corners == ImDrawFlags_RoundCornersNone ? 0.0f : rounding, corners);
+        first_run = false;
+    };
     for (const Segment& segment : segments) {
         const float w = static_cast<float>(std::max(segment.value, 0.0) / scale) * width;
         if (w <= 0.0f || x >= end.x) {
             continue;
         }
         const float x1 = std::min(x + w, end.x);
-        ImDrawFlags corners = ImDrawFlags_RoundCornersNone;
-        if (first) {
-            corners |= ImDrawFlags_RoundCornersLeft;
-        }
-        if (x1 >= end.x - 0.5f) {
-            corners |= ImDrawFlags_RoundCornersRight;
-        }
-        draw->AddRectFilled(ImVec2(x, origin.y), ImVec2(x1, end.y), segment.colour,
-                            corners == ImDrawFlags_RoundCornersNone ? 0.0f : rounding, corners);
-        if (x1 - x > 3.0f && x1 < end.x - 0.5f) {
-            draw->AddLine(ImVec2(x1, origin.y), ImVec2(x1, end.y), p.background, 1.0f);
+        if (segment.colour != run_colour || w >= 3.0f || run_wide) {
+            flush(x, false);
+            run_start = x;
+            run_colour = segment.colour;
+            run_wide = w >= 3.0f;
         }
         if (hovered && mouse.x >= x && mouse.x < x1) {
             hover_detail = segment.detail;
             hovered_segment = &segment;
         }
-        first = false;
         x = x1;
     }
+    flush(x, true);
     if (marker >= 0.0 && marker <= scale) {
         const float mx = origin.x + static_cast<float>(marker / scale) * width;
         draw->AddLine(ImVec2(mx, origin.y - 4), ImVec2(mx, end.y + 4), p.text, 2.0f);

@@ -53,8 +53,9 @@ void update_preview(App& app) {
     if (!pending.table) {
         return;
     }
-    pending.preview = core::preview_roster_import(*pending.table, pending.mapping,
-                                                  import_options(app.scenario()));
+    core::RosterImportOptions options = import_options(app.scenario());
+    options.default_engagement_rate = pending.default_rate;
+    pending.preview = core::preview_roster_import(*pending.table, pending.mapping, options);
 }
 
 void start_csv_import(App& app, std::string_view name, std::string_view text) {
@@ -140,7 +141,6 @@ void draw_share(App& app) {
 }
 
 void draw_import(App& app) {
-    PendingImport& pending = app.ui().import;
     ImGui::TextUnformatted("Import");
     ui::muted_text("A roster from a spreadsheet (CSV) or a saved scenario (JSON): choose a file, "
                    "drop it on the calculator, or paste CSV below.");
@@ -153,6 +153,12 @@ void draw_import(App& app) {
     if (ui::button("Preview the pasted rows", app.ui().paste_buffer[0] != 0)) {
         start_csv_import(app, "Pasted text", app.ui().paste_buffer);
     }
+}
+
+// The preview, full width under the panel's columns: nothing is applied before the
+// user chooses.
+void draw_import_preview(App& app) {
+    PendingImport& pending = app.ui().import;
     if (!pending.active) {
         return;
     }
@@ -212,6 +218,23 @@ void draw_import(App& app) {
             " rows ready to import, " +
             core::format_count(static_cast<std::int64_t>(preview.bad_rows)) + " rows with errors.";
         ui::paragraph(summary);
+        // Spreadsheets often lack engagement rates: the user may give one for those rows.
+        bool use_default = pending.default_rate.has_value();
+        if (ImGui::Checkbox("Rows without an engagement rate get", &use_default)) {
+            pending.default_rate = use_default ? std::optional<double>(0.03) : std::nullopt;
+            update_preview(app);
+        }
+        if (pending.default_rate) {
+            ImGui::SameLine();
+            double rate = *pending.default_rate;
+            if (ui::rate_field("##Default engagement rate", &rate, 1,
+                               {.field = "Engagement rate",
+                                .width = 90.0f,
+                                .format = app.scenario().assumptions.number_format})) {
+                pending.default_rate = rate;
+                update_preview(app);
+            }
+        }
         if (!preview.fraction_columns.empty()) {
             ui::muted_text("Rates below 1 with no % sign were read as fractions (0.074 = 7.4%).");
         }
@@ -524,6 +547,7 @@ void draw_files_panel(App& app) {
         columns.next();
         draw_import(app);
     }
+    draw_import_preview(app);
     ui::end_card();
 }
 

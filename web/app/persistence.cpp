@@ -2,6 +2,7 @@
 
 #include "core/share_link.hpp"
 #include "core/state_json.hpp"
+#include "web/app/demo_roster.hpp"
 #include "web/app/scenario_edits.hpp"
 #include "web/platform/page_services.hpp"
 
@@ -34,7 +35,11 @@ void apply_prefill(core::Scenario& scenario, std::vector<std::string>& messages)
     if (query.empty()) {
         return;
     }
-    const core::PrefillParams prefill = core::parse_prefill(query, scenario.assumptions.currency);
+    // The app's screen ids, plus "planner" for the planner (the core calls it "roster").
+    std::vector<std::string_view> ids = core::screen_ids();
+    ids.push_back("planner");
+    const core::PrefillParams prefill =
+        core::parse_prefill(query, scenario.assumptions.currency, ids);
     for (const core::Error& error : prefill.errors) {
         messages.push_back("Link parameter " + error.field + ": " + error.message);
     }
@@ -45,8 +50,22 @@ void apply_prefill(core::Scenario& scenario, std::vector<std::string>& messages)
         scenario.budget = core::Money{prefill.budget->cents, scenario.assumptions.currency};
     }
     if (prefill.screen) {
-        if (const auto screen = core::screen_from_id(*prefill.screen)) {
+        if (*prefill.screen == "planner") {
+            scenario.screen = core::Screen::roster;
+        } else if (const auto screen = core::screen_from_id(*prefill.screen)) {
             scenario.screen = *screen;
+        }
+    }
+    // ?demoRows=N: a made-up roster of N influencers (demos and the benchmark).
+    const std::size_t at = query.find("demoRows=");
+    if (at != std::string::npos && (at == 0 || query[at - 1] == '&' || query[at - 1] == '?')) {
+        std::size_t rows = 0;
+        for (std::size_t i = at + 9; i < query.size() && query[i] >= '0' && query[i] <= '9'; ++i) {
+            rows = std::min<std::size_t>(rows * 10 + static_cast<std::size_t>(query[i] - '0'),
+                                         max_demo_rows);
+        }
+        if (rows > 0) {
+            fill_demo_roster(scenario, rows);
         }
     }
 }
@@ -103,6 +122,15 @@ void Persistence::sync(const core::Scenario& scenario, std::uint64_t version) {
     }
     version_ = version;
     screen_ = scenario.screen;
+    if (scenario.roster.size() > autosave_row_limit) {
+        save_state_ = SaveState::too_big;
+    } else {
+        save(scenario);
+    }
+    update_link(scenario);
+}
+
+void Persistence::save(const core::Scenario& scenario) {
     switch (page_storage_write(autosave_key, core::export_scenario_json(scenario, false))) {
     case StorageStatus::saved:
         save_state_ = SaveState::saved;
@@ -117,6 +145,9 @@ void Persistence::sync(const core::Scenario& scenario, std::uint64_t version) {
         save_state_ = SaveState::failed;
         break;
     }
+}
+
+void Persistence::update_link(const core::Scenario& scenario) {
     // The share link: skipped for rosters that cannot fit in a link anyway.
     if (scenario.roster.size() > 400) {
         fragment_.clear();
@@ -143,6 +174,9 @@ std::string_view Persistence::save_label() const {
         return "Not saved: storage full";
     case SaveState::failed:
         return "Not saved";
+    case SaveState::too_big:
+        return "Not saved automatically: too big for this browser's storage (download the "
+               "scenario file to keep it)";
     }
     return "";
 }

@@ -35,7 +35,12 @@ struct Startup {
 // The scenario to open, from the page URL and storage.
 [[nodiscard]] Startup load_startup();
 
-enum class SaveState : std::uint8_t { not_yet, saved, unavailable, full, failed };
+// Rosters above this size are not autosaved: their JSON (about 250 bytes a row) would
+// not fit the few megabytes browsers give an origin, and writing it on every edit would
+// stall the page. The Files panel says so and offers the JSON download.
+inline constexpr std::size_t autosave_row_limit = 4'000;
+
+enum class SaveState : std::uint8_t { not_yet, saved, unavailable, full, failed, too_big };
 
 class Persistence {
 public:
@@ -48,6 +53,9 @@ public:
     [[nodiscard]] const std::string& fragment_error() const { return fragment_error_; }
 
 private:
+    void save(const core::Scenario& scenario);
+    void update_link(const core::Scenario& scenario);
+
     std::uint64_t version_ = ~std::uint64_t{0};
     core::Screen screen_ = core::Screen::compare;
     SaveState save_state_ = SaveState::not_yet;

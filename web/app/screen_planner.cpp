@@ -157,10 +157,12 @@ void sync_view(App& app) {
         v.text.resize(n);
         v.text_version.assign(n, Results::never);
         v.row_error.assign(n, std::string());
+        v.invalid_rows = 0;
         if (result != nullptr) {
             for (const core::RowError& e : result->errors) {
                 if (e.row < n && v.row_error[e.row].empty()) {
                     v.row_error[e.row] = e.error.message;
+                    ++v.invalid_rows;
                 }
             }
         }
@@ -905,8 +907,7 @@ void draw_roster(App& app) {
                            : "Edit any cell: click, type, Enter. Sort by a column header; "
                              "right-click a header to show more columns.");
     draw_filters(app);
-    const std::size_t invalid = std::count_if(v.row_error.begin(), v.row_error.end(),
-                                              [](const std::string& e) { return !e.empty(); });
+    const std::size_t invalid = v.invalid_rows;
     std::string count =
         "Showing " + core::format_count(static_cast<std::int64_t>(v.visible.size())) + " of " +
         core::format_count(static_cast<std::int64_t>(s.roster.size())) + " influencers";

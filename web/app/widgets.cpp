@@ -411,12 +411,14 @@ void metric_tile(const char* id, std::string_view caption, std::string_view valu
 }
 
 bool begin_card(const char* id, std::string_view title, std::string_view subtitle) {
+    // AlwaysAutoResize: a card measures its content even while partly clipped by its
+    // parent (a card inside a card), so nested cards settle within the settle frames.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
-    const bool open =
-        ImGui::BeginChild(id, ImVec2(-FLT_MIN, 0),
-                          ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
-                              ImGuiChildFlags_AlwaysUseWindowPadding,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const bool open = ImGui::BeginChild(
+        id, ImVec2(-FLT_MIN, 0),
+        ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysAutoResize |
+            ImGuiChildFlags_AlwaysUseWindowPadding,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     if (!title.empty()) {
         ImGui::TextUnformatted(title.data(), title.data() + title.size());
