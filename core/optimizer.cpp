@@ -3,6 +3,7 @@
 #include "core/numbers.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -79,6 +80,8 @@ struct SolverState {
     std::vector<std::int64_t> prefix_cost;
     std::vector<double> prefix_adj;
     double root_bound = 0.0;
+    double count_root = infinity; // the count LP's bound at the root (count_duals())
+    std::vector<int> cost_order;  // candidates open at the start, cheapest first
 
     // --- incumbent ---
     bool has_incumbent = false;
@@ -124,6 +127,7 @@ struct SolverState {
         int capped = 0;               // of them, in regions whose maximum can bind
         std::int64_t capped_cost = 0; // and their cost
         int trail = -1;               // last decision in dp_trail (-1: the break solution)
+        double head = 0.0;            // sum of the count LP's reduced values (head_bound)
     };
     std::map<std::vector<int>, std::vector<DpState>> dp_groups;
     std::vector<std::pair<int, int>> dp_trail; // (core position toggled, previous entry)
@@ -135,17 +139,21 @@ struct SolverState {
     std::vector<int> tracked;
     std::vector<int> tracked_lower, tracked_upper;
     std::vector<int> removable, addable; // tracked items before dp_s / after dp_t
-    // Second bound, from the derived row "at most kmax hires fit" with multiplier
-    // sigma_k >= 0 (it sees head count, which the first bound cannot).
+    // Second bound, from the count LP: the count rows plus the derived row "at most
+    // kmax hires fit" with multiplier sigma_k > 0 (it sees head count, which the first
+    // bound cannot), each state's kmax counted from what still fits.
     bool head_bound = false;
     double sigma_k = 0.0;
-    std::vector<char> head_capped;  // core position in a region whose maximum can bind
-    std::vector<int> capped_prefix; // capped items among positions < k
+    std::vector<double> rho_k;       // the count LP's region multipliers
+    double head_constant = 0.0;      // forced value + region terms + lambda_k x room
+    std::vector<double> head_item_d; // per core position: value - lambda_k cost - ...
+    std::vector<char> head_capped;   // core position in a region whose maximum can bind
+    std::vector<int> capped_prefix;  // capped items among positions < k
     std::vector<std::int64_t> capped_prefix_cost;
     std::vector<int> cost_rank;     // core position -> rank by cost
     std::vector<int> fenwick_count; // outside-window items by cost rank
     std::vector<std::int64_t> fenwick_cost;
-    double lambda_k = 0.0;               // the budget price of that LP
+    double lambda_k = 0.0;               // the budget price of the count LP
     std::vector<double> head_prefix_neg; // [k]: sum over positions < k of max(0, -d)
     std::vector<double> head_suffix_pos; // [k]: sum over positions >= k of max(0, d)
 
@@ -477,6 +485,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
 
     // Cheapest plan meeting every count rule: feasibility is exactly "it fits".
     const std::vector<int> cheap = by_cost(s.candidates, open);
+    s.cost_order = cheap;
     std::vector<char> minimum(n, 0);
     std::vector<int> plan_region = pinned_region;
     std::int64_t plan_cost = pinned_cost;
@@ -589,8 +598,8 @@ struct CountDuals {
 
 class LagrangeDual {
 public:
-    // kmax < 0: the count rows of the problem on true values. kmax >= 0: only the
-    // derived row "at most kmax more hires fit", on the adjusted values.
+    // The count rows of the problem, on true values; kmax >= 0 adds the derived row
+    // "at most kmax more hires fit".
     explicit LagrangeDual(const SolverState& s, int kmax = -1) : s_(s) {
         const std::size_t regions = s.region_min.size();
         const std::size_t f = s.items.size();
@@ -598,7 +607,7 @@ public:
         budget_ = s.budget - s.forced_cost;
         values_.reserve(f);
         for (const auto& item : s.items) {
-            values_.push_back(head_limit ? item.adj : item.value);
+            values_.push_back(item.value);
         }
         std::vector<int> size(regions, 0);
         for (const auto& item : s.items) {
@@ -616,7 +625,7 @@ public:
                                  ? size[r]
                                  : std::max(0, s.region_max[r] - s.forced_region_count[r]);
             upper_[r] = std::max(lower_[r], std::min(size[r], room));
-            ruled_[r] = !head_limit && (lower_[r] > 0 || upper_[r] < size[r]);
+            ruled_[r] = lower_[r] > 0 || upper_[r] < size[r];
         }
         for (std::size_t k = 0; k < f; ++k) {
             const int r = s.items[k].region;
@@ -626,11 +635,11 @@ public:
                 unruled_.push_back(static_cast<int>(k));
             }
         }
-        // No derived "at most this many fit" row: it would tie the adjusted ratios of
-        // strongly correlated items together and blind the reduced costs; the
-        // dynamic programming stage below deals with fill and head count exactly.
-        kmax_ = head_limit ? kmax : static_cast<int>(f);
-        kmin_ = head_limit ? 0 : std::min(kmax_, std::max(0, s.min_hires - s.forced_count));
+        // The first Lagrangian has no derived "at most this many fit" row: it would tie
+        // the adjusted ratios of strongly correlated items together and blind the
+        // search order and the reduced costs. The count LP (count_duals()) adds it.
+        kmax_ = head_limit ? std::min(kmax, static_cast<int>(f)) : static_cast<int>(f);
+        kmin_ = std::min(kmax_, std::max(0, s.min_hires - s.forced_count));
         w_.assign(f, 0.0);
         taken_.assign(f, 0);
     }
@@ -987,6 +996,101 @@ double max_ratio_of(const SolverState& s, bool adjusted) {
     return max_ratio;
 }
 
+// Positions of the free items, cheapest first (ties by candidate order).
+std::vector<int> items_by_cost(const SolverState& s) {
+    std::vector<int> position(s.candidates.size(), -1);
+    for (std::size_t k = 0; k < s.items.size(); ++k) {
+        position[static_cast<std::size_t>(s.items[k].index)] = static_cast<int>(k);
+    }
+    std::vector<int> order;
+    order.reserve(s.items.size());
+    for (const int i : s.cost_order) {
+        if (position[static_cast<std::size_t>(i)] >= 0) {
+            order.push_back(position[static_cast<std::size_t>(i)]);
+        }
+    }
+    return order;
+}
+
+// The most free items a plan can add to the forced ones: cheapest first within
+// region maximums (a partition matroid, so the greedy count is the largest).
+int max_free_hires(const SolverState& s) {
+    const std::vector<int> order = items_by_cost(s);
+    std::vector<int> room(s.region_min.size(), unlimited);
+    for (std::size_t r = 0; r < room.size(); ++r) {
+        if (s.region_max[r] != unlimited) {
+            room[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
+        }
+    }
+    std::int64_t left = s.budget - s.forced_cost;
+    int hires = 0;
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        if (item.region != no_region && room[item.region] == 0) {
+            continue;
+        }
+        if (item.cost > left) {
+            break;
+        }
+        left -= item.cost;
+        ++hires;
+        if (item.region != no_region && room[item.region] != unlimited) {
+            --room[item.region];
+        }
+    }
+    return hires;
+}
+
+// Whether the count LP can say more than the first bound: its derived row "at most
+// kmax more hires" binds only when the first bound's plan (in bound order, which
+// ignores region maximums) hires about as many as can fit at all. Otherwise it is
+// not worth its time (the bound would be the same).
+bool count_row_binds(const SolverState& s) {
+    if (s.items.empty()) {
+        return false;
+    }
+    const std::int64_t room = s.budget - s.forced_cost;
+    const auto it =
+        std::upper_bound(s.prefix_cost.begin(), s.prefix_cost.begin() + s.positive + 1, room);
+    const int end = static_cast<int>(it - s.prefix_cost.begin()) - 1;
+    const int lp_hires = end + (end < s.positive ? 1 : 0);
+    const int kmax = max_free_hires(s);
+    // The first bound's multipliers move its plan a little from the LP's: a margin.
+    return lp_hires + std::max(2, kmax / 100) >= kmax;
+}
+
+// The count LP: the LP relaxation plus the derived row "at most kmax more hires"
+// (kmax from max_free_hires()), with its own multipliers on true values. When every
+// value is a price per dollar plus a bonus per hire, this bound is reached by a plan
+// that fills the budget with as many hires as fit, which the first bound (it has no
+// such row) cannot see.
+struct CountBound {
+    int kmax = 0;
+    double lambda = 0.0, sigma = 0.0;
+    std::vector<double> rho;
+    double constant = 0.0;  // region terms: sum over r of rho+ x upper - rho- x lower
+    double root = infinity; // the bound, forced values included
+};
+
+CountBound count_duals(const SolverState& s) {
+    CountBound out;
+    out.kmax = max_free_hires(s);
+    LagrangeDual dual(s, out.kmax);
+    const std::int64_t room = s.budget - s.forced_cost;
+    const CountDuals d =
+        minimize_dual(dual, room, max_ratio_of(s, false), break_ratio(s, false, room), 1e-14);
+    out.lambda = std::max(0.0, d.lambda);
+    out.sigma = d.sigma;
+    out.rho = d.rho;
+    out.rho.resize(s.region_min.size(), 0.0);
+    out.root = s.forced_value + d.value;
+    for (std::size_t r = 0; r < out.rho.size(); ++r) {
+        out.constant += std::max(0.0, out.rho[r]) * dual.upper()[r] -
+                        std::max(0.0, -out.rho[r]) * dual.lower()[r];
+    }
+    return out;
+}
+
 void compute_multipliers(SolverState& s) {
     const std::size_t regions = s.region_min.size();
     LagrangeDual dual(s);
@@ -1225,11 +1329,7 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         int out, in; // free item positions
     };
     // Items by cost once; each pass filters the non-hires in that order.
-    std::vector<int> cost_order(s.items.size());
-    std::iota(cost_order.begin(), cost_order.end(), 0);
-    std::sort(cost_order.begin(), cost_order.end(), [&](int a, int b) {
-        return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
-    });
+    const std::vector<int> cost_order = items_by_cost(s);
     for (int pass = 0; pass < max_passes; ++pass) {
         Index global;
         std::vector<Index> local(regions);
@@ -1409,7 +1509,455 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
     return plan.total >= s.min_hires;
 }
 
-void find_incumbent(SolverState& s) {
+// The cheapest plan with as many hires as fit: each region's cheapest candidates
+// up to its unmet minimum, then the cheapest of the rest within region maximums and
+// the budget. False when that does not give a valid plan.
+bool most_hires_plan(const SolverState& s, Plan& plan) {
+    plan = plan_from(s, s.forced_in);
+    const std::vector<int> order = items_by_cost(s);
+    std::vector<int> need(s.region_min.size(), 0);
+    for (std::size_t r = 0; r < need.size(); ++r) {
+        need[r] = std::max(0, s.region_min[r] - plan.count[r]);
+    }
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        if (item.region != no_region && need[item.region] > 0) {
+            if (!room_for(s, plan, item)) {
+                return false;
+            }
+            add(s, plan, item);
+            --need[item.region];
+        }
+    }
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        if (plan.chosen[item.index] ||
+            (item.region != no_region && plan.count[item.region] >= s.region_max[item.region])) {
+            continue;
+        }
+        if (item.cost > s.budget - plan.cost) {
+            break;
+        }
+        add(s, plan, item);
+    }
+    return plan.total >= s.min_hires;
+}
+
+// Sums of up to `depth` items drawn in turn from a list, as one bitset per item
+// count over [-offset, bits - offset) (sums outside are dropped), with the item that
+// first reached each sum (so a sum can be traced back to distinct items).
+class SumTable {
+public:
+    SumTable(int depth, std::int64_t offset, std::size_t bits)
+        : offset_(offset), bits_(bits), words_((bits + 63) / 64),
+          reach_(static_cast<std::size_t>(depth) + 1, std::vector<std::uint64_t>(words_, 0)),
+          first_(static_cast<std::size_t>(depth) + 1, std::vector<int>(bits, -1)),
+          low_(static_cast<std::size_t>(depth) + 1, words_), high_(low_.size(), 0) {
+        const auto at = static_cast<std::size_t>(offset);
+        reach_[0][at / 64] |= std::uint64_t{1} << (at % 64);
+        low_[0] = at / 64;
+        high_[0] = at / 64 + 1;
+    }
+
+    // Offers item `id` (list position, increasing from call to call) of weight w.
+    void add(int id, std::int64_t w) {
+        // Word i of the shifted source is (src[i - q] << r) | (src[i - q - 1] >> (64 - r)).
+        const std::int64_t q = w >= 0 ? w / 64 : -((-w + 63) / 64);
+        const auto r = static_cast<int>(w - q * 64);
+        const auto words = static_cast<std::int64_t>(words_);
+        for (std::size_t k = reach_.size() - 1; k >= 1; --k) {
+            if (low_[k - 1] >= high_[k - 1]) {
+                continue;
+            }
+            auto& dst = reach_[k];
+            const auto& src = reach_[k - 1];
+            const std::int64_t from =
+                std::max<std::int64_t>(0, static_cast<std::int64_t>(low_[k - 1]) + q);
+            const std::int64_t to = std::min<std::int64_t>(
+                words, static_cast<std::int64_t>(high_[k - 1]) + q + (r != 0 ? 1 : 0));
+            const auto source = [&](std::int64_t j) {
+                return j >= 0 && j < words ? src[static_cast<std::size_t>(j)] : std::uint64_t{0};
+            };
+            for (std::int64_t i = from; i < to; ++i) {
+                std::uint64_t moved = source(i - q) << r;
+                if (r != 0) {
+                    moved |= source(i - q - 1) >> (64 - r);
+                }
+                const auto at = static_cast<std::size_t>(i);
+                std::uint64_t fresh = moved & ~dst[at];
+                if (at + 1 == words_ && bits_ % 64 != 0) {
+                    fresh &= (std::uint64_t{1} << (bits_ % 64)) - 1;
+                }
+                if (fresh == 0) {
+                    continue;
+                }
+                dst[at] |= fresh;
+                low_[k] = std::min(low_[k], at);
+                high_[k] = std::max(high_[k], at + 1);
+                for (; fresh != 0; fresh &= fresh - 1) {
+                    first_[k][at * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] = id;
+                }
+            }
+        }
+    }
+
+    // The largest reachable sum of k items in (low, high], or low when none.
+    [[nodiscard]] std::int64_t largest_in(std::size_t k, std::int64_t low,
+                                          std::int64_t high) const {
+        std::int64_t at = std::min(high + offset_, static_cast<std::int64_t>(bits_) - 1);
+        const std::int64_t stop = std::max<std::int64_t>(low + offset_, -1);
+        while (at > stop) {
+            const auto word = reach_[k][static_cast<std::size_t>(at) / 64];
+            const int bit = static_cast<int>(at % 64);
+            const std::uint64_t masked = bit == 63 ? word : word & ((std::uint64_t{2} << bit) - 1);
+            if (masked != 0) {
+                const std::int64_t found = at - bit + (63 - std::countl_zero(masked));
+                return found > stop ? found - offset_ : low;
+            }
+            at -= bit + 1;
+        }
+        return low;
+    }
+
+    // Every reachable sum of k items, in increasing order: calls f(sum).
+    template <class F>
+    void each(std::size_t k, F&& f) const {
+        for (std::size_t i = low_[k]; i < high_[k]; ++i) {
+            for (std::uint64_t w = reach_[k][i]; w != 0; w &= w - 1) {
+                f(static_cast<std::int64_t>(i * 64 +
+                                            static_cast<std::size_t>(std::countr_zero(w))) -
+                  offset_);
+            }
+        }
+    }
+
+    // The list positions of k distinct items summing to `sum` (reachable).
+    [[nodiscard]] std::vector<int> trace(std::size_t k, std::int64_t sum,
+                                         const std::vector<std::int64_t>& weights) const {
+        std::vector<int> ids;
+        for (; k > 0; --k) {
+            const int id = first_[k][static_cast<std::size_t>(sum + offset_)];
+            ids.push_back(id);
+            sum -= weights[static_cast<std::size_t>(id)];
+        }
+        return ids;
+    }
+
+private:
+    std::int64_t offset_;
+    std::size_t bits_, words_;
+    std::vector<std::vector<std::uint64_t>> reach_;
+    std::vector<std::vector<int>> first_;
+    std::vector<std::size_t> low_, high_; // words [low, high) may hold set bits
+};
+
+// Bits in one of the fill searches' bitsets: enough for the last cents of large
+// budgets, in proportion to the number of free items (quick for small rosters).
+std::int64_t bitset_limit(const SolverState& s) {
+    return std::clamp<std::int64_t>(256 * static_cast<std::int64_t>(s.items.size()), 4096,
+                                    std::int64_t{1} << 18);
+}
+
+// Fill search on a plan whose hires all cost at most its cheapest non-hire (the
+// cheapest plan with the most hires): exchange up to `depth` hires for as many
+// non-hires so that the plan spends more of its budget, keeping its head count.
+// This is what a plan needs when every dollar is worth about the same and each hire
+// brings a bonus: the best plan fills the budget to the cent. With p the cheapest
+// non-hire's price, an exchange of k for k raises the cost by
+//   sum over ins of (cost - p) + sum over outs of (p - cost),
+// both sides >= 0, so each side's sums by item count fit in a bitset over
+// [0, budget left]; the `width` candidates priced nearest p on each side take part
+// (within region rules for any exchange of `depth`). Applied only when it gains
+// value. Returns true when it improved the plan.
+bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
+    const std::int64_t left = s.budget - plan.cost;
+    if (left <= 0) {
+        return false;
+    }
+    std::vector<int> outs, ins;
+    std::int64_t pivot = std::numeric_limits<std::int64_t>::max();
+    std::int64_t top = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t k = 0; k < s.items.size(); ++k) {
+        const auto& item = s.items[k];
+        const int r = item.region;
+        if (plan.chosen[item.index]) {
+            top = std::max(top, item.cost);
+            if (r == no_region || plan.count[r] - depth >= s.region_min[r]) {
+                outs.push_back(static_cast<int>(k));
+            }
+        } else {
+            pivot = std::min(pivot, item.cost);
+            if (r == no_region || s.region_max[r] == unlimited ||
+                plan.count[r] + depth <= s.region_max[r]) {
+                ins.push_back(static_cast<int>(k));
+            }
+        }
+    }
+    if (outs.empty() || ins.empty() || top > pivot) {
+        return false;
+    }
+    // Candidates priced within the budget left of p (and near enough to keep the
+    // bitsets small), nearest first (ties by position).
+    const std::int64_t max_bits = bitset_limit(s);
+    const std::int64_t within = std::min(left, max_bits - 1);
+    const auto distance = [&](int k) {
+        const std::int64_t d = s.items[k].cost - pivot;
+        return d < 0 ? -d : d;
+    };
+    const auto nearest = [&](std::vector<int>& list) {
+        std::erase_if(list, [&](int k) { return distance(k) > within; });
+        const auto keep = std::min(list.size(), static_cast<std::size_t>(width));
+        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep),
+                          list.end(), [&](int a, int b) {
+                              return distance(a) != distance(b) ? distance(a) < distance(b) : a < b;
+                          });
+        list.resize(keep);
+    };
+    nearest(outs);
+    nearest(ins);
+    if (outs.empty() || ins.empty()) {
+        return false;
+    }
+    std::int64_t span = 0;
+    std::vector<std::int64_t> out_w, in_w;
+    for (const int k : outs) {
+        out_w.push_back(distance(k));
+        span = std::max(span, out_w.back());
+    }
+    for (const int k : ins) {
+        in_w.push_back(distance(k));
+        span = std::max(span, in_w.back());
+    }
+    const auto bits = static_cast<std::size_t>(std::min({left, depth * span, max_bits - 1}) + 1);
+    SumTable out_sums(depth, 0, bits), in_sums(depth, 0, bits);
+    for (std::size_t k = 0; k < outs.size(); ++k) {
+        out_sums.add(static_cast<int>(k), out_w[k]);
+    }
+    for (std::size_t k = 0; k < ins.size(); ++k) {
+        in_sums.add(static_cast<int>(k), in_w[k]);
+    }
+    // The largest in + out <= left for each k: outs rising, ins falling.
+    std::int64_t best_rise = 0, best_out = 0, best_in = 0;
+    std::size_t best_k = 0;
+    std::vector<std::int64_t> out_list, in_list;
+    for (std::size_t k = 1; k <= static_cast<std::size_t>(depth) && best_rise < left; ++k) {
+        out_list.clear();
+        in_list.clear();
+        out_sums.each(k, [&](std::int64_t sum) { out_list.push_back(sum); });
+        in_sums.each(k, [&](std::int64_t sum) { in_list.push_back(sum); });
+        auto j = in_list.size();
+        for (const std::int64_t out_sum : out_list) {
+            while (j > 0 && in_list[j - 1] > left - out_sum) {
+                --j;
+            }
+            if (j == 0) {
+                break;
+            }
+            if (in_list[j - 1] + out_sum > best_rise) {
+                best_rise = in_list[j - 1] + out_sum;
+                best_out = out_sum;
+                best_in = in_list[j - 1];
+                best_k = k;
+            }
+        }
+    }
+    if (best_k == 0) {
+        return false;
+    }
+    Plan next = plan;
+    for (const int id : out_sums.trace(best_k, best_out, out_w)) {
+        const auto& item = s.items[outs[static_cast<std::size_t>(id)]];
+        next.chosen[item.index] = 0;
+        next.cost -= item.cost;
+        --next.total;
+        if (item.region != no_region) {
+            --next.count[item.region];
+        }
+    }
+    for (const int id : in_sums.trace(best_k, best_in, in_w)) {
+        add(s, next, s.items[ins[static_cast<std::size_t>(id)]]);
+    }
+    if (next.cost > s.budget) {
+        return false;
+    }
+    for (std::size_t r = 0; r < next.count.size(); ++r) {
+        if (next.count[r] < s.region_min[r] || next.count[r] > s.region_max[r]) {
+            return false;
+        }
+    }
+    const double before = plan_value(s, plan.chosen);
+    if (!(plan_value(s, next.chosen) > before + s.tolerance(before))) {
+        return false;
+    }
+    plan = std::move(next);
+    return true;
+}
+
+// Swap fill: up to `depth` single swaps at once (a hire for a non-hire priced within
+// `reach` cents of it), so that the plan spends more of its budget, keeping its
+// head count. Swaps stay within one region, or between regions whose counts have
+// room for `depth` changes either way (and candidates without a region). Their
+// price changes are small, so the bitset of sums is small; any sum in
+// (0, budget left] is a plan that spends more. Applied only when it gains value.
+bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) {
+    const std::int64_t left = s.budget - plan.cost;
+    if (left <= 0) {
+        return false;
+    }
+    const std::size_t regions = s.region_min.size();
+    std::vector<char> flexible(regions, 0);
+    for (std::size_t r = 0; r < regions; ++r) {
+        flexible[r] = static_cast<char>(
+            plan.count[r] - depth >= s.region_min[r] &&
+            (s.region_max[r] == unlimited || plan.count[r] + depth <= s.region_max[r]));
+    }
+    // Class: -1 for the flexible ones, else the region.
+    const auto class_of = [&](const FreeItem& item) {
+        return item.region == no_region || flexible[item.region] ? -1 : item.region;
+    };
+    const std::vector<int> order = items_by_cost(s);
+    std::vector<std::vector<int>> hires(regions + 1), others(regions + 1);
+    for (const int k : order) {
+        const auto& item = s.items[k];
+        const auto c = static_cast<std::size_t>(class_of(item) + 1);
+        (plan.chosen[item.index] ? hires[c] : others[c]).push_back(k);
+    }
+    struct Swap {
+        int out, in;
+    };
+    std::vector<Swap> swaps;
+    std::vector<std::int64_t> weights;
+    // Enough swaps to make many sums, few enough to stay quick.
+    constexpr std::size_t min_swaps = 400, max_swaps = 20'000;
+    const std::int64_t max_reach = bitset_limit(s) / (2 * depth);
+    const auto collect = [&](std::int64_t within) {
+        swaps.clear();
+        weights.clear();
+        for (std::size_t c = 0; c <= regions && swaps.size() <= max_swaps; ++c) {
+            const auto& h = hires[c];
+            const auto& o = others[c];
+            std::size_t lo = 0;
+            for (const int i : h) {
+                const std::int64_t ci = s.items[i].cost;
+                while (lo < o.size() && s.items[o[lo]].cost < ci - within) {
+                    ++lo;
+                }
+                for (std::size_t j = lo; j < o.size() && s.items[o[j]].cost <= ci + within; ++j) {
+                    const std::int64_t delta = s.items[o[j]].cost - ci;
+                    if (delta != 0) {
+                        swaps.push_back({i, o[j]});
+                        weights.push_back(delta);
+                    }
+                }
+                if (swaps.size() > max_swaps) {
+                    break;
+                }
+            }
+        }
+    };
+    std::int64_t spread = 0; // no swap changes the price by more
+    if (!order.empty()) {
+        spread = s.items[order.back()].cost - s.items[order.front()].cost;
+    }
+    reach = std::min(reach, std::max<std::int64_t>(spread, 1));
+    collect(reach);
+    while (swaps.size() < min_swaps && reach < std::min(max_reach, spread)) {
+        reach *= 2;
+        collect(reach);
+    }
+    while (swaps.size() > max_swaps && reach > 1) {
+        reach /= 2;
+        collect(reach);
+    }
+    if (swaps.empty() || swaps.size() > max_swaps) {
+        return false;
+    }
+    // Two swaps in a sum may share a candidate: then drop one of them and retry.
+    std::vector<char> dropped(swaps.size(), 0);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const std::int64_t offset = depth * reach;
+        SumTable sums(depth, offset, static_cast<std::size_t>(2 * offset + 1));
+        for (std::size_t k = 0; k < swaps.size(); ++k) {
+            if (!dropped[k]) {
+                sums.add(static_cast<int>(k), weights[k]);
+            }
+        }
+        std::int64_t best = 0;
+        std::size_t best_k = 0;
+        for (std::size_t k = 1; k <= static_cast<std::size_t>(depth); ++k) {
+            const std::int64_t found = sums.largest_in(k, best, std::min(left, offset));
+            if (found > best) {
+                best = found;
+                best_k = k;
+            }
+        }
+        if (best_k == 0) {
+            return false;
+        }
+        Plan next = plan;
+        bool clash = false;
+        for (const int id : sums.trace(best_k, best, weights)) {
+            const Swap swap = swaps[static_cast<std::size_t>(id)];
+            const auto& out = s.items[swap.out];
+            const auto& in = s.items[swap.in];
+            if (!next.chosen[out.index] || next.chosen[in.index]) {
+                // Keep the earlier swap; no other swap may reuse the shared candidate.
+                const bool shares_out = !next.chosen[out.index];
+                for (std::size_t k = 0; k < swaps.size(); ++k) {
+                    if (static_cast<int>(k) != id &&
+                        (shares_out ? swaps[k].out == swap.out : swaps[k].in == swap.in)) {
+                        dropped[k] = 1;
+                    }
+                }
+                dropped[static_cast<std::size_t>(id)] = 1;
+                clash = true;
+                break;
+            }
+            next.chosen[out.index] = 0;
+            next.cost -= out.cost;
+            --next.total;
+            if (out.region != no_region) {
+                --next.count[out.region];
+            }
+            add(s, next, in);
+        }
+        if (clash) {
+            continue;
+        }
+        if (next.cost > s.budget) {
+            return false;
+        }
+        for (std::size_t r = 0; r < regions; ++r) {
+            if (next.count[r] < s.region_min[r] || next.count[r] > s.region_max[r]) {
+                return false;
+            }
+        }
+        const double before = plan_value(s, plan.chosen);
+        if (!(plan_value(s, next.chosen) > before + s.tolerance(before))) {
+            return false;
+        }
+        plan = std::move(next);
+        return true;
+    }
+    return false;
+}
+
+// When the count LP's head-count row binds, value comes with each hire: start from
+// the plan with the most hires and raise its value by exchanges.
+void count_first_incumbent(SolverState& s) {
+    Plan plan;
+    if (!most_hires_plan(s, plan)) {
+        return;
+    }
+    const std::vector<int> bound_order = identity_order(s.items.size());
+    fill_search(s, plan, 3, 192);
+    swap_search(s, plan, bound_order, 12);
+    for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
+    }
+    offer(s, plan);
+}
+
+void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
     const std::vector<int> bound_order = identity_order(s.items.size());
     Plan first = plan_from(s, s.min_plan);
     fill(s, first, bound_order);
@@ -1441,6 +1989,12 @@ void find_incumbent(SolverState& s) {
         fill(s, second, ratio_order);
         offer(s, second);
     }
+    if (count_row_binds(s)) {
+        count = count_duals(s);
+        if (count->sigma > 0.0) {
+            count_first_incumbent(s);
+        }
+    }
 }
 
 // [SECTION] Reduced-cost fixing
@@ -1451,7 +2005,7 @@ void find_incumbent(SolverState& s) {
 // Forcing an item against the sign of d lowers that bound by |d|; when the lowered
 // bound cannot beat the incumbent, the item is fixed. Returns false when the
 // incumbent is proven optimal.
-bool reduce(SolverState& s) {
+bool reduce(SolverState& s, std::optional<CountBound> count = std::nullopt) {
     const std::int64_t residual = s.budget - s.forced_cost;
     int end = 0;
     s.blocked = 0;
@@ -1466,20 +2020,38 @@ bool reduce(SolverState& s) {
     }
     // Both forms are the same bound; keep the smaller (rounding differs).
     bound = std::min(bound, s.forced_adj + s.lagrange_constant + dantzig_bound);
-    s.root_bound = bound;
+    // The count LP's bound, with its own reduced values (it also fixes items).
+    if (!count && count_row_binds(s)) {
+        count = count_duals(s);
+    }
+    const auto count_d = [&](const FreeItem& item) {
+        return item.value - count->lambda * static_cast<double>(item.cost) - count->sigma -
+               (item.region == no_region ? 0.0 : count->rho[item.region]);
+    };
+    if (count) {
+        s.count_root = std::min(s.count_root, count->root);
+    }
+    s.root_bound = std::min(bound, s.count_root);
     const double threshold = s.best_value + s.tolerance(s.best_value);
-    if (bound <= threshold) {
+    if (s.root_bound <= threshold) {
         return false;
     }
     std::vector<FreeItem> kept;
     kept.reserve(s.items.size());
     for (const auto& item : s.items) {
         const double d = item.adj - lambda * static_cast<double>(item.cost);
-        if (d < 0.0 && bound + d <= threshold) {
+        const double d2 = count ? count_d(item) : 0.0;
+        const bool out =
+            (d < 0.0 && bound + d <= threshold) || (d2 < 0.0 && count->root + d2 <= threshold);
+        const bool in =
+            (d > 0.0 && bound - d <= threshold) || (d2 > 0.0 && count->root - d2 <= threshold);
+        if (out && in) {
+            return false; // no better plan can either take or leave it
+        }
+        if (out) {
             continue; // fixed out
         }
-        if (d > 0.0 && bound - d <= threshold) {
-            // fixed in
+        if (in) {
             s.forced_in[item.index] = 1;
             s.forced_cost += item.cost;
             s.forced_value += item.value;
@@ -1706,12 +2278,16 @@ int fenwick_max_fit(const SolverState& s, std::int64_t cents) {
     return fit;
 }
 
-// Second bound of a state: with adj2 = adj - sigma_k and at most kmax hires in any
-// completion, value <= constant + sigma_k * kmax + adj2(plan) + (best change), where
-// a change adds items after the window (at most rho_a per cent) and drops items
-// before it (at least rho_d per cent).
+// Second bound of a state, from the count LP (count_duals()): with
+// d = value - lambda_k * cost - sigma_k - rho_k[region] for each core item, a
+// completion's core part is worth at most
+//   head_constant + lambda_k * room + sigma_k * (hires that can still fit) + sum d,
+// where the sum is at most the plan's own d, plus every gain from dropping a
+// negative-d item before the window, plus every positive-d item after it.
 double head_bound(const SolverState& s, const SolverState::DpState& st) {
-    const std::int64_t room = s.budget - s.forced_cost - st.cost;
+    if (st.cost > s.budget - s.forced_cost && s.dp_s == 0) {
+        return -infinity;
+    }
     const std::int64_t before_cost = s.prefix_cost[s.dp_s];
     const int window_count = st.count - s.dp_s;
     const int window_capped = st.capped - s.capped_prefix[s.dp_s];
@@ -1722,19 +2298,10 @@ double head_bound(const SolverState& s, const SolverState::DpState& st) {
     // capped hires cost at least that much).
     const std::int64_t window_uncapped_cost =
         window_cost - (st.capped_cost - s.capped_prefix_cost[s.dp_s]);
-    const int kmax = s.forced_count + (window_count - window_capped) +
+    const int kmax = (window_count - window_capped) +
                      fenwick_max_fit(s, s.budget - s.forced_cost - window_uncapped_cost);
-    // With d = adj - sigma_k - lambda_k * cost for each core item, a completion's core
-    // part is worth sigma_k * hires + lambda_k * cost + sum d, where the sum is at
-    // most the plan's own d, plus every gain from dropping a negative-d item before
-    // the window, plus every positive-d item after it.
-    if (room < 0 && s.dp_s == 0) {
-        return -infinity;
-    }
-    const double plan_d = st.adj - s.sigma_k * st.count - s.lambda_k * static_cast<double>(st.cost);
-    const double best_d = plan_d + s.head_prefix_neg[s.dp_s] + s.head_suffix_pos[s.dp_t + 1];
-    return s.lagrange_constant + s.forced_adj + s.sigma_k * (kmax - s.forced_count) +
-           s.lambda_k * static_cast<double>(s.budget - s.forced_cost) + best_d;
+    const double best_d = st.head + s.head_prefix_neg[s.dp_s] + s.head_suffix_pos[s.dp_t + 1];
+    return s.head_constant + s.sigma_k * kmax + best_d;
 }
 
 double dp_bound(const SolverState& s, const SolverState::DpState& st) {
@@ -1745,8 +2312,14 @@ double dp_bound(const SolverState& s, const SolverState::DpState& st) {
     return std::min(first, head_bound(s, st));
 }
 
-// Sets up the second bound: sigma_k from the LP with the derived row, and the
-// structures head_bound() reads. Off when some core item is free (ratios undefined).
+double head_d(const SolverState& s, const FreeItem& item) {
+    return item.value - s.lambda_k * static_cast<double>(item.cost) - s.sigma_k -
+           (item.region == no_region ? 0.0 : s.rho_k[item.region]);
+}
+
+// Sets up the second bound: the count LP's multipliers on the core, and the
+// structures head_bound() reads. Off when some core item is free (ratios undefined)
+// or when the count row is slack (the first bound already has it all).
 void start_head_bound(SolverState& s) {
     const int f = static_cast<int>(s.items.size());
     s.head_bound = false;
@@ -1782,11 +2355,7 @@ void start_head_bound(SolverState& s) {
         s.capped_prefix_cost[k + 1] =
             s.capped_prefix_cost[k] + (s.head_capped[k] ? s.items[k].cost : 0);
     }
-    std::vector<int> order(f);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
-    });
+    const std::vector<int> order = items_by_cost(s);
     s.cost_rank.assign(f, 0);
     // The cheapest (maximum - forced) items of each capped region form a fixed pool.
     std::vector<char> pool(f, 0);
@@ -1796,9 +2365,6 @@ void start_head_bound(SolverState& s) {
             pool_left[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
         }
     }
-    std::int64_t spent = 0;
-    int kmax = 0;
-    const std::int64_t room = s.budget - s.forced_cost;
     for (int r = 0; r < f; ++r) {
         const int k = order[r];
         s.cost_rank[k] = r;
@@ -1810,18 +2376,19 @@ void start_head_bound(SolverState& s) {
             --pool_left[region];
             pool[k] = 1;
         }
-        if (spent + s.items[k].cost <= room) {
-            spent += s.items[k].cost;
-            ++kmax;
-        }
     }
-    LagrangeDual dual(s, kmax);
-    const CountDuals duals =
-        minimize_dual(dual, room, max_ratio_of(s, true), break_ratio(s, true, room), 1e-14);
-    if (!(duals.sigma > 0.0)) {
-        return; // the head-count row is slack: the first bound already has it all
+    if (!count_row_binds(s)) {
+        return;
     }
-    s.sigma_k = duals.sigma;
+    const CountBound count = count_duals(s);
+    if (!(count.sigma > 0.0)) {
+        return;
+    }
+    s.sigma_k = count.sigma;
+    s.lambda_k = count.lambda;
+    s.rho_k = count.rho;
+    s.head_constant = s.forced_value + count.constant +
+                      s.lambda_k * static_cast<double>(s.budget - s.forced_cost);
     s.fenwick_count.assign(f + 1, 0);
     s.fenwick_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
@@ -1829,18 +2396,15 @@ void start_head_bound(SolverState& s) {
             fenwick_update(s, s.cost_rank[k], 1, s.items[k].cost);
         }
     }
-    s.lambda_k = std::max(0.0, duals.lambda);
+    s.head_item_d.assign(f, 0.0);
     s.head_prefix_neg.assign(f + 1, 0.0);
     s.head_suffix_pos.assign(f + 1, 0.0);
     for (int k = 0; k < f; ++k) {
-        const double d =
-            s.items[k].adj - s.sigma_k - s.lambda_k * static_cast<double>(s.items[k].cost);
-        s.head_prefix_neg[k + 1] = s.head_prefix_neg[k] + std::max(0.0, -d);
+        s.head_item_d[k] = head_d(s, s.items[k]);
+        s.head_prefix_neg[k + 1] = s.head_prefix_neg[k] + std::max(0.0, -s.head_item_d[k]);
     }
     for (int k = f - 1; k >= 0; --k) {
-        const double d =
-            s.items[k].adj - s.sigma_k - s.lambda_k * static_cast<double>(s.items[k].cost);
-        s.head_suffix_pos[k] = s.head_suffix_pos[k + 1] + std::max(0.0, d);
+        s.head_suffix_pos[k] = s.head_suffix_pos[k + 1] + std::max(0.0, s.head_item_d[k]);
     }
     s.head_bound = true;
 }
@@ -1996,8 +2560,14 @@ void start_dp(SolverState& s) {
     start_head_bound(s);
     const int capped = s.head_bound ? s.capped_prefix[b] : 0;
     const std::int64_t capped_cost = s.head_bound ? s.capped_prefix_cost[b] : 0;
+    double head = 0.0;
+    if (s.head_bound) {
+        for (int k = 0; k < b; ++k) {
+            head += s.head_item_d[k];
+        }
+    }
     std::vector<SolverState::DpState> first{
-        SolverState::DpState{cost, value, adj, b, capped, capped_cost, -1}};
+        SolverState::DpState{cost, value, adj, b, capped, capped_cost, -1, head}};
     if (rekey(s, key)) {
         settle_group(s, key, first, {0});
         if (!first.empty()) {
@@ -2068,9 +2638,12 @@ std::int64_t dp_expand(SolverState& s) {
             n.value += sign * item.value;
             n.adj += sign * item.adj;
             n.count += sign;
-            if (s.head_bound && s.head_capped[j]) {
-                n.capped += sign;
-                n.capped_cost += sign * item.cost;
+            if (s.head_bound) {
+                n.head += sign * s.head_item_d[j];
+                if (s.head_capped[j]) {
+                    n.capped += sign;
+                    n.capped_cost += sign * item.cost;
+                }
             }
             s.dp_trail.emplace_back(j, st.trail);
             n.trail = static_cast<int>(s.dp_trail.size()) - 1;
@@ -2164,8 +2737,9 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     s.use_dfs = method != SearchMethod::dynamic_programming;
     compute_multipliers(s);
     arrange(s);
-    find_incumbent(s);
-    if (!reduce(s)) {
+    std::optional<CountBound> count;
+    find_incumbent(s, count);
+    if (!reduce(s, count)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
@@ -2251,6 +2825,11 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
     const std::int64_t stop_at =
         max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
     while (!s.done && s.nodes < stop_at) {
+        // An engine's incumbent may reach the root bound: nothing can beat it then.
+        if (s.root_bound <= s.best_value + s.tolerance(s.best_value)) {
+            s.done = true;
+            break;
+        }
         // Turns: the depth-first search spends its quota (kept across calls, so small
         // slices still alternate), then the DP makes one expansion and refills it.
         if (s.use_dfs && (s.dfs_quota > 0 || !s.use_dp)) {
@@ -2328,7 +2907,7 @@ OptimizerSolution OptimizerSolver::solution() const {
     }
     if (!s.use_dfs) {
         out.status = SolveStatus::limit_reached;
-        out.upper_bound = std::max(dp_bound_value, out.objective);
+        out.upper_bound = std::max(std::min(dp_bound_value, s.root_bound), out.objective);
         out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
         return out;
     }
@@ -2343,7 +2922,7 @@ OptimizerSolution OptimizerSolver::solution() const {
         }
     }
     out.status = SolveStatus::limit_reached;
-    out.upper_bound = std::max(std::min(bound, dp_bound_value), out.objective);
+    out.upper_bound = std::max(std::min({bound, dp_bound_value, s.root_bound}), out.objective);
     out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
     return out;
 }
