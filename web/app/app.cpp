@@ -18,6 +18,7 @@
 #include "web/platform/browser_platform.hpp"
 #include "web/platform/page_services.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -112,12 +113,23 @@ App::App(const AppOptions& options) : options_(options) {
     ui_.notices = std::move(startup.messages);
     library_ = load_library();
     if (startup.autosave_differs) {
-        // Opening someone's link never loses the work that was here before.
-        library_.items.push_back(
-            {"Your work before opening a link", std::move(startup.previous_autosave)});
-        if (save_library(library_.items)) {
-            ui_.notices.push_back("The link opened a shared plan. Your previous work is kept "
-                                  "under Files, as \"Your work before opening a link\".");
+        // Opening someone's link never loses the work that was here before. Kept once:
+        // a second link opened before any edit finds the same work already kept.
+        const std::string previous = core::export_scenario_json(startup.previous_autosave, false);
+        bool kept = std::any_of(
+            library_.items.begin(), library_.items.end(), [&](const SavedScenario& item) {
+                return core::export_scenario_json(item.scenario, false) == previous;
+            });
+        if (!kept) {
+            library_.items.push_back(
+                {"Your work before opening a link", std::move(startup.previous_autosave)});
+            kept = save_library(library_.items);
+        }
+        if (kept) {
+            ui_.notices.push_back(
+                std::string(startup.from_link ? "The link opened a shared plan. " : "") +
+                "Your previous work is kept under Files, as \"Your work "
+                "before opening a link\".");
         }
     }
     page_set_file_receiver(on_file, this);

@@ -97,9 +97,10 @@ Startup load_startup() {
             if (!have && fragment.empty()) {
                 startup.scenario = std::move(imported).value();
                 have = true;
-            } else if (startup.from_link &&
-                       core::export_scenario_json(imported.value(), false) !=
-                           core::export_scenario_json(startup.scenario, false)) {
+            } else if (core::export_scenario_json(imported.value(), false) !=
+                       core::export_scenario_json(startup.scenario, false)) {
+                // A link opened (or a damaged one fell back to the default scenario):
+                // the next autosave would overwrite this work, so it is kept by name.
                 startup.autosave_differs = true;
                 startup.previous_autosave = std::move(imported).value();
             }
