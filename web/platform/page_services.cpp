@@ -13,6 +13,7 @@
 
 #include "web/platform/page_links.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <emscripten/emscripten.h>
 #include <string>
@@ -45,6 +46,15 @@ EM_JS(void, js_page_install, (double max_bytes), {
         const size = lengthBytesUTF8(text) + 1;
         const ptr = _malloc(size);
         stringToUTF8(text, ptr, size);
+        return ptr;
+    };
+    // As returnString, with the byte length in the first 4 bytes (little endian), so
+    // text holding NUL characters (damaged saved data) arrives whole.
+    page.returnSized = (text) => {
+        const size = lengthBytesUTF8(text);
+        const ptr = _malloc(size + 5);
+        for (let k = 0; k < 4; k++) HEAPU8[ptr + k] = (size >>> (8 * k)) & 255;
+        stringToUTF8(text, ptr + 4, size + 1);
         return ptr;
     };
 
@@ -298,11 +308,12 @@ EM_JS(int, js_page_storage_write, (const char* key_ptr, int key_length, const ch
     return page.storageWrite(page.text(key_ptr, key_length), page.text(value_ptr, value_length));
 });
 
-// Returns a malloc'd string, or 0 when the key is missing or storage is blocked.
+// Returns a malloc'd sized string (page.returnSized), or 0 when the key is missing or
+// storage is blocked.
 EM_JS(char*, js_page_storage_read, (const char* key_ptr, int key_length), {
     const page = window.__microreachPage;
     const value = page.storageRead(page.text(key_ptr, key_length));
-    return value === null ? 0 : page.returnString(value);
+    return value === null ? 0 : page.returnSized(value);
 });
 
 EM_JS(int, js_page_storage_available, (), {
@@ -394,6 +405,17 @@ std::string take_js_string(char* text) {
     return result;
 }
 
+// A string from page.returnSized: 4 bytes of length, then the bytes (NULs included).
+std::string take_js_sized_string(char* block) {
+    std::uint32_t size = 0;
+    for (int k = 0; k < 4; ++k) {
+        size |= static_cast<std::uint32_t>(static_cast<unsigned char>(block[k])) << (8 * k);
+    }
+    std::string result(block + 4, size);
+    std::free(block);
+    return result;
+}
+
 int length_of(std::string_view text) {
     return static_cast<int>(text.size());
 }
@@ -445,7 +467,7 @@ std::optional<std::string> page_storage_read(std::string_view key) {
     if (value == nullptr) {
         return std::nullopt;
     }
-    return take_js_string(value);
+    return take_js_sized_string(value);
 }
 
 bool page_storage_available() {
