@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Core speed for the benchmark table: the Monte Carlo simulation natively and in
-# wasm under node, and the optimizer's table (scripts/bench-optimizer.sh) when present.
+# wasm under node. The optimizer has its own command (scripts/bench-optimizer.sh),
+# which writes its table into docs/performance.md after this one.
 # Prints markdown. Called by scripts/bench.sh after it built build/bench-wasm.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,7 +18,3 @@ echo "|---|---|---|---|---|"
 echo "| median of $runs runs | ${native_median} ms | ${wasm_median} ms | ${ratio}x | wasm <= 50 ms |"
 echo "| worst | ${native_worst} ms | ${wasm_worst} ms | | |"
 echo "| median engagements (same seed, both builds) | ${native_p50} | ${wasm_p50} | | equal |"
-if [ -x scripts/bench-optimizer.sh ]; then
-    echo
-    scripts/bench-optimizer.sh
-fi

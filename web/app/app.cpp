@@ -111,6 +111,9 @@ App::App(const AppOptions& options) : options_(options) {
     Startup startup = load_startup();
     scenario_ = std::move(startup.scenario);
     ui_.notices = std::move(startup.messages);
+    if (startup.is_default) {
+        persistence_.start_untouched(version_);
+    }
     library_ = load_library();
     if (startup.autosave_differs) {
         // Opening someone's link never loses the work that was here before. Kept once:

@@ -30,10 +30,11 @@ std::string back_up(std::string_view key, std::string_view text) {
     return std::string();
 }
 
-void apply_prefill(core::Scenario& scenario, std::vector<std::string>& messages) {
+// Returns whether the URL asked for anything (even a parameter that was then rejected).
+bool apply_prefill(core::Scenario& scenario, std::vector<std::string>& messages) {
     const std::string query = page_query();
     if (query.empty()) {
-        return;
+        return false;
     }
     // The app's screen ids, plus "planner" for the planner (the core calls it "roster").
     std::vector<std::string_view> ids = core::screen_ids();
@@ -68,6 +69,8 @@ void apply_prefill(core::Scenario& scenario, std::vector<std::string>& messages)
             fill_demo_roster(scenario, rows);
         }
     }
+    return !prefill.errors.empty() || prefill.currency || prefill.budget || prefill.screen ||
+           at != std::string::npos;
 }
 
 } // namespace
@@ -113,7 +116,8 @@ Startup load_startup() {
                      : ". It is kept unchanged in this browser under \"" + backup + "\"."));
         }
     }
-    apply_prefill(startup.scenario, startup.messages);
+    const bool prefilled = apply_prefill(startup.scenario, startup.messages);
+    startup.is_default = !have && !prefilled;
     return startup;
 }
 
@@ -121,6 +125,10 @@ void Persistence::sync(const core::Scenario& scenario, std::uint64_t version) {
     if (version == version_ && scenario.screen == screen_) {
         return;
     }
+    if (untouched_version_ && version == *untouched_version_) {
+        return; // the default example as it opened: nothing to keep, nothing to link
+    }
+    untouched_version_.reset();
     version_ = version;
     screen_ = scenario.screen;
     if (scenario.roster.size() > autosave_row_limit) {

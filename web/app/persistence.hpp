@@ -15,6 +15,7 @@
 #include "core/scenario.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ struct Startup {
     core::Scenario scenario;
     std::vector<std::string> messages; // what the user should know (damaged link ...)
     bool from_link = false;
+    bool is_default = false;          // the article's example: no link, save or URL parameter
     bool autosave_differs = false;    // a link replaced different saved work
     core::Scenario previous_autosave; // that work, to keep as a named scenario
 };
@@ -46,6 +48,10 @@ class Persistence {
 public:
     // Saves and updates the share link when the inputs (or the screen) changed.
     void sync(const core::Scenario& scenario, std::uint64_t version);
+    // The default example is neither saved nor put in the address until the reader
+    // changes something: a visitor who only reads leaves nothing in their browser, and
+    // the page does no serializing work for them.
+    void start_untouched(std::uint64_t version) { untouched_version_ = version; }
     [[nodiscard]] SaveState save_state() const { return save_state_; }
     [[nodiscard]] std::string_view save_label() const;
     // The current share fragment ("v1.…"), or "" when the scenario is too big for a link.
@@ -57,6 +63,7 @@ private:
     void update_link(const core::Scenario& scenario);
 
     std::uint64_t version_ = ~std::uint64_t{0};
+    std::optional<std::uint64_t> untouched_version_;
     core::Screen screen_ = core::Screen::compare;
     SaveState save_state_ = SaveState::not_yet;
     std::string fragment_;

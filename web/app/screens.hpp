@@ -8,19 +8,25 @@ namespace web {
 
 class App;
 
-void draw_engagement_screen(App& app);
-void draw_compare_screen(App& app);
-void draw_planner_screen(App& app);
-void draw_results_screen(App& app);
-void draw_assumptions_screen(App& app);
+// Never inlined into the frame: each screen stays a function of its own, so the wasm
+// split (web/tools/split-wasm.mjs) can leave the screens a reader has not opened in
+// the deferred part.
+#define MICROREACH_SCREEN [[gnu::noinline]]
+
+MICROREACH_SCREEN void draw_engagement_screen(App& app);
+MICROREACH_SCREEN void draw_compare_screen(App& app);
+MICROREACH_SCREEN void draw_planner_screen(App& app);
+MICROREACH_SCREEN void draw_results_screen(App& app);
+MICROREACH_SCREEN void draw_assumptions_screen(App& app);
 
 // The planner's optimizer: its panel, and one slice of a running search per frame
 // (called every frame, whatever the screen).
-void draw_optimizer_panel(App& app);
+MICROREACH_SCREEN void draw_optimizer_panel(App& app);
 
 // Save, share, import, export and named scenarios; files from the picker or a drop.
-void draw_files_panel(App& app);
-void receive_file(App& app, std::string_view name, std::string_view bytes, std::string_view error);
+MICROREACH_SCREEN void draw_files_panel(App& app);
+MICROREACH_SCREEN void receive_file(App& app, std::string_view name, std::string_view bytes,
+                                    std::string_view error);
 void step_optimizer(App& app);
 
 } // namespace web

@@ -71,15 +71,22 @@
       return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
     });
   }
-  function hasWebGL2() {
+  // The early download only needs to know WebGL2 exists; the real check (start) asks
+  // the page's own canvas for the context the app will use, with the app's attributes
+  // (web/platform/browser_platform.cpp), so the browser creates it once, not twice.
+  const webgl2Known = typeof window.WebGL2RenderingContext === 'function';
+  function canvasHasWebGL2(canvas) {
     try {
-      return !!document.createElement('canvas').getContext('webgl2');
+      return !!canvas && !!canvas.getContext('webgl2', {
+        alpha: false, antialias: false, depth: false, stencil: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false,
+      });
     } catch (e) {
       return false;
     }
   }
   const canRun = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
-  const webgl2 = canRun && hasWebGL2();
+  const webgl2 = canRun && webgl2Known;
   // An opaque origin ("null": an iframe sandboxed without allow-same-origin, or a page
   // opened from disk) cannot fetch the wasm: every request is cross-origin and static
   // hosts send no CORS headers. A <script> may still load, so the wasm then comes as
@@ -94,6 +101,69 @@
   if (!singleFile && !opaque && webgl2 && typeof fetch === 'function') {
     download.promise = fetchWithProgress('microreach.wasm');
     download.promise.catch(function () {});  // reported when the app asks for it
+  }
+
+  // The app's code may come in two parts (web/tools/split-wasm.mjs): microreach.wasm
+  // runs the first screen, microreach.deferred.wasm holds the rest. A split module
+  // imports its missing functions from "placeholder". The rest is fetched when the
+  // reader shows interest (pointer, touch, focus or a key on the app), or before the
+  // app starts when the startup needs more than the first screen (a shared link, saved
+  // work, URL parameters). A reader who only scrolls past never downloads it.
+  const deferred = { split: false, bytes: null, promise: null, failed: false };
+  function isSplit(module) {
+    return WebAssembly.Module.imports(module).some(function (entry) { return entry.module === 'placeholder'; });
+  }
+  function fetchDeferred() {
+    if (!deferred.split) return Promise.resolve(null);
+    if (!deferred.promise) {
+      deferred.promise = fetch('microreach.deferred.wasm').then(function (response) {
+        if (!response.ok) throw new Error('could not download microreach.deferred.wasm (HTTP ' + response.status + ')');
+        return response.arrayBuffer();
+      }).then(function (buffer) {
+        deferred.bytes = deferred.bytes || new Uint8Array(buffer);
+        return deferred.bytes;
+      });
+      deferred.promise.catch(function () { deferred.promise = null; });  // retried on the next sign
+    }
+    return deferred.promise;
+  }
+  // Embedding options are part of the first screen's profile (web/tools/split-wasm.mjs
+  // loads the page with them); any other parameter (a budget, a screen, the test hook)
+  // runs code from the rest.
+  const firstScreenParams = ['embed', 'theme', 'accent'];
+  function startupNeedsDeferred() {
+    if (location.hash.length > 1) return true;
+    for (const key of params.keys()) {
+      if (firstScreenParams.indexOf(key) < 0) return true;
+    }
+    try {
+      return window.localStorage.getItem('microreach:autosave') !== null ||
+        window.localStorage.getItem('microreach:scenarios') !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+  // Emscripten calls this, synchronously, the first time the app runs a function of the
+  // deferred part. Usually the bytes are already here; if the first touch came before
+  // the download finished, they are fetched now, synchronously (a short pause, once).
+  function loadDeferredNow(file, imports) {
+    let bytes = deferred.bytes;
+    if (!bytes) {
+      const request = new XMLHttpRequest();
+      request.open('GET', 'microreach.deferred.wasm', false);
+      request.overrideMimeType('text/plain; charset=x-user-defined');
+      request.send(null);
+      if (request.status !== 200) {
+        deferred.failed = true;
+        throw new Error('could not download microreach.deferred.wasm');
+      }
+      const text = request.responseText;
+      bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      deferred.bytes = bytes;
+    }
+    const module = new WebAssembly.Module(bytes);
+    return [new WebAssembly.Instance(module, imports), module];
   }
 
   function start() {
@@ -131,7 +201,7 @@
       showError('Microreach needs WebAssembly, which this browser does not support or has turned off. Any current Chrome, Firefox, Safari or Edge works.');
       return;
     }
-    if (!webgl2) {
+    if (!webgl2 || !canvasHasWebGL2(canvas)) {
       showError('Microreach needs WebGL2, which is turned off or unsupported in this browser (check that hardware acceleration is on). Any current Chrome, Firefox, Safari or Edge works.');
       return;
     }
@@ -140,6 +210,15 @@
       (download.promise || fetchWithProgress('microreach.wasm'))
         .then(function (response) {
           return WebAssembly.instantiateStreaming(response, imports);
+        })
+        .then(function (result) {
+          deferred.split = isSplit(result.module);
+          if (!deferred.split) return result;
+          const container = canvas && canvas.parentElement ? canvas.parentElement : document;
+          ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'].forEach(function (type) {
+            container.addEventListener(type, fetchDeferred, { once: true, passive: true, capture: true });
+          });
+          return startupNeedsDeferred() ? fetchDeferred().then(function () { return result; }) : result;
         })
         .then(function (result) {
           receiveInstance(result.instance, result.module);
@@ -198,10 +277,18 @@
       const options = {
         canvas: canvas,
         print: function (text) { console.log(text); },
-        printErr: function (text) { console.warn(text); },
-        onAbort: function () {
-          if (!failed) showError('Microreach stopped unexpectedly. Reload the page to start again.');
+        printErr: function (text) {
+          // Emscripten's notes on loading the deferred part are not problems.
+          if (/^(placeholder function called|instantiated deferred module)/.test(text)) return;
+          console.warn(text);
         },
+        onAbort: function () {
+          if (failed) return;
+          showError(deferred.failed
+            ? 'Microreach could not download the rest of its code. Check your connection and reload the page.'
+            : 'Microreach stopped unexpectedly. Reload the page to start again.');
+        },
+        loadSplitModule: loadDeferredNow,
       };
       options.instantiateWasm = singleFile ? instantiateInlineWasm : opaque ? instantiateScriptWasm : instantiateWasm;
       window.createMicroreach(options).then(function (module) {

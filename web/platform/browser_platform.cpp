@@ -10,9 +10,9 @@
 #include "web/platform/browser_platform.hpp"
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "web/platform/test_hook.hpp"
+#include "web/platform/webgl_renderer.hpp"
 
 #include <GLES3/gl3.h>
 #include <algorithm>
@@ -576,8 +576,7 @@ void rebuild_fonts(float dpr) {
     // Glyphs are rasterized at device pixels and drawn at 1/dpr: sharp on every screen.
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    webgl_renderer_upload_fonts();
     g_state.font_dpr = dpr;
 }
 
@@ -618,18 +617,14 @@ void draw_frame() {
     previous_s = now_s;
 
     g_state.animating = false;
-    ImGui_ImplOpenGL3_NewFrame();
     test_hook_begin_frame();
     ImGui::NewFrame();
     g_state.frame(g_state.user);
     ImGui::Render();
 
-    emscripten_webgl_make_context_current(g_state.gl);
-    glViewport(0, 0, pixel_width, pixel_height);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    webgl_renderer_draw(*ImGui::GetDrawData(), pixel_width, pixel_height,
+                        {clear.x, clear.y, clear.z});
 
     if (g_state.clear_pointer_next_frame && !g_state.touch_active) {
         g_state.clear_pointer_next_frame = false;
@@ -741,7 +736,10 @@ bool platform_start(const PlatformConfig& config, FrameFunction frame, StateJson
     ImGui::GetCurrentContext()->TestEngineHookItems = true; // widget rectangles for touch + tests
     test_hook_set_enabled(config.publish_test_hook);
 
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (const char* renderer_error = nullptr; !webgl_renderer_init(&renderer_error)) {
+        *error = std::string("WebGL2 could not start: ") + renderer_error + ".";
+        return false;
+    }
     rebuild_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
     register_callbacks();
     js_install_page_glue(config.canvas_selector, config.text_input_selector);
