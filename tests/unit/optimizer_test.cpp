@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <gtest/gtest.h>
+#include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -593,6 +595,77 @@ TEST(OptimizerTest, RosterAboveTheLimitIsTooLarge) {
     p.candidates.clear();
     p.regions.resize(core::optimizer_max_regions + 1);
     EXPECT_EQ(core::solve(p).error().code, ErrorCode::too_large);
+}
+
+// Every documented input limit: the edge is accepted, one step beyond is an error
+// naming the field (docs/reliability.md, "Optimizer roster").
+TEST(OptimizerTest, InputLimitsAcceptTheEdgeAndRejectBeyond) {
+    // 200,000 candidates and 1,000 regions are accepted (a zero budget keeps it quick).
+    OptimizerProblem p;
+    p.budget = usd(0);
+    p.candidates.resize(core::optimizer_max_candidates);
+    for (std::size_t i = 0; i < p.candidates.size(); ++i) {
+        p.candidates[i].id = static_cast<std::uint32_t>(i + 1);
+        p.candidates[i].cost_cents = 100;
+        p.candidates[i].value = 1.0;
+        p.candidates[i].region = static_cast<int>(i % core::optimizer_max_regions);
+    }
+    p.regions.resize(core::optimizer_max_regions);
+    auto result = core::solve(p);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_EQ(result.value().status, SolveStatus::optimal);
+    EXPECT_TRUE(result.value().chosen_ids.empty());
+    p.candidates.push_back(candidate(999'999, "One more", 1, 1.0));
+    EXPECT_EQ(core::solve(p).error().message,
+              "Roster: the optimizer takes at most 200,000 influencers; remove some rows or "
+              "split the roster.");
+    p.candidates.pop_back();
+    p.regions.push_back(RegionRule{"One more", 0, std::nullopt});
+    EXPECT_EQ(core::solve(p).error().message,
+              "Coverage: the optimizer takes at most 1,000 regions; merge some regions.");
+
+    // Money: the budget and each price up to the largest amount.
+    OptimizerProblem base;
+    base.budget = Money{core::max_money_cents, Currency::usd};
+    base.candidates = {candidate(1, "Ana", 100, 1.0), candidate(2, "Bo", 100, 1.0)};
+    base.candidates[0].cost_cents = core::max_money_cents;
+    base.candidates[0].value = 1e300; // the largest value
+    ASSERT_TRUE(core::solve(base).ok());
+    p = base;
+    p.budget.cents += 1;
+    EXPECT_EQ(core::solve(p).error().field, "Budget");
+    p = base;
+    p.candidates[0].cost_cents += 1;
+    EXPECT_EQ(core::solve(p).error().message,
+              "Price: Ana's cost must be zero or more, such as $100.");
+    p = base;
+    p.candidates[0].value = 2e300;
+    EXPECT_EQ(core::solve(p).error().field, "Value");
+    p = base;
+    p.candidates[1].value = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(core::solve(p).error().field, "Value");
+    p = base;
+    p.candidates[1].value = -0.5;
+    EXPECT_EQ(core::solve(p).error().field, "Value");
+
+    // Rules: a share cap in (0, 1], head counts and region counts of zero or more.
+    p = base;
+    p.max_budget_share = 1.0;
+    EXPECT_TRUE(core::solve(p).ok());
+    p.max_budget_share = 1.0 + 1e-9;
+    EXPECT_EQ(core::solve(p).error().message,
+              "Budget share cap: type a share between 1% and 100%.");
+    p = base;
+    p.min_hires = 0;
+    EXPECT_TRUE(core::solve(p).ok());
+    p.min_hires = -1;
+    EXPECT_EQ(core::solve(p).error().field, "Minimum influencers");
+    p = base;
+    p.regions = {RegionRule{"Ohio", 0, 0}};
+    EXPECT_TRUE(core::solve(p).ok());
+    p.regions = {RegionRule{"Ohio", -1, std::nullopt}};
+    EXPECT_EQ(core::solve(p).error().message,
+              "Coverage Ohio: type a minimum of zero or more hires.");
 }
 
 } // namespace
