@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -1551,15 +1552,21 @@ public:
     SumTable(int depth, std::int64_t offset, std::size_t bits)
         : offset_(offset), bits_(bits), words_((bits + 63) / 64),
           reach_(static_cast<std::size_t>(depth) + 1, std::vector<std::uint64_t>(words_, 0)),
-          first_(static_cast<std::size_t>(depth) + 1, std::vector<int>(bits, -1)),
+          first_(static_cast<std::size_t>(depth) + 1),
           low_(static_cast<std::size_t>(depth) + 1, words_), high_(low_.size(), 0) {
+        // Left uninitialized: an entry is read only where its reach bit was set, and
+        // large tables are mostly empty (untouched memory costs nothing).
+        for (auto& first : first_) {
+            first.reset(new std::uint16_t[bits]);
+        }
         const auto at = static_cast<std::size_t>(offset);
         reach_[0][at / 64] |= std::uint64_t{1} << (at % 64);
         low_[0] = at / 64;
         high_[0] = at / 64 + 1;
     }
 
-    // Offers item `id` (list position, increasing from call to call) of weight w.
+    // Offers item `id` (list position below 65,536, increasing from call to call) of
+    // weight w.
     void add(int id, std::int64_t w) {
         // Word i of the shifted source is (src[i - q] << r) | (src[i - q - 1] >> (64 - r)).
         const std::int64_t q = w >= 0 ? w / 64 : -((-w + 63) / 64);
@@ -1595,7 +1602,8 @@ public:
                 low_[k] = std::min(low_[k], at);
                 high_[k] = std::max(high_[k], at + 1);
                 for (; fresh != 0; fresh &= fresh - 1) {
-                    first_[k][at * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] = id;
+                    first_[k][at * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] =
+                        static_cast<std::uint16_t>(id);
                 }
             }
         }
@@ -1647,7 +1655,7 @@ private:
     std::int64_t offset_;
     std::size_t bits_, words_;
     std::vector<std::vector<std::uint64_t>> reach_;
-    std::vector<std::vector<int>> first_;
+    std::vector<std::unique_ptr<std::uint16_t[]>> first_;
     std::vector<std::size_t> low_, high_; // words [low, high) may hold set bits
 };
 

@@ -15,13 +15,16 @@
 //              sum_i x_i >= min_hires                           (distinct influencers)
 //              cost_i <= max_budget_share * budget, otherwise x_i = 0
 // Method: the LP relaxation's duals for the count rows (a one-dimensional Lagrangian
-// dual in the budget price), a greedy plan that reserves budget for region minimums
-// plus a swap search, reduced-cost fixing (typically 98-99% of candidates at 10,000),
-// then two exact engines on the rest, in alternating slices sharing the incumbent:
-// depth-first branch and bound with Dantzig bounds on Lagrangian-adjusted values, and
-// an expanding-core dynamic program with Pareto states (proves fill-limited cases,
-// where value is proportional to price). docs/optimizer.md has the details and the
-// benchmark against CBC.
+// dual in the budget price), and when head count matters a second LP with the derived
+// row "at most kmax hires fit" (values of a price per dollar plus a bonus per hire);
+// a greedy plan that reserves budget for region minimums plus a swap search, and the
+// plan with the most hires filled to the cent by bitset searches over exchanges;
+// reduced-cost fixing (typically 98-99% of candidates at 10,000), then two exact
+// engines on the rest, in alternating slices sharing the incumbent: depth-first
+// branch and bound with Dantzig bounds on Lagrangian-adjusted values, and an
+// expanding-core dynamic program with Pareto states (proves fill-limited cases, where
+// value is proportional to price). docs/optimizer.md has the details;
+// docs/performance.md the benchmark against CBC.
 //
 // Example: budget $5,000; one macro influencer at $5,000 worth 24,000 expected
 // engagements and 60 micro influencers at $100 worth 600 each. The optimizer hires
