@@ -272,7 +272,7 @@ int main(int argc, char** argv) {
         bool coverage = false;
         double native_median = -1.0, wasm_median = -1.0, lowest_ratio = -1.0;
         int instances = 0, proven = 0, cbc_proven = 0, same = 0, cbc_equal = 0, cbc_lower = 0;
-        bool cbc_limit = false;
+        bool cbc_limit = false, lowest_stopped = false;
     };
     std::vector<Row> rows;
     bool all_agree = true;
@@ -318,6 +318,10 @@ int main(int argc, char** argv) {
                     tc.push_back(c->second.seconds);
                     ratio.push_back(c->second.seconds / std::max(r.seconds, 1e-9));
                     const bool theirs = c->second.status == "optimal";
+                    if (row.lowest_ratio < 0.0 || ratio.back() < row.lowest_ratio) {
+                        row.lowest_ratio = ratio.back();
+                        row.lowest_stopped = !theirs; // then the ratio is a lower bound
+                    }
                     row.cbc_limit = row.cbc_limit || !theirs;
                     row.cbc_proven += theirs ? 1 : 0;
                     const bool equal = same_objective(c->second.objective, r.objective);
@@ -343,13 +347,11 @@ int main(int argc, char** argv) {
                 };
                 row.native_median = median(tn);
                 row.wasm_median = tw.empty() ? -1.0 : median(tw);
-                row.lowest_ratio =
-                    ratio.empty() ? -1.0 : *std::min_element(ratio.begin(), ratio.end());
                 char ratio_text[64] = "n/a";
                 if (!ratio.empty()) {
-                    const char* at_least = row.cbc_limit ? ">= " : "";
-                    std::snprintf(ratio_text, sizeof ratio_text, "%s%.0fx, %s%.0fx", at_least,
-                                  median(ratio), at_least, row.lowest_ratio);
+                    std::snprintf(ratio_text, sizeof ratio_text, "%s%.0fx, %s%.0fx",
+                                  row.cbc_limit ? ">= " : "", median(ratio),
+                                  row.lowest_stopped ? ">= " : "", row.lowest_ratio);
                 }
                 char proven_text[96];
                 if (row.proven == row.instances) {
@@ -403,7 +405,7 @@ int main(int argc, char** argv) {
             char text[96];
             std::snprintf(text, sizeof text, "%s%s%s %s%.0fx", lowest_ratios.empty() ? "" : ", ",
                           row.family.c_str(), row.coverage ? " with coverage" : "",
-                          row.cbc_limit ? ">= " : "", row.lowest_ratio);
+                          row.lowest_stopped ? ">= " : "", row.lowest_ratio);
             lowest_ratios += text;
         }
         count += row.instances;
