@@ -21,7 +21,11 @@ done
 
 echo "== building the app and the bare ImGui baseline (wasm, same flags)"
 cmake --preset wasm-release -B build/bench-wasm -DMICROREACH_BUILD_PERF=ON >/dev/null
-cmake --build build/bench-wasm -j2 >/dev/null
+if ! cmake --build build/bench-wasm -j2 >build/bench-wasm-build.log 2>&1; then
+    tail -30 build/bench-wasm-build.log
+    echo "the build failed (build/bench-wasm-build.log)"
+    exit 1
+fi
 
 core_table=build/bench-core.md
 : >"$core_table"

@@ -68,7 +68,14 @@ async function idleFrames(context, origin, seconds) {
   const page = await context.newPage();
   await page.goto(`${origin}/?testhook=1`);
   await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true');
-  await page.waitForTimeout(1000);  // settle
+  // Settled: no frame for half a second (the first frames are slow on a busy machine,
+  // so a fixed pause is not enough), at most 10 s.
+  let last = -1, quietSince = Date.now();
+  for (const start = Date.now(); Date.now() - quietSince < 500 && Date.now() - start < 10000;) {
+    const frames = await page.evaluate(() => window.__microreachTest.frames);
+    if (frames !== last) { last = frames; quietSince = Date.now(); }
+    await page.waitForTimeout(50);
+  }
   const before = await page.evaluate(() => window.__microreachTest.frames);
   await page.waitForTimeout(seconds * 1000);
   const after = await page.evaluate(() => window.__microreachTest.frames);
