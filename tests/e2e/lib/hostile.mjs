@@ -22,7 +22,8 @@ export function seededRandom(seed) {
 
 const base64url = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-// 100 damaged variants of a valid "v1.<payload>" fragment, each with its kind.
+// 100 damaged variants of a valid "v1.<payload>" fragment, each with its group
+// (truncated, bit flip, ...) and a description.
 // Single bit flips never touch the last character: its low bits can be padding that
 // the decoder ignores, so a flip there may leave the same valid link.
 export function damagedLinks(good, seed = 20240917) {
@@ -31,16 +32,16 @@ export function damagedLinks(good, seed = 20240917) {
   const payload = good.slice(3);
   const links = [];
   const seen = new Set([good, '']);
-  const add = (kind, fragment) => {
+  const add = (group, kind, fragment) => {
     if (seen.has(fragment)) return; // e.g. a truncation that equals another case
     seen.add(fragment);
-    links.push({ kind, fragment });
+    links.push({ group, kind, fragment });
   };
 
   // Truncated: every length class from "v" to one character short.
   const cuts = new Set([1, 2, 3, 4, 5, good.length - 1, good.length - 2, good.length - 4, good.length - 5]);
   while (cuts.size < 24) cuts.add(1 + random.int(good.length - 1));
-  for (const cut of [...cuts].sort((a, b) => a - b)) add(`truncated to ${cut}`, good.slice(0, cut));
+  for (const cut of [...cuts].sort((a, b) => a - b)) add('truncated', `truncated to ${cut}`, good.slice(0, cut));
 
   // One bit flipped (bits 0..6: the text stays ASCII; the URL parser may still
   // percent-encode or drop what the flip makes).
@@ -49,7 +50,7 @@ export function damagedLinks(good, seed = 20240917) {
   while (flips.size < 26) flips.add(`${random.int(good.length - 1)}:${random.int(7)}`);
   for (const key of flips) {
     const [at, bit] = key.split(':').map(Number);
-    add(`bit ${bit} of character ${at} flipped`, flip(good, at, bit));
+    add('one bit flipped', `bit ${bit} of character ${at} flipped`, flip(good, at, bit));
   }
   // Two to four payload characters replaced by other base64url characters (what a
   // chat app's "smart" rewriting or a mistyped link does).
@@ -62,24 +63,24 @@ export function damagedLinks(good, seed = 20240917) {
       if (replacement === text[at]) replacement = replacement === 'A' ? 'B' : 'A';
       text = text.slice(0, at) + replacement + text.slice(at + 1);
     }
-    add(`${count} characters replaced`, text);
+    add('characters replaced', `${count} characters replaced`, text);
   }
 
   // Wrong version prefix.
   for (const prefix of ['v0.', 'v2.', 'v9.', 'v10.', 'v9999.', 'V1.', 'w1.', '1.', 'v.', 'vv1.', 'v1,', 'v-1.']) {
-    add(`version prefix "${prefix}"`, prefix + payload);
+    add('wrong version prefix', `version prefix "${prefix}"`, prefix + payload);
   }
 
   // Huge: over the 32 KB limit.
-  add('huge: payload repeated past 32 KB', 'v1.' + payload.repeat(Math.ceil(33000 / payload.length)));
-  add('huge: 40,000 "A"', 'v1.' + 'A'.repeat(40000));
-  add('huge: 100 KB of random base64url', 'v1.' + Array.from({ length: 100000 }, () => random.pick(base64url)).join(''));
-  add('huge: valid link with 33 KB of padding after it', good + 'A'.repeat(33 * 1024));
+  add('over 32 KB', 'payload repeated past 32 KB', 'v1.' + payload.repeat(Math.ceil(33000 / payload.length)));
+  add('over 32 KB', '40,000 "A"', 'v1.' + 'A'.repeat(40000));
+  add('over 32 KB', '100 KB of random base64url', 'v1.' + Array.from({ length: 100000 }, () => random.pick(base64url)).join(''));
+  add('over 32 KB', 'valid link with 33 KB of padding after it', good + 'A'.repeat(33 * 1024));
 
   // Empty payload.
-  add('empty payload', 'v1.');
-  add('empty payload and a dot', 'v1..');
-  add('only a dot', '.');
+  add('empty payload', 'empty payload', 'v1.');
+  add('empty payload', 'empty payload and a dot', 'v1..');
+  add('empty payload', 'only a dot', '.');
 
   // Not base64 at all.
   const garbage = [
@@ -89,12 +90,12 @@ export function damagedLinks(good, seed = 20240917) {
     'v1.' + payload.slice(payload.length >> 1) + payload.slice(0, payload.length >> 1),
     'v1.' + payload + payload,
   ];
-  for (const text of garbage) add('not a payload', text);
+  for (const text of garbage) add('not base64url', 'not a payload', text);
   while (links.length < 100) {
     const length = 4 + random.int(60);
     let text = '';
     for (let k = 0; k < length; k++) text += String.fromCharCode(33 + random.int(94));
-    add('random printable garbage', text);
+    add('random printable text', 'random printable text', text);
   }
   return links.slice(0, 100);
 }
@@ -251,7 +252,8 @@ export async function revealNth(page, label, index = 0) {
 // A real click on the field (which selects its text: the app's number fields use
 // ImGui's AutoSelectAll), real key presses replacing the text, and Enter. With
 // `copyFirst`, Ctrl+C copies the field's text before it is replaced (the app mirrors
-// copies to navigator.clipboard.writeText, recorded by recordClipboard).
+// copies to navigator.clipboard.writeText, recorded by recordClipboard). Returns the
+// copied text and the frame in which the field let go of the keyboard (the commit).
 export async function typeIntoField(page, label, index, text, { copyFirst = false } = {}) {
   const { x, y } = await revealNth(page, label, index);
   await page.mouse.click(x, y);
@@ -266,14 +268,14 @@ export async function typeIntoField(page, label, index, text, { copyFirst = fals
   if (text === '') await page.keyboard.press('Backspace');
   else await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === false, null, { timeout: 5000, polling: 16 });
-  return copied;
+  const committed = await page.waitForFunction(
+    () => (window.__microreachTest?.wantTextInput === false ? window.__microreachTest.frames : 0), null, { timeout: 5000, polling: 16 });
+  return { copied, frame: await committed.jsonValue() };
 }
 
-// Waits until `count` more frames were drawn (false if the app went idle first).
-export async function framesAfter(page, count = 2, timeout = 1500) {
-  const start = await page.evaluate(() => window.__microreachTest?.frames ?? 0);
-  return page.waitForFunction((s) => (window.__microreachTest?.frames ?? 0) >= s, start + count, { timeout, polling: 16 })
+// Waits until frame `frame` was drawn (false if the app went idle before).
+export async function frameDrawn(page, frame, timeout = 1500) {
+  return page.waitForFunction((f) => (window.__microreachTest?.frames ?? 0) >= f, frame, { timeout, polling: 16 })
     .then(() => true, () => false);
 }
 
