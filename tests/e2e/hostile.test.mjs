@@ -258,7 +258,7 @@ test('extreme values typed into every number field: field errors, no NaN or infi
       let errorShown = false;
       for (const [k, value] of values.entries()) {
         const where = `${screen.label} ${label} <- "${value.text}"`;
-        if (process.env.HOSTILE_DEBUG) console.log(`# ${where}`);
+        if (process.env.MICROREACH_HOSTILE_DEBUG) console.log(`# ${where}`);
         const { copied, frame } = await typeIntoField(page, label, 0, value.text, { copyFirst: k === 0 });
         if (k === 0) original = copied;
         ++entries;
