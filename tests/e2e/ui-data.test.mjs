@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveSite } from './lib/browser.mjs';
+import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
   launchUiBrowser, openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
-  showScreen, saveScreenshot, revealItem,
+  showScreen, saveScreenshot, revealItem, waitForItem,
 } from './lib/ui.mjs';
 
 let site, browser;
@@ -205,5 +205,27 @@ test('named scenarios: save, change, open, delete and undo the delete', async ()
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('microreach:scenarios')));
   assert.equal(stored.items[0].name, 'Article plan');
   await saveScreenshot(page, 'desktop-files-panel-1280x800.png');
+  await context.close();
+});
+
+test('a chart downloads as a PNG of exactly what it shows', async () => {
+  const { context, page } = await openDesktop();
+  const chart = await waitForItem(page, 'Expected results chart');
+  const download = page.waitForEvent('download');
+  await click(page, 'Save chart as PNG');
+  const saved = await download;
+  assert.equal(saved.suggestedFilename(), 'microreach-expected-results.png');
+  const png = await readFile(await saved.path());
+  assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'not a PNG');
+  // The chart's rectangle, in device pixels (DPR 1 here).
+  const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+  assert.ok(Math.abs(width - chart.w) <= 2 && Math.abs(height - chart.h) <= 2,
+    `${width}x${height} for a ${chart.w}x${chart.h} chart`);
+  // Bars and labels, not an empty or black rectangle.
+  const whole = { x: 0, y: 0, width, height };
+  const background = await dominantColor(context, png, whole);
+  assert.ok(background[0] + background[1] + background[2] > 600, `background ${background}`);
+  const { count, total } = await countForegroundPixels(context, png, whole, background);
+  assert.ok(count > total * 0.03, `only ${count} of ${total} pixels differ from the background`);
   await context.close();
 });

@@ -364,6 +364,7 @@ void draw_charts(App& app) {
                    "95th percentile at once).");
     charts::range_bars("Expected results chart", bars);
     ui::formula_tip(core::formula_ids::low_high_range);
+    ui::save_chart_button("microreach-expected-results.png");
 
     // Each plan's spend against the budget.
     layout::gap(4);
@@ -426,6 +427,7 @@ void draw_charts(App& app) {
         };
         charts::distribution_chart("Simulation chart", rows, metric);
         ui::formula_tip(core::formula_ids::simulation_percentiles);
+        ui::save_chart_button("microreach-simulation.png");
         ui::muted_text(
             "Engagement spread " + core::format_number(s.assumptions.uncertainty.sigma, 2, format) +
             " (lognormal sigma), seed " + std::to_string(s.assumptions.uncertainty.seed) +

@@ -309,6 +309,7 @@ void draw_chart(App& app) {
     }
     charts::engagement_chart("Engagement chart", tiers, points, r.benchmark.name,
                              app.wide() ? 300.0f : 250.0f);
+    ui::save_chart_button("microreach-engagement.png");
     ui::end_card();
 }
 

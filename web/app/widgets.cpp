@@ -525,6 +525,16 @@ bool primary_button(const char* label, ImVec2 size) {
     return pressed;
 }
 
+void save_chart_button(const char* file_name) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImGui::PushID(file_name);
+    if (ImGui::SmallButton("Save chart as PNG")) {
+        platform_save_png(min.x, min.y, max.x - min.x, max.y - min.y, file_name);
+    }
+    ImGui::PopID();
+}
+
 bool button(const char* label, bool enabled, ImVec2 size) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, size);

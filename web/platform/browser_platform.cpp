@@ -21,6 +21,7 @@
 #include <cstring>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
+#include <optional>
 #include <string>
 
 extern const unsigned char embedded_font[];
@@ -61,6 +62,11 @@ struct PlatformState {
     bool text_input_focused = false;
     std::string clipboard; // in-app clipboard: copy/paste always work inside the app
     float content_height = 0.0f;
+    struct PngRequest {
+        float x = 0, y = 0, width = 0, height = 0;
+        std::string file_name;
+    };
+    std::optional<PngRequest> png_request; // taken after the next frame is drawn
 };
 
 PlatformState g_state;
@@ -68,6 +74,33 @@ PlatformState g_state;
 // [SECTION] JavaScript glue (EM_JS)
 
 // clang-format off
+// Copies a rectangle of the WebGL canvas (device pixels) into a 2D canvas and offers it
+// as a PNG. Runs right after drawing, while the drawing buffer still holds the frame.
+EM_JS(void, js_save_canvas_png, (const char* selector, int x, int y, int width, int height, const char* name), {
+    const source = document.querySelector(UTF8ToString(selector));
+    const fileName = UTF8ToString(name);
+    try {
+        const copy = document.createElement("canvas");
+        copy.width = width;
+        copy.height = height;
+        copy.getContext("2d").drawImage(source, x, y, width, height, 0, 0, width, height);
+        copy.toBlob((blob) => {
+            if (!blob) return;
+            const url = URL.createObjectURL(blob);
+            const link = document.createElement("a");
+            link.href = url;
+            link.download = fileName;
+            link.rel = "noopener";
+            document.body.appendChild(link);
+            link.click();
+            document.body.removeChild(link);
+            setTimeout(() => URL.revokeObjectURL(url), 60000);
+        }, "image/png");
+    } catch (e) {
+        console.warn("Microreach: the chart could not be saved (" + e + ")");
+    }
+});
+
 EM_JS(void, js_install_page_glue, (const char* canvas_selector, const char* input_selector), {
     const canvas = document.querySelector(UTF8ToString(canvas_selector));
     const wake = () => _mr_platform_wake();
@@ -625,6 +658,21 @@ void draw_frame() {
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     webgl_renderer_draw(*ImGui::GetDrawData(), pixel_width, pixel_height,
                         {clear.x, clear.y, clear.z});
+    if (g_state.png_request) {
+        const auto& r = *g_state.png_request;
+        const auto px = [&](float css) {
+            return static_cast<int>(std::lround(css * framebuffer_scale));
+        };
+        const int x = std::clamp(px(r.x), 0, pixel_width);
+        const int y = std::clamp(px(r.y), 0, pixel_height);
+        const int width = std::clamp(px(r.width), 0, pixel_width - x);
+        const int height = std::clamp(px(r.height), 0, pixel_height - y);
+        if (width > 0 && height > 0) {
+            js_save_canvas_png(g_state.config.canvas_selector, x, y, width, height,
+                               r.file_name.c_str());
+        }
+        g_state.png_request.reset();
+    }
 
     if (g_state.clear_pointer_next_frame && !g_state.touch_active) {
         g_state.clear_pointer_next_frame = false;
@@ -750,6 +798,11 @@ bool platform_start(const PlatformConfig& config, FrameFunction frame, StateJson
 void platform_request_frames(int count) {
     g_state.frames_wanted = std::max(g_state.frames_wanted, count + g_state.config.settle_frames);
     request_animation_frame();
+}
+
+void platform_save_png(float x, float y, float width, float height, std::string file_name) {
+    g_state.png_request = PlatformState::PngRequest{x, y, width, height, std::move(file_name)};
+    platform_request_frames();
 }
 
 void platform_keep_animating() {

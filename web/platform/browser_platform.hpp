@@ -40,6 +40,10 @@ void platform_request_frames(int count = 1);
 void platform_keep_animating();
 // Sets the canvas container's CSS height so the page (or embedding iframe) can size itself.
 void platform_set_content_height(float css_px);
+// Offers a rectangle of the canvas (CSS pixels, as ImGui places items) as a PNG download,
+// at the device's resolution, once the next frame is drawn (the only moment WebGL's
+// drawing buffer can be read).
+void platform_save_png(float x, float y, float width, float height, std::string file_name);
 
 [[nodiscard]] ImFont* platform_body_font();
 [[nodiscard]] ImFont* platform_heading_font();
