@@ -12,6 +12,7 @@
 #include "core/version.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "web/app/charts.hpp"
 #include "web/app/json_writer.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
@@ -461,6 +462,7 @@ std::string App::state_json() const {
     json.field("fieldErrors", ui::field_error_count());
     json.field("firstFieldError", ui::first_field_error());
     json.field("status", ui_.status);
+    json.field("chartHover", charts::hover_text());
     json.key("notices").begin_array();
     for (const std::string& notice : ui_.notices) {
         json.value(notice);

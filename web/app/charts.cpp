@@ -48,10 +48,18 @@ void dashed_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour, float thick
     }
 }
 
+struct HoverRecord {
+    std::string text;
+    int frame = -1;
+};
+HoverRecord g_hover;
+
 void tooltip_text(std::string_view text) {
     if (text.empty()) {
         return;
     }
+    g_hover.text.assign(text.data(), text.size());
+    g_hover.frame = ImGui::GetFrameCount();
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -66,6 +74,11 @@ std::string percent_label(double rate, double step) {
 }
 
 } // namespace
+
+std::string_view hover_text() {
+    return g_hover.frame == ImGui::GetFrameCount() ? std::string_view(g_hover.text)
+                                                   : std::string_view();
+}
 
 std::string compact_number(double value) {
     const double magnitude = std::fabs(value);

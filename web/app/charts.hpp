@@ -74,4 +74,8 @@ void distribution_chart(const char* id, std::span<const Distribution> rows,
 // Short axis labels: 1200 -> "1.2K", 3500000 -> "3.5M".
 [[nodiscard]] std::string compact_number(double value);
 
+// The hover text a chart showed in the current ImGui frame (empty if none); the test
+// hook publishes it so tests can check that hover gives exact values.
+[[nodiscard]] std::string_view hover_text();
+
 } // namespace web::charts
