@@ -2,7 +2,8 @@
 // events in headless Chromium: the 320 px layout, number fields that take what the
 // core parser takes, the wheel over scrolling and non-scrolling areas, no frames while
 // the page is hidden, copy and paste, chart hover with exact values, and WCAG AA text
-// contrast measured on screenshot pixels in both themes.
+// contrast measured on screenshot pixels in both themes, keys only while the canvas
+// has focus (Tab leaves), and numbers in the chosen format.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
@@ -331,5 +332,53 @@ test('text contrast meets WCAG AA (4.5:1) in the light and the dark theme', asyn
     }
     assert.ok(checked >= 4, `${theme}: only ${checked} text colours measured`);
   }
+  await context.close();
+});
+
+test('keys reach the app only while the canvas has focus; Tab leaves it', async () => {
+  const { context, page } = await open();
+  await showScreen(page, 'Engagement');
+  await typeInto(page, '##Followers', '2,000');
+  await waitForState(page, (s) => s.scenario.engagement_followers === 2000 && s.undoDepth === 1);
+  await waitIdle(page);
+  // A click beside the calculator takes the focus away: Ctrl+Z belongs to the page.
+  const box = await canvasBox(page);
+  await page.mouse.click(box.x / 2, box.y + 100);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(400);
+  let state = await appState(page);
+  assert.equal(state.undoDepth, 1, 'a key pressed outside the canvas undid an edit');
+  assert.equal(state.scenario.engagement_followers, 2000);
+
+  // Back on the canvas (on empty space), the same key undoes.
+  await page.mouse.click(box.x + box.width - 20, box.y + 150);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas');
+  await page.keyboard.press('Control+z');
+  state = await waitForState(page, (s) => s.undoDepth === 0 && s.scenario.engagement_followers !== 2000);
+
+  // No field is being edited: Tab moves the focus on, out of the calculator.
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas', 'Tab was trapped');
+  await context.close();
+});
+
+test('numbers follow the chosen format: decimal comma in the chart hover text', async () => {
+  const { context, page } = await open();
+  await showScreen(page, 'Assumptions');
+  await click(page, 'Decimal comma (1.234,50)');
+  await waitForState(page, (s) => s.undoDepth === 1);
+  await showScreen(page, 'One big or many small');
+  const state = await waitForState(page, (s) => !!s.comparison);
+  const { item } = await revealItem(page, 'Expected results chart');
+  await waitIdle(page);
+  const box = await canvasBox(page);
+  const expectedA = Math.round(state.comparison.aMetric).toLocaleString('de-DE');
+  assert.match(expectedA, /\./, 'the figure is large enough to need a separator');
+  await page.mouse.move(box.x + item.x + item.w * 0.3, box.y + item.y + item.h * 0.3);
+  await page.mouse.move(box.x + item.x + item.w * 0.3 + 2, box.y + item.y + item.h * 0.3);
+  const hover = await waitForState(page, (s) => !!s.chartHover);
+  assert.ok(hover.chartHover.includes(`expected ${expectedA}`), hover.chartHover);
   await context.close();
 });
