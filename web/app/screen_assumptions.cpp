@@ -25,17 +25,6 @@ std::string tier_bound(std::int64_t value, core::NumberFormat format) {
                                             : core::format_count(value, format);
 }
 
-// Keeps the next radio button on this line only when it fits (320 px phones).
-void same_line_if_fits(const char* next_label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
-                        ImGui::CalcTextSize(next_label, nullptr, true).x;
-    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) {
-        ImGui::SameLine();
-    }
-}
-
 // A checkbox whose long label gives way to a short one where it would run past the
 // card's edge; both end in the same "###id", so the widget keeps its identity.
 bool fitting_checkbox(const char* long_label, const char* short_label, bool* value) {
@@ -191,12 +180,12 @@ void draw_pricing(App& app) {
     if (ImGui::RadioButton("Price by tier", kind == 0) && kind != 0) {
         app.edit("Pricing by tier").assumptions.pricing.kind = core::PricingModelKind::tier_table;
     }
-    same_line_if_fits("Per 1,000 followers");
+    ui::same_line_if_fits("Per 1,000 followers");
     if (ImGui::RadioButton("Per 1,000 followers", kind == 1) && kind != 1) {
         app.edit("Pricing per 1,000").assumptions.pricing.kind =
             core::PricingModelKind::per_thousand_followers;
     }
-    same_line_if_fits("Target cost per engagement");
+    ui::same_line_if_fits("Target cost per engagement");
     if (ImGui::RadioButton("Target cost per engagement", kind == 2) && kind != 2) {
         app.edit("Pricing by CPE").assumptions.pricing.kind =
             core::PricingModelKind::cost_per_engagement;

@@ -35,29 +35,17 @@ const core::Influencer* find_influencer(const core::Scenario& s, std::uint32_t i
     return nullptr;
 }
 
-// Keeps the next checkbox or radio button on this line only when it fits: at 320 px
-// the row of four would run past the canvas edge.
-void same_line_if_fits(const char* next_label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
-                        ImGui::CalcTextSize(next_label, nullptr, true).x;
-    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) {
-        ImGui::SameLine();
-    }
-}
-
 void draw_settings(App& app) {
     const core::Scenario& s = app.scenario();
     const core::NumberFormat format = s.assumptions.number_format;
     ui::field_label("Interactions that count");
     core::CountedInteractions counted = s.tracking.counted;
     bool changed = ImGui::Checkbox("Likes##tracking", &counted.likes);
-    same_line_if_fits("Comments##tracking");
+    ui::same_line_if_fits("Comments##tracking");
     changed |= ImGui::Checkbox("Comments##tracking", &counted.comments);
-    same_line_if_fits("Shares##tracking");
+    ui::same_line_if_fits("Shares##tracking");
     changed |= ImGui::Checkbox("Shares##tracking", &counted.shares);
-    same_line_if_fits("Saves##tracking");
+    ui::same_line_if_fits("Saves##tracking");
     changed |= ImGui::Checkbox("Saves##tracking", &counted.saves);
     if (changed) {
         app.edit("Change counted interactions").tracking.counted = counted;
@@ -65,11 +53,11 @@ void draw_settings(App& app) {
     int averaging = s.tracking.averaging == core::Averaging::mean ? 0 : 1;
     ImGui::AlignTextToFramePadding();
     ui::field_label("Per influencer:");
-    same_line_if_fits("Mean##tracking");
+    ui::same_line_if_fits("Mean##tracking");
     if (ImGui::RadioButton("Mean##tracking", averaging == 0) && averaging != 0) {
         app.edit("Average by mean").tracking.averaging = core::Averaging::mean;
     }
-    same_line_if_fits("Median##tracking");
+    ui::same_line_if_fits("Median##tracking");
     if (ImGui::RadioButton("Median##tracking", averaging == 1) && averaging != 1) {
         app.edit("Average by median").tracking.averaging = core::Averaging::median;
     }

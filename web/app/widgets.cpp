@@ -525,6 +525,16 @@ bool primary_button(const char* label, ImVec2 size) {
     return pressed;
 }
 
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                        ImGui::CalcTextSize(next_label, nullptr, true).x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) {
+        ImGui::SameLine();
+    }
+}
+
 void save_chart_button(const char* file_name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();

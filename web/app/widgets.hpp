@@ -93,6 +93,9 @@ void table_header(const char* label);
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that does nothing when disabled (and looks disabled).
 bool button(const char* label, bool enabled = true, ImVec2 size = ImVec2(0, 0));
+// Keeps the next checkbox or radio button (its label given) on the current line only
+// when it fits, so rows of options wrap on 320 px phones instead of running off the edge.
+void same_line_if_fits(const char* next_label);
 // A small "Save chart as PNG" button for the item just drawn (a chart): the download
 // holds exactly that rectangle of the screen, at the device's resolution.
 void save_chart_button(const char* file_name);
