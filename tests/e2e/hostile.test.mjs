@@ -10,10 +10,9 @@
 //   message naming the limit, the roster unchanged, the page answering a click;
 // - storage full, storage unavailable, damaged saved scenarios: the app works and says
 //   so, and unreadable data is kept under a backup key.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite } from './lib/browser.mjs';
-import { launchUiBrowser, desktop, openUi, waitForState, waitIdle, click, typeInto, showScreen, appState, waitForItem, revealItem } from './lib/ui.mjs';
+import { desktop, openUi, waitForState, waitIdle, click, typeInto, showScreen, appState, waitForItem, revealItem, startUiSuite } from './lib/ui.mjs';
 import {
   seededRandom, damagedLinks, findNotANumber, nullPaths, pixelProbe, canvasTop, watchErrors,
   recordClipboard, storageFull, storageUnavailable, recordLongTasks, snapshot, inputItems,
@@ -21,14 +20,7 @@ import {
 } from './lib/hostile.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchUiBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startUiSuite((started) => ({ site, browser } = started));
 
 // The href a browser's address bar makes of the text (control characters dropped or
 // percent-encoded as the URL standard says).

@@ -1,24 +1,17 @@
 // Data in and out through the UI: CSV import with a preview (file picker, drop,
 // paste), JSON export and import, autosave and reload, damaged saved data kept as a
 // backup, named scenarios, and a 1,000-row roster that stays smooth.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import { countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
-  launchUiBrowser, openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
-  showScreen, saveScreenshot, revealItem, waitForItem,
+  openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
+  showScreen, saveScreenshot, revealItem, waitForItem, startUiSuite
 } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchUiBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startUiSuite((started) => ({ site, browser } = started));
 
 async function openDesktop(context, path = '/') {
   const ctx = context ?? await browser.newContext({ ...desktop, acceptDownloads: true });

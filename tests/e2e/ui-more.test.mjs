@@ -4,23 +4,16 @@
 // the page is hidden, copy and paste, chart hover with exact values, and WCAG AA text
 // contrast measured on screenshot pixels in both themes, keys only while the canvas
 // has focus (Tab leaves), and numbers in the chosen format.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import { countForegroundPixels, dominantColor, colourCounts } from './lib/browser.mjs';
 import {
-  launchUiBrowser, openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
-  showScreen, findItems, revealItem, saveScreenshot, frameCount, waitForItem,
+  openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
+  showScreen, findItems, revealItem, saveScreenshot, frameCount, waitForItem, startUiSuite
 } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchUiBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startUiSuite((started) => ({ site, browser } = started));
 
 async function open(options = desktop, query = '') {
   const context = await browser.newContext(options);
@@ -249,32 +242,6 @@ function luminance([r, g, b]) {
 function contrast(a, b) {
   const [hi, lo] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (hi + 0.05) / (lo + 0.05);
-}
-
-// The colours in a rectangle of a screenshot with their pixel counts, most common
-// first (the first is the background).
-async function colourCounts(context, png, rect) {
-  const page = await context.newPage();
-  try {
-    return await page.evaluate(async ({ data, rect }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const g = canvas.getContext('2d');
-      g.drawImage(image, 0, 0);
-      const pixels = g.getImageData(Math.floor(rect.x), Math.floor(rect.y), Math.ceil(rect.width), Math.ceil(rect.height)).data;
-      const counts = new Map();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
-        counts.set(key, (counts.get(key) || 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 200)
-        .map(([key, count]) => ({ colour: [(key >> 16) & 255, (key >> 8) & 255, key & 255], count }));
-    }, { data: png.toString('base64'), rect });
-  } finally {
-    await page.close();
-  }
 }
 
 // Text colours are the solid colours (glyph stems at DPR 2 cover many pixels of the

@@ -1,23 +1,16 @@
 // The calculator on a phone: 360x740 CSS pixels at devicePixelRatio 3 with a touch
 // screen. Real touch events (playwright's touchscreen, and DevTools touch events for
 // a swipe), typing through the hidden input that summons the on-screen keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import { countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
-  launchUiBrowser, openUi, phone, appState, waitForState, waitIdle, tap, typeInto, showScreen,
-  saveScreenshot, swipe, frameCount,
+  openUi, phone, appState, waitForState, waitIdle, tap, typeInto, showScreen,
+  saveScreenshot, swipe, frameCount, startUiSuite
 } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchUiBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startUiSuite((started) => ({ site, browser } = started));
 
 async function openPhone() {
   const context = await browser.newContext(phone);

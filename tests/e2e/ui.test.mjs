@@ -1,23 +1,16 @@
 // The calculator UI in headless Chromium, driven like a person would: real mouse
 // clicks on widgets found by their labels (published by the test hook), real key
 // presses, and the app state read back from window.__microreachTest.state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import { countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
-  launchUiBrowser, openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
-  showScreen, findItems, saveScreenshot, frameCount,
+  openUi, desktop, appState, waitForState, waitIdle, click, typeInto,
+  showScreen, findItems, saveScreenshot, frameCount, startUiSuite
 } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchUiBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startUiSuite((started) => ({ site, browser } = started));
 
 async function openDesktop() {
   const context = await browser.newContext(desktop);

@@ -106,11 +106,12 @@ export async function countForegroundPixels(context, png, rect, background, tole
   }
 }
 
-// The most common colour in a rectangle of a screenshot (the background).
-export async function dominantColor(context, png, rect) {
+// The colours in a rectangle of a screenshot with their pixel counts, most common
+// first (the first is the background), at most `limit` of them.
+export async function colourCounts(context, png, rect, limit = 200) {
   const page = await context.newPage();
   try {
-    return await page.evaluate(async ({ data, rect }) => {
+    return await page.evaluate(async ({ data, rect, limit }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;
       await image.decode();
@@ -123,13 +124,18 @@ export async function dominantColor(context, png, rect) {
         const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
         counts.set(key, (counts.get(key) || 0) + 1);
       }
-      let best = 0, bestCount = -1;
-      for (const [key, count] of counts) if (count > bestCount) { best = key; bestCount = count; }
-      return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
-    }, { data: png.toString('base64'), rect });
+      return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
+        .map(([key, count]) => ({ colour: [(key >> 16) & 255, (key >> 8) & 255, key & 255], count }));
+    }, { data: png.toString('base64'), rect, limit });
   } finally {
     await page.close();
   }
+}
+
+// The most common colour in a rectangle of a screenshot (the background).
+export async function dominantColor(context, png, rect) {
+  const [most] = await colourCounts(context, png, rect, 1);
+  return most.colour;
 }
 
 // Finds a published widget by its visible label (the part before "##").

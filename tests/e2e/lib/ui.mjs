@@ -1,10 +1,26 @@
 // Helpers for the UI end-to-end tests: read the app state the test hook publishes,
 // find widgets by label, bring them into view (the page scrolls, not the canvas),
 // and click, tap or type into them with real input events.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { openApp, chromiumArgs, chromiumPath } from './browser.mjs';
+import { openApp, chromiumArgs, chromiumPath, serveSite } from './browser.mjs';
+
+// The built site and a UI browser for one test file: started before its tests, closed
+// after them; `receive` gets { site, browser } once both run.
+export function startUiSuite(receive) {
+  let site, browser;
+  before(async () => {
+    site = await serveSite();
+    browser = await launchUiBrowser();
+    receive({ site, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+}
 
 // Where the UI tests leave their screenshots (git-ignored build folder).
 export const screenshotDir = resolve(process.env.MICROREACH_SCREENSHOTS || 'build/test-results/ui');
