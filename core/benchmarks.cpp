@@ -2,7 +2,9 @@
 
 #include "core/formulas.hpp"
 #include "core/numbers.hpp"
+#include "core/uncertainty.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace core {
@@ -22,7 +24,8 @@ BenchmarkSet article_set() {
     set.metric = "engagement rate by followers (the article's examples count likes)";
     set.note = "The article (about 2017; it cites 2015 and 2017 studies) gives no figure for "
                "10,000 to 99,999 followers. The 15% and 7.4% figures could not be traced to the "
-               "underlying study; compare with the Markerly 2016 set.";
+               "underlying study; its 2.4% for over 100,000 followers is the figure Markerly "
+               "(2016) gives for 10,000 to 100,000. Compare with the Markerly 2016 set.";
     set.tiers = {
         {"under 1,000", 0, 999, 0.15, false, "About 15%, as the article cites AdWeek."},
         {"1,000 to 9,999", 1'000, 9'999, 0.074, false, "About 7.4%, as the article cites AdWeek."},
@@ -31,7 +34,8 @@ BenchmarkSet article_set() {
          "sqrt(7.4% x 2.4%) = 4.21%, shown as 4.2%. A power-law fit through the tiers' "
          "midpoints would give about 3.5%, so treat it as a rough guide."},
         {"100,000 and more", 100'000, no_follower_limit, 0.024, false,
-         "2.4%, as the article cites AdWeek."},
+         "2.4%, as the article cites AdWeek. The same 2.4% is Markerly's (2016) figure for "
+         "10,000 to 100,000 followers, so it may be that figure applied to a larger tier."},
     };
     return set;
 }
@@ -40,12 +44,13 @@ BenchmarkSet markerly_set() {
     BenchmarkSet set;
     set.id = "markerly-2016";
     set.name = "Markerly 2016, Instagram like rates";
-    set.source = "Markerly study of Instagram accounts, reported by Digiday";
+    set.source = "Markerly study of Instagram accounts (data of August 2016), reported by Digiday";
     set.year = 2016;
     set.platform = "Instagram";
     set.metric = "like rate by followers (likes per post / followers; comments not counted)";
-    set.note = "The study usually cited for 'engagement falls as followers grow'. It measures "
-               "likes only, so count likes alone when grading against it.";
+    set.note = "The study usually cited for 'engagement falls as followers grow': over 800,000 "
+               "Instagram accounts, like rates of posts, August 2016. It measures likes only, so "
+               "count likes alone when grading against it.";
     set.tiers = {
         {"under 1,000", 0, 999, 0.08, false, "About 8%."},
         {"1,000 to 9,999", 1'000, 9'999, 0.04, false, "About 4%."},
@@ -66,7 +71,7 @@ BenchmarkSet hypeauditor_set() {
     // 2.78% / 4% (HypeAuditor nano over Markerly 1K-10K): the 2016 shape, 2023 level.
     BenchmarkSet set;
     set.id = "hypeauditor-2023";
-    set.name = "HypeAuditor 2023, Instagram (nano published, other tiers derived)";
+    set.name = "HypeAuditor 2023 nano, Markerly 2016 shape (other tiers derived)";
     set.source = "HypeAuditor, State of Influencer Marketing 2023";
     set.year = 2023;
     set.platform = "Instagram";
@@ -191,6 +196,54 @@ const Tier* tier_for(const BenchmarkSet& set, std::int64_t followers) {
     return nullptr;
 }
 
+std::vector<CurvePoint> engagement_curve(const BenchmarkSet& set) {
+    std::vector<CurvePoint> curve;
+    curve.reserve(set.tiers.size());
+    for (const Tier& tier : set.tiers) {
+        const double end = tier.max_followers == no_follower_limit
+                               ? 0.0
+                               : static_cast<double>(tier.max_followers) + 1.0;
+        double start = static_cast<double>(tier.min_followers);
+        if (start < 1.0) {
+            start = end > 0.0 ? end / 10.0 : 1.0;
+        }
+        const double middle = end > 0.0 ? std::sqrt(start * end) : start * std::sqrt(10.0);
+        double rate = tier.engagement_rate;
+        if (!curve.empty()) {
+            // Never fall faster than 1 / followers: engagements (followers x rate) stay level.
+            const CurvePoint& before = curve.back();
+            rate = std::max(rate, before.rate * before.followers / middle);
+        }
+        curve.push_back({middle, rate});
+    }
+    return curve;
+}
+
+double expected_engagement_rate(const std::vector<CurvePoint>& curve, std::int64_t followers) {
+    if (curve.empty()) {
+        return 0.0;
+    }
+    const double f = static_cast<double>(followers);
+    if (f <= curve.front().followers) {
+        return curve.front().rate;
+    }
+    for (std::size_t i = 1; i < curve.size(); ++i) {
+        const CurvePoint& lo = curve[i - 1];
+        const CurvePoint& hi = curve[i];
+        if (f <= hi.followers) {
+            // Straight line in log-log. det_log/det_exp give the same bits in every build.
+            const double t =
+                detail::det_log(f / lo.followers) / detail::det_log(hi.followers / lo.followers);
+            return lo.rate * detail::det_exp(t * detail::det_log(hi.rate / lo.rate));
+        }
+    }
+    return curve.back().rate;
+}
+
+double expected_engagement_rate(const BenchmarkSet& set, std::int64_t followers) {
+    return expected_engagement_rate(engagement_curve(set), followers);
+}
+
 GradeBand band_for_ratio(double ratio) {
     if (ratio < 0.5) {
         return GradeBand::well_below;
@@ -244,20 +297,23 @@ Result<Grade> grade(const BenchmarkSet& set, std::int64_t followers, double enga
                               " followers; pick another set or add a tier.");
     }
     Grade result;
-    result.ratio = engagement_rate / tier->engagement_rate; // rate > 0 by validation
+    const double expected = expected_engagement_rate(set, followers); // > 0 by validation
+    result.ratio = engagement_rate / expected;
     result.band_kind = band_for_ratio(result.ratio);
     result.band = std::string(band_text(result.band_kind));
     result.tier_name = tier->name;
-    result.benchmark_rate = tier->engagement_rate;
+    result.benchmark_rate = expected;
+    result.tier_rate = tier->engagement_rate;
     result.benchmark_derived = tier->derived;
     result.set_name = set.name;
     result.formula_id = formula_ids::benchmark_ratio;
     const std::string band_phrase =
         result.band_kind == GradeBand::typical ? result.band : result.band + " typical";
-    result.summary = short_percent(engagement_rate) + " is " + band_phrase + " for " + tier->name +
-                     " followers: " + format_number(result.ratio, 2) + " times the benchmark of " +
-                     short_percent(tier->engagement_rate) +
-                     (tier->derived ? " (a derived figure)" : "") + " in " + set.name + ".";
+    result.summary = short_percent(engagement_rate) + " is " + band_phrase + " for " +
+                     format_count(followers) + " followers: " + format_number(result.ratio, 2) +
+                     " times the expected " + short_percent(expected) + " (tier " + tier->name +
+                     ": " + short_percent(tier->engagement_rate) +
+                     (tier->derived ? ", a derived figure" : "") + ") in " + set.name + ".";
     return result;
 }
 

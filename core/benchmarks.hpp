@@ -3,11 +3,21 @@
 // "micro" starts). Figures a source does not give are derived, marked derived = true,
 // and the tier's note says how.
 //
-// Grade: ratio = the influencer's rate / the benchmark rate of their tier, and a band:
+// Expected rate (engagement_curve): a continuous curve through the tiers, so that no rate
+// jumps at a tier edge and expected engagements per post (followers x rate) never fall as
+// followers grow. Each tier's rate sits at the tier's geometric middle (a tier from a to
+// b sits at sqrt(a x (b + 1)); a tier from 0 at a tenth of its end; an open top tier half
+// a decade above its start); between two points the rate is a straight line in log-log;
+// before the first and after the last it stays flat. A line may fall at most as fast as
+// 1 / followers: where two tiers fall faster, the later point is raised just enough.
+// Example (article set): 2,000 followers -> 7.4% x (2,000 / 3,162)^-0.307 = 8.5%;
+//          1,000 followers -> sqrt(15% x 7.4%) = 10.5%.
+//
+// Grade: ratio = the influencer's rate / the expected rate at their followers, and a band:
 //   ratio < 0.5 "well below", < 0.8 "below", <= 1.25 "about typical",
 //   <= 2 "above", > 2 "well above"   (symmetric on a log scale: 0.5 <-> 2, 0.8 <-> 1.25).
-// Example: 2,000 followers at 7.4% in the article set -> tier "1,000 to 9,999" (7.4%),
-//          ratio 1.00, "about typical".
+// Example: 1,000 followers at 15% (the article's 150 likes) in the article set -> tier
+//          "1,000 to 9,999", expected 10.5%, ratio 1.43, "above".
 //
 // Built-in sets (builtin_benchmark_sets(), [0] is the default):
 //   "article"          the article's figures, cited to AdWeek: under 1,000 15%,
@@ -69,6 +79,18 @@ struct BenchmarkSet {
 // The tier containing `followers`, or nullptr (a gap, or below the first tier).
 [[nodiscard]] const Tier* tier_for(const BenchmarkSet& set, std::int64_t followers);
 
+struct CurvePoint {
+    double followers = 0.0; // where the tier's rate sits (its geometric middle)
+    double rate = 0.0;      // after the "never falls faster than 1 / followers" raise
+};
+
+// The curve's points, one per tier, in ascending order (the set must be valid).
+[[nodiscard]] std::vector<CurvePoint> engagement_curve(const BenchmarkSet& set);
+// The expected rate at `followers` on the curve (the set must be valid; followers >= 0).
+[[nodiscard]] double expected_engagement_rate(const BenchmarkSet& set, std::int64_t followers);
+[[nodiscard]] double expected_engagement_rate(const std::vector<CurvePoint>& curve,
+                                              std::int64_t followers);
+
 enum class GradeBand : std::uint8_t { well_below, below, typical, above, well_above };
 
 struct Grade {
@@ -76,7 +98,8 @@ struct Grade {
     GradeBand band_kind = GradeBand::typical;
     std::string band; // "well below", "below", "about typical", "above", "well above"
     std::string tier_name;
-    double benchmark_rate = 0.0;    // the tier's rate (fraction)
+    double benchmark_rate = 0.0;    // the expected rate on the curve at these followers
+    double tier_rate = 0.0;         // the tier's own figure (fraction)
     bool benchmark_derived = false; // the tier's figure was derived, not published
     std::string set_name;
     std::string_view formula_id; // formula_ids::benchmark_ratio
@@ -87,7 +110,7 @@ struct Grade {
 [[nodiscard]] std::string_view band_text(GradeBand band);
 
 // Errors: followers negative, rate negative/not finite/above 10,000%, an invalid set,
-// or no tier for this follower count.
+// or no tier for this follower count (a gap between tiers is not graded).
 [[nodiscard]] Result<Grade> grade(const BenchmarkSet& set, std::int64_t followers,
                                   double engagement_rate);
 

@@ -54,6 +54,7 @@ inline constexpr std::string_view earned_media_value = "earned_media_value";
 inline constexpr std::string_view benchmark_ratio = "benchmark_ratio";
 inline constexpr std::string_view geometric_interpolation = "geometric_interpolation";
 inline constexpr std::string_view scaled_benchmark = "scaled_benchmark";
+inline constexpr std::string_view engagement_curve = "engagement_curve";
 // Pricing (core/pricing.hpp)
 inline constexpr std::string_view price_tier_table = "price_tier_table";
 inline constexpr std::string_view price_per_thousand = "price_per_thousand";
@@ -164,8 +165,14 @@ inline constexpr std::array all_formulas{
             "What the impressions would cost as ads; widely doubted, not money earned. CPM $5-$6.50 per InfluencerDB, Traackr, Upfluence"},
     // Benchmarks
     Formula{formula_ids::benchmark_ratio, "Ratio to the benchmark",
-            "engagement rate / benchmark rate for the influencer's tier",
+            "engagement rate / expected rate on the benchmark curve at the influencer's followers",
             "The chosen benchmark set"},
+    Formula{formula_ids::engagement_curve, "Expected rate between tiers (benchmark curve)",
+            "each tier's rate placed at the tier's middle on a log scale; straight lines "
+            "between those points in log followers and log rate; flat beyond the first and "
+            "last; a line never falls faster than 1 / followers, so expected engagements per "
+            "post never decrease as followers grow",
+            "Our interpolation of the chosen benchmark set's tiers: no jump at a tier edge"},
     Formula{formula_ids::geometric_interpolation, "Geometric interpolation (derived figure)",
             "square root of (rate of the tier below x rate of the tier above)",
             "Our derivation where a source gives no figure for a tier; marked as derived"},

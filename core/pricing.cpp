@@ -82,6 +82,34 @@ std::string followers_text(std::int64_t followers) {
     return format_count(followers) + (followers == 1 ? " follower" : " followers");
 }
 
+// A tier whose price and note come from one published figure (price_references).
+TierPrice tier_from(std::string_view reference_id, std::string name, std::int64_t min_followers,
+                    std::int64_t max_followers, Currency currency) {
+    for (const PriceReference& reference : price_references) {
+        if (reference.id == reference_id) {
+            return {std::move(name), min_followers, max_followers,
+                    Money{reference.usd_cents, currency},
+                    std::string(reference.source) + " (" + std::to_string(reference.year) + ", " +
+                        std::string(reference.platform) + "): " + std::string(reference.scope) +
+                        unconverted_note(currency)};
+        }
+    }
+    return {std::move(name), min_followers, max_followers, Money::zero(currency), "missing"};
+}
+
+// IZEA, State of Influencer Earnings (2022 data), on IZEA's own tiers. IZEA reports no
+// tier from 1,000,000 followers up.
+std::vector<TierPrice> izea_2022_tiers(Currency currency, std::int64_t nano_from,
+                                       std::string nano_name) {
+    return {
+        tier_from("izea-2022-nano", std::move(nano_name), nano_from, 9'999, currency),
+        tier_from("izea-2022-micro", "micro (10,000 to 49,999)", 10'000, 49'999, currency),
+        tier_from("izea-2022-mid", "mid-tier (50,000 to 199,999)", 50'000, 199'999, currency),
+        tier_from("izea-2022-macro", "macro (200,000 to 499,999)", 200'000, 499'999, currency),
+        tier_from("izea-2022-mega", "mega (500,000 to 999,999)", 500'000, 999'999, currency),
+    };
+}
+
 } // namespace
 
 PricingModel default_pricing_model(Currency currency) {
@@ -89,40 +117,27 @@ PricingModel default_pricing_model(Currency currency) {
 }
 
 std::vector<PricingModel> builtin_price_tables(Currency currency) {
-    const std::string unconverted = unconverted_note(currency);
     PricingModel article;
     article.kind = PricingModelKind::tier_table;
     article.currency = currency;
-    article.table_name = "The article's examples";
+    article.table_name = "The article's examples, IZEA 2022 in between";
     article.per_thousand = Money{1'000, currency};
     article.target_cpe = Money{20, currency};
-    article.tier_prices = {
-        {"micro (under 100,000)", 0, 99'999, Money{10'000, currency},
-         "The article's negotiated price for an Instagram photo by a micro blogger "
-         "(IZEA's 2017 average was $62)." +
-             unconverted},
-        {"macro (100,000 and more)", 100'000, no_follower_limit, Money{500'000, currency},
-         "The article's example of a blogger with an audience in the millions; smaller macro "
-         "accounts often cost less, so enter their quote." +
-             unconverted},
-    };
+    // The article's $100 is for bloggers with a few hundred to about 2,000 followers and
+    // its $5,000 for one with an audience in the millions; it prices nothing in between,
+    // so those accounts take IZEA's averages rather than a figure stretched past its source.
+    article.tier_prices.push_back(
+        tier_from("article-micro", "micro blogger (up to 2,000)", 0, 2'000, currency));
+    for (TierPrice& tier : izea_2022_tiers(currency, 2'001, "nano (2,001 to 9,999)")) {
+        article.tier_prices.push_back(std::move(tier));
+    }
+    article.tier_prices.push_back(tier_from("article-macro",
+                                            "blogger with an audience in the millions", 1'000'000,
+                                            no_follower_limit, currency));
 
-    // IZEA reports averages by tier name; the thresholds are the ones commonly used
-    // with those names in the 2020s (nano from 1,000, mega from 1,000,000).
     PricingModel izea = article;
-    izea.table_name = "IZEA 2022 averages";
-    izea.tier_prices = {
-        {"nano (under 10,000)", 0, 9'999, Money{110'500, currency},
-         "IZEA, State of Influencer Earnings (2022 data), average per post." + unconverted},
-        {"micro (10,000 to 49,999)", 10'000, 49'999, Money{167'400, currency},
-         "IZEA 2022 average per post." + unconverted},
-        {"mid-tier (50,000 to 499,999)", 50'000, 499'999, Money{339'600, currency},
-         "IZEA 2022 average per post." + unconverted},
-        {"macro (500,000 to 999,999)", 500'000, 999'999, Money{499'200, currency},
-         "IZEA 2022 average per post." + unconverted},
-        {"mega (1,000,000 and more)", 1'000'000, no_follower_limit, Money{549'700, currency},
-         "IZEA 2022 average per post." + unconverted},
-    };
+    izea.table_name = "IZEA 2022 averages (all platforms)";
+    izea.tier_prices = izea_2022_tiers(currency, 0, "nano (under 10,000)");
     return {article, izea};
 }
 

@@ -56,9 +56,12 @@ test('benchmark sets: the article set first, each with a source and a year', () 
   assert.equal(api.validateBenchmarkSet(broken).ok, false);
 });
 
-test('grade: 2,000 followers at 7.4% is about typical in the article set', () => {
-  const grade = value(api.grade({ followers: 2000, engagementRate: 0.074 }));
-  assert.ok(Math.abs(grade.ratio - 1) < 1e-9);
+test('grade: 7.4% in the middle of the 1,000 to 9,999 tier is about typical in the article set', () => {
+  const grade = value(api.grade({ followers: 3162, engagementRate: 0.074 }));
+  assert.ok(Math.abs(grade.ratio - 1) < 1e-3);
+  // Between tier middles the expected rate follows the curve: 2,000 followers expect 8.5%.
+  const between = value(api.grade({ followers: 2000, engagementRate: 0.074 }));
+  assert.ok(Math.abs(between.benchmarkRate - 0.0852) < 5e-4, String(between.benchmarkRate));
   assert.equal(grade.bandKind, 'typical');
   assert.equal(grade.tierName, '1,000 to 9,999');
   const high = value(api.grade({ followers: 2000, engagementRate: 0.2, setId: 'article' }));

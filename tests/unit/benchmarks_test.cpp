@@ -150,17 +150,40 @@ TEST(BenchmarksTest, GradeBandsByRatio) {
     }
 }
 
+// Every built-in rate says who published it, when, for which platform and what it
+// measures; every tier says where its figure comes from or how it was derived.
+TEST(BenchmarksTest, EveryBuiltinRateNamesSourceYearPlatformAndScope) {
+    for (const auto& set : core::builtin_benchmark_sets()) {
+        EXPECT_FALSE(set.source.empty()) << set.id;
+        EXPECT_GE(set.year, 2010) << set.id;
+        EXPECT_LE(set.year, 2026) << set.id;
+        EXPECT_FALSE(set.platform.empty()) << set.id;
+        EXPECT_GE(set.metric.size(), 20u) << set.id; // the source's own scope
+        for (const auto& tier : set.tiers) {
+            EXPECT_GE(tier.note.size(), 4u) << set.id << ": " << tier.name;
+            if (tier.derived) {
+                EXPECT_EQ(tier.note.rfind("Derived", 0), 0u) << set.id << ": " << tier.name;
+            }
+        }
+    }
+    EXPECT_NE(builtin("markerly-2016").source.find("2016"), std::string::npos);
+    EXPECT_NE(builtin("article").note.find("Markerly"), std::string::npos);
+    EXPECT_NE(builtin("hypeauditor-2023").name.find("derived"), std::string::npos);
+}
+
 TEST(BenchmarksTest, GradeArticleExamples) {
     const auto& set = builtin("article");
-    const auto typical = core::grade(set, 2'000, 0.074);
+    // In the middle of a tier the curve gives the tier's own figure.
+    const auto typical = core::grade(set, 3'162, 0.074);
     ASSERT_TRUE(typical.ok());
-    EXPECT_NEAR(typical.value().ratio, 1.0, 1e-12);
+    EXPECT_NEAR(typical.value().ratio, 1.0, 1e-3);
     EXPECT_EQ(typical.value().band, "about typical");
     EXPECT_EQ(typical.value().tier_name, "1,000 to 9,999");
+    EXPECT_DOUBLE_EQ(typical.value().tier_rate, 0.074);
     EXPECT_EQ(typical.value().formula_id, core::formula_ids::benchmark_ratio);
     EXPECT_EQ(typical.value().summary,
-              "7.4% is about typical for 1,000 to 9,999 followers: 1.00 times the benchmark of "
-              "7.4% in The article's figures (AdWeek).");
+              "7.4% is about typical for 3,162 followers: 1.00 times the expected 7.4% (tier "
+              "1,000 to 9,999: 7.4%) in The article's figures (AdWeek).");
 
     // A macro account at 1% against 2.4%: ratio 0.42, well below.
     const auto low = core::grade(set, 1'000'000, 0.01);
@@ -173,20 +196,73 @@ TEST(BenchmarksTest, GradeArticleExamples) {
     ASSERT_TRUE(mid.ok());
     EXPECT_TRUE(mid.value().benchmark_derived);
     EXPECT_EQ(mid.value().band, "above");
-    EXPECT_NE(mid.value().summary.find("(a derived figure)"), std::string::npos);
+    EXPECT_NE(mid.value().summary.find("a derived figure"), std::string::npos);
+}
+
+// The article: 1,000 engaged fans at about 15% give about 150 likes a post. 1,000 sits on
+// the edge between the article's first two tiers, so it is graded against the curve
+// between them (sqrt(15% x 7.4%) = 10.5%), not against 7.4% ("well above").
+TEST(BenchmarksTest, ArticleThousandFansAtFifteenPercentIsAboveTypicalNotWellAbove) {
+    const auto result = core::grade(builtin("article"), 1'000, 0.15);
+    ASSERT_TRUE(result.ok());
+    EXPECT_NEAR(result.value().benchmark_rate, std::sqrt(0.15 * 0.074), 1e-4);
+    EXPECT_EQ(result.value().band_kind, GradeBand::above);
+    EXPECT_NEAR(result.value().ratio, 0.15 / std::sqrt(0.15 * 0.074), 1e-3);
+    // 999 followers are graded alike: no cliff at the tier edge.
+    EXPECT_NEAR(core::grade(builtin("article"), 999, 0.15).value().ratio, result.value().ratio,
+                1e-3);
 }
 
 TEST(BenchmarksTest, GradeSummaryKeepsTheFiguresDecimals) {
-    const auto nano = core::grade(builtin("hypeauditor-2023"), 5'000, 0.06);
+    const auto nano = core::grade(builtin("hypeauditor-2023"), 3'162, 0.06);
     ASSERT_TRUE(nano.ok());
     EXPECT_EQ(nano.value().summary,
-              "6% is well above typical for nano (1,000 to 9,999) followers: 2.16 times the "
-              "benchmark of 2.78% in HypeAuditor 2023, Instagram (nano published, other tiers "
-              "derived).");
+              "6% is well above typical for 3,162 followers: 2.16 times the expected 2.78% (tier "
+              "nano (1,000 to 9,999): 2.78%) in HypeAuditor 2023 nano, Markerly 2016 shape "
+              "(other tiers derived).");
     const auto small = core::grade(builtin("article"), 10, 0.3);
     ASSERT_TRUE(small.ok());
-    EXPECT_EQ(small.value().summary.substr(0, 46),
-              "30% is above typical for under 1,000 followers");
+    EXPECT_EQ(small.value().summary.substr(0, 33), "30% is above typical for 10 follo");
+}
+
+// Expected engagements per post never fall as followers grow, on a dense log grid from 10
+// to 100,000,000, for every built-in set; and no rate jumps at a tier edge.
+TEST(BenchmarksTest, CurveEngagementsNeverFallAndRatesDoNotJumpAtTierEdges) {
+    for (const auto& set : core::builtin_benchmark_sets()) {
+        const auto curve = core::engagement_curve(set);
+        double previous = 0.0;
+        for (double x = 1.0; x <= 8.0; x += 0.001) {
+            const auto followers = static_cast<std::int64_t>(std::pow(10.0, x));
+            const double engagements =
+                static_cast<double>(followers) * core::expected_engagement_rate(curve, followers);
+            EXPECT_GE(engagements, previous * (1.0 - 1e-12)) << set.id << " at " << followers;
+            previous = engagements;
+        }
+        for (std::size_t i = 1; i < set.tiers.size(); ++i) {
+            const std::int64_t edge = set.tiers[i].min_followers;
+            const double below = core::expected_engagement_rate(curve, edge - 1);
+            const double at = core::expected_engagement_rate(curve, edge);
+            EXPECT_NEAR(at / below, 1.0, 1e-3) << set.id << " at " << edge;
+        }
+    }
+}
+
+// A user's set that falls faster than 1 / followers is raised, not allowed to lose
+// engagements: 10,000 followers at 10% against 1,000,000 at 0.01%.
+TEST(BenchmarksTest, CurveOfASteepUserSetKeepsEngagementsLevel) {
+    BenchmarkSet set;
+    set.id = "steep";
+    set.name = "Steep";
+    set.year = 2024;
+    set.tiers = {{"small", 1'000, 99'999, 0.10, false, ""},
+                 {"large", 100'000, 9'999'999, 0.0001, false, ""}};
+    ASSERT_TRUE(core::validate_benchmark_set(set).ok());
+    const auto curve = core::engagement_curve(set);
+    ASSERT_EQ(curve.size(), 2u);
+    EXPECT_NEAR(curve[0].followers, 10'000.0, 1e-6);
+    EXPECT_NEAR(curve[1].followers, 1'000'000.0, 1e-6);
+    EXPECT_NEAR(curve[1].rate * curve[1].followers, curve[0].rate * curve[0].followers, 1e-6);
+    EXPECT_NEAR(core::expected_engagement_rate(curve, 100'000) * 100'000.0, 1'000.0, 1e-6);
 }
 
 TEST(BenchmarksTest, GradeErrors) {

@@ -55,6 +55,7 @@ TEST(FormulasTest, EveryNamedIdIsInTheTable) {
         ids::benchmark_ratio,
         ids::geometric_interpolation,
         ids::scaled_benchmark,
+        ids::engagement_curve,
         ids::price_tier_table,
         ids::price_per_thousand,
         ids::price_cost_per_engagement,

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <random>
+#include <set>
 
 namespace {
 
@@ -24,9 +25,13 @@ TEST(PricingTest, DefaultIsTheArticlesTierTable) {
         std::int64_t followers;
         std::int64_t cents;
     };
+    // The article's $100 only up to 2,000 followers and its $5,000 only for an audience in
+    // the millions; IZEA's 2022 averages, on IZEA's own tiers, in between.
     const Case cases[] = {
-        {0, 10'000},      {300, 10'000},      {1'000, 10'000},
-        {99'999, 10'000}, {100'000, 500'000}, {3'000'000, 500'000},
+        {0, 10'000},          {300, 10'000},        {2'000, 10'000},    {2'001, 110'500},
+        {9'999, 110'500},     {10'000, 167'400},    {90'000, 339'600},  {199'999, 339'600},
+        {200'000, 499'200},   {499'999, 499'200},   {500'000, 549'700}, {999'999, 549'700},
+        {1'000'000, 500'000}, {3'000'000, 500'000},
     };
     for (const auto& c : cases) {
         const auto price = core::suggest_price(model, c.followers, 0.05);
@@ -116,22 +121,59 @@ TEST(PricingTest, IzeaTableAndReferences) {
     for (const auto& table : tables) {
         EXPECT_TRUE(core::validate_pricing_model(table).ok()) << table.table_name;
     }
+    // IZEA's own tiers: mid 50,000 to 199,999, macro 200,000 to 499,999, mega 500,000 to
+    // 999,999, and no tier from 1,000,000 up (the report has none).
     EXPECT_EQ(core::suggest_price(tables[1], 5'000, 0.03).value().price, usd(110'500));
-    EXPECT_EQ(core::suggest_price(tables[1], 2'000'000, 0.03).value().price, usd(549'700));
+    EXPECT_EQ(core::suggest_price(tables[1], 199'999, 0.03).value().price, usd(339'600));
+    EXPECT_EQ(core::suggest_price(tables[1], 200'000, 0.03).value().price, usd(499'200));
+    EXPECT_EQ(core::suggest_price(tables[1], 500'000, 0.03).value().price, usd(549'700));
+    const auto beyond = core::suggest_price(tables[1], 2'000'000, 0.03);
+    ASSERT_FALSE(beyond.ok());
+    EXPECT_EQ(beyond.error().field, "Followers");
+    EXPECT_NE(tables[1].tier_prices[0].note.find("all platforms"), std::string::npos);
     bool has_izea_62 = false;
     for (const auto& reference : core::price_references) {
         EXPECT_GT(reference.usd_cents, 0);
-        EXPECT_FALSE(reference.source.empty());
         has_izea_62 = has_izea_62 || (reference.usd_cents == 6'200 && reference.year == 2017);
     }
     EXPECT_TRUE(has_izea_62);
+}
+
+// Every built-in price figure says who published it, when, for which platform and what it
+// measured; every tier of a built-in table takes its price and note from one of them.
+TEST(PricingTest, EveryBuiltinPriceFigureNamesSourceYearPlatformAndScope) {
+    std::set<std::string_view> ids;
+    for (const auto& reference : core::price_references) {
+        EXPECT_TRUE(ids.insert(reference.id).second) << reference.id;
+        EXPECT_FALSE(reference.label.empty()) << reference.id;
+        EXPECT_FALSE(reference.source.empty()) << reference.id;
+        EXPECT_GE(reference.year, 2010) << reference.id;
+        EXPECT_LE(reference.year, 2026) << reference.id;
+        EXPECT_FALSE(reference.platform.empty()) << reference.id;
+        EXPECT_GE(reference.scope.size(), 20u) << reference.id;
+    }
+    for (const auto& table : core::builtin_price_tables(Currency::usd)) {
+        for (const auto& tier : table.tier_prices) {
+            bool from_reference = false;
+            for (const auto& reference : core::price_references) {
+                from_reference =
+                    from_reference ||
+                    (tier.price.cents == reference.usd_cents &&
+                     tier.note.find(reference.scope) != std::string::npos &&
+                     tier.note.find(std::to_string(reference.year)) != std::string::npos);
+            }
+            EXPECT_TRUE(from_reference) << table.table_name << ": " << tier.name;
+        }
+    }
 }
 
 TEST(PricingTest, OtherCurrenciesSayTheFiguresAreUnconverted) {
     const PricingModel model = core::default_pricing_model(Currency::eur);
     ASSERT_TRUE(core::validate_pricing_model(model).ok());
     EXPECT_EQ(model.tier_prices[0].price, (Money{10'000, Currency::eur}));
-    EXPECT_NE(model.tier_prices[0].note.find("not converted to EUR"), std::string::npos);
+    for (const auto& tier : model.tier_prices) {
+        EXPECT_NE(tier.note.find("not converted to EUR"), std::string::npos) << tier.name;
+    }
     EXPECT_EQ(core::default_pricing_model(Currency::usd).tier_prices[0].note.find("converted"),
               std::string::npos);
 }
@@ -151,9 +193,9 @@ TEST(PricingTest, ValidationMessages) {
              m.tier_prices[0].price = Money{100, Currency::eur};
          },
          "Price tier 1: Price", "Price tier 1: Price: use the plan's currency (USD)."},
-        {[](PricingModel& m) { m.tier_prices[1].min_followers = 50'000; },
+        {[](PricingModel& m) { m.tier_prices[1].min_followers = 1'500; },
          "Price tier 2: From followers",
-         "Price tier 2: From followers: start this tier above 99,999, where the tier before it "
+         "Price tier 2: From followers: start this tier above 2,000, where the tier before it "
          "ends."},
         {[](PricingModel& m) { m.tier_prices[0].name.clear(); }, "Price tier 1: Name",
          "Price tier 1: Name: type a name such as micro."},

@@ -240,10 +240,12 @@ TEST(ShareLinkTest, RoundTripsScenarios) {
 
 TEST(ShareLinkTest, LinksAreCompact) {
     // Sizes are what the patch and the dictionary are for; the bounds leave room for
-    // changes to the default scenario (which only make the patch larger).
+    // changes to the default scenario (which only make the patch larger: the v1 baseline
+    // predates the sourced price table). A v2 baseline will be frozen once the model issues
+    // have settled the default scenario.
     const auto unchanged = core::encode_share_fragment(core::default_scenario());
     ASSERT_TRUE(unchanged.ok());
-    EXPECT_LT(unchanged.value().size(), 600U);
+    EXPECT_LT(unchanged.value().size(), 1200U);
     const auto edited = core::encode_share_fragment(edited_scenario());
     ASSERT_TRUE(edited.ok());
     EXPECT_LT(edited.value().size(), 2000U);

@@ -231,13 +231,13 @@ void draw_outputs(App& app) {
 
     if (r.grade && r.grade->ok()) {
         const core::Grade& g = r.grade->value();
-        const std::string bench = "benchmark " + core::format_percent(g.benchmark_rate, 1, format) +
+        const std::string bench = "expected " + core::format_percent(g.benchmark_rate, 1, format) +
+                                  " here; tier figure " +
+                                  core::format_percent(g.tier_rate, 1, format) +
                                   (g.benchmark_derived ? " (derived)" : "");
         ui::metric_tile("Tier##tile", "Tier", g.tier_name, bench,
-                        g.benchmark_derived ? core::formula_ids::geometric_interpolation
-                                            : std::string_view{},
-                        grid.next());
-        const std::string ratio = core::format_number(g.ratio, 2, format) + " x the benchmark";
+                        core::formula_ids::engagement_curve, grid.next());
+        const std::string ratio = core::format_number(g.ratio, 2, format) + " x the expected rate";
         ui::metric_tile("Against the benchmark##tile", "Against the benchmark", g.band, ratio,
                         core::formula_ids::benchmark_ratio, grid.next(), band_colour(g.band_kind),
                         core::format_percent(rate, 2, format) + " / " +
