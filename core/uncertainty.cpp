@@ -291,7 +291,8 @@ PlanSimulation summarize(TrialSeries& series, Money cost) {
     out.targeted_engagements = percentiles(series.targeted_engagements);
     out.conversions = percentiles(series.conversions);
     out.cost_per_engagement.low = cost_per_unit(cost, out.engagements.p95);
-    out.cost_per_engagement.expected = cost_per_unit(cost, out.engagements.p50);
+    out.cost_per_engagement.expected = cost_per_unit(cost, out.engagements.mean);
+    out.cost_per_engagement_median = cost_per_unit(cost, out.engagements.p50);
     out.cost_per_engagement.high = cost_per_unit(cost, out.engagements.p5);
     return out;
 }

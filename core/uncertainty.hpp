@@ -85,8 +85,12 @@ struct Percentiles {
 struct PlanSimulation {
     Percentiles engagements, targeted_engagements, conversions;
     // Cost per engagement at the engagement percentiles, mirrored: cost_per_engagement.low
-    // is cost / engagements.p95, .expected is cost / engagements.p50, .high is cost / p5.
+    // is cost / engagements.p95, .high is cost / p5; .expected is cost / the mean of the
+    // engagements (the expectation, as everywhere else), and cost_per_engagement_median is
+    // cost / engagements.p50. With sigma 0.5 one influencer's median is exp(-0.125) = 0.88
+    // of the mean, so cost / median would overstate the expected cost by about 13%.
     MoneyBand cost_per_engagement;
+    std::optional<Money> cost_per_engagement_median;
 };
 
 struct PairSimulation {

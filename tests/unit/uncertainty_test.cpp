@@ -211,6 +211,25 @@ TEST(UncertaintyTest, PercentilesAreOrderedAndMoveTogether) {
     EXPECT_EQ(result.value().cost_per_engagement.high, core::cost_per_unit(usd(100'000), p.p5));
 }
 
+// "Expected" is cost over the mean, as in every other figure; the median is shown as the
+// median. One influencer, sigma 0.5: the median engagements are exp(-0.125) = 0.8825 of
+// the mean, so cost / median would overstate the expected cost per engagement by 13%.
+TEST(UncertaintyTest, ExpectedCostPerEngagementIsCostOverTheMeanNotTheMedian) {
+    const auto result =
+        core::simulate_plan(uniform_plan(1, 1'000.0, 100'000), settings(0.5, 20000));
+    ASSERT_TRUE(result.ok());
+    const core::PlanSimulation& sim = result.value();
+    EXPECT_EQ(sim.cost_per_engagement.expected,
+              core::cost_per_unit(usd(100'000), sim.engagements.mean));
+    EXPECT_EQ(sim.cost_per_engagement_median,
+              core::cost_per_unit(usd(100'000), sim.engagements.p50));
+    EXPECT_NEAR(sim.engagements.mean, 1'000.0, 1'000.0 * 0.02);
+    EXPECT_NEAR(sim.engagements.p50 / sim.engagements.mean, std::exp(-0.125), 0.03);
+    const double overstated = static_cast<double>(sim.cost_per_engagement_median->cents) /
+                              static_cast<double>(sim.cost_per_engagement.expected->cents);
+    EXPECT_GT(overstated, 1.08);
+}
+
 TEST(UncertaintyTest, IndependentDrawsGiveANarrowerBandThanTheCautiousLowHigh) {
     const auto plan = uniform_plan(10, 74.0, 100'000);
     const auto bands = core::plan_bands(plan, 0.5);
