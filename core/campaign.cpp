@@ -297,8 +297,16 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         row.engagement_rate = row.engagements_per_post / followers;
         row.expected_engagements = row.engagements_per_post * posts;
         row.targeted_engagements = row.expected_engagements * influencer.audience_fit;
-        row.impressions = followers * inputs.reach_rate * posts;
-        row.estimated_reach = followers * (1.0 - miss_share(inputs.reach_rate, influencer.posts));
+        // A like needs a view: each post reaches at least the people who engage with it.
+        const double reached_per_post =
+            std::max(followers * inputs.reach_rate, row.engagements_per_post);
+        row.impressions = reached_per_post * posts;
+        const double share_per_post = std::min(1.0, reached_per_post / followers);
+        row.estimated_reach =
+            influencer.posts == 0
+                ? 0.0
+                : std::max(followers * (1.0 - miss_share(share_per_post, influencer.posts)),
+                           reached_per_post);
 
         const double fit = inputs.funnel_from_targeted ? influencer.audience_fit : 1.0;
         const double row_funnel_engagements = row.expected_engagements * fit;

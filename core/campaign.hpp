@@ -6,11 +6,16 @@
 //                           typed for the row                    [expected_interactions]
 //   expected engagements  = engagements per post x posts         [expected_engagements]
 //   targeted engagements  = expected engagements x audience fit  [targeted_engagements]
-//   impressions           = followers x reach rate x posts       [impressions]
-//   estimated reach       = followers x (1 - (1 - reach rate)^posts)   [estimated_reach]
-//                           people who see at least one post: each post reaches a
-//                           reach-rate share of the followers, independently of the
-//                           other posts (one post: followers x reach rate).
+//   reached per post      = max(followers x reach rate, engagements per post): a like
+//                           needs a view, so a post reaches at least the people who
+//                           engage with it
+//   impressions           = reached per post x posts             [impressions]
+//   estimated reach       = followers x (1 - (1 - share)^posts), share = reached per post /
+//                           followers (at most 1), and never below reached per post
+//                           [estimated_reach]: people who see at least one post; each post
+//                           reaches its share of the followers, independently of the other
+//                           posts (one post: reached per post). So impressions >= reach >=
+//                           engagements per post.
 //   cost                  = price per post x posts, exact cents  [campaign_cost]
 //   CPE                   = cost / expected engagements           [cpe]
 //   CPM                   = cost / impressions x 1,000            [cpm]

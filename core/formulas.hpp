@@ -102,11 +102,14 @@ inline constexpr std::array all_formulas{
             "expected engagements x audience fit (share of the audience in the target segment)",
             "Your assumption about each influencer's audience; never a hidden multiplier"},
     Formula{formula_ids::estimated_reach, "Estimated reach",
-            "followers x (1 - (1 - reach rate)^posts): people who see at least one post",
-            "Your reach-rate assumption (each post reaches its share of followers independently)"},
+            "followers x (1 - (1 - share)^posts): people who see at least one post, where share "
+            "= reached per post / followers and reached per post = max(followers x reach rate, "
+            "engagements per post); never below reached per post",
+            "Your reach-rate assumption (each post reaches its share of followers independently); "
+            "a like needs a view, so a post reaches at least the people who engage with it"},
     Formula{formula_ids::impressions, "Impressions",
-            "followers x reach rate x posts",
-            "Each planned post seen once by each reached follower"},
+            "reached per post x posts",
+            "Each planned post seen once by each person it reaches"},
     Formula{formula_ids::campaign_cost, "Cost",
             "price per post x posts",
             "The influencer's quote or the chosen pricing model"},

@@ -1,5 +1,6 @@
 #include "core/campaign.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <gtest/gtest.h>
@@ -74,6 +75,44 @@ struct RowCase {
     double reach_rate;
 };
 
+// The article's Florida blogger: 300 engaged readers at 15% give 45 likes a post, so the
+// post reaches at least those 45 people, not followers x 10% = 30.
+TEST(CampaignTest, ArticleFloridaBloggerReachesAtLeastThePeopleWhoEngage) {
+    auto inputs = plan({person(1, 300, 0.15, 10'000, 1, 1.0)}, 500'000);
+    inputs.reach_rate = 0.1;
+    const core::RowMetrics& row = evaluate(inputs).rows.at(0);
+    EXPECT_NEAR(row.engagements_per_post, 45.0, 1e-9);
+    EXPECT_NEAR(row.estimated_reach, 45.0, 1e-9);
+    EXPECT_NEAR(row.impressions, 45.0, 1e-9);
+}
+
+// For 10,000 random rows: impressions >= reach >= engagements per post, and a plan's reach
+// is at most the sum of its rows' reach.
+TEST(CampaignTest, PropertyReachIsNeverBelowEngagementAndImpressionsNeverBelowReach) {
+    std::mt19937_64 engine(314);
+    std::vector<core::Influencer> roster;
+    for (std::uint32_t i = 1; i <= 10'000; ++i) {
+        const auto followers = static_cast<std::int64_t>(1 + engine() % 50'000'000);
+        const double rate = static_cast<double>(engine() % 3'000) / 10'000.0;
+        const int posts = static_cast<int>(engine() % 6);
+        roster.push_back(person(i, followers, rate, 100, posts, 1.0));
+    }
+    auto inputs = plan(roster, 1'000'000);
+    inputs.reach_rate = static_cast<double>(engine() % 100) / 1'000.0;
+    const auto result = evaluate(inputs);
+    double sum = 0.0;
+    for (const core::RowMetrics& row : result.rows) {
+        ASSERT_TRUE(row.valid);
+        if (row.expected_engagements > 0.0) {
+            EXPECT_GE(row.estimated_reach, row.engagements_per_post * (1.0 - 1e-12));
+        }
+        EXPECT_GE(row.impressions, row.estimated_reach * (1.0 - 1e-12));
+        EXPECT_GE(row.impressions, row.expected_engagements * (1.0 - 1e-12));
+        sum += row.estimated_reach;
+    }
+    EXPECT_LE(result.totals.estimated_reach, sum * (1.0 + 1e-12));
+}
+
 TEST(CampaignTest, RowFormulasTable) {
     const RowCase cases[] = {
         {1000, 0.15, 1, 1.0, 0.1},       {2000, 0.074, 3, 0.5, 0.2}, {100000, 0.024, 2, 0.8, 0.05},
@@ -90,10 +129,13 @@ TEST(CampaignTest, RowFormulasTable) {
         EXPECT_NEAR(row.engagements_per_post, f * c.rate, 1e-9 * f);
         EXPECT_NEAR(row.expected_engagements, f * c.rate * c.posts, 1e-9 * f * c.posts);
         EXPECT_NEAR(row.targeted_engagements, f * c.rate * c.posts * c.fit, 1e-9 * f * c.posts);
-        EXPECT_NEAR(row.impressions, f * c.reach_rate * c.posts, 1e-9 * f * c.posts);
-        const double unique = f * (1.0 - std::pow(1.0 - c.reach_rate, c.posts));
+        // Each post reaches at least the people who engage with it.
+        const double per_post = std::max(f * c.reach_rate, f * c.rate);
+        EXPECT_NEAR(row.impressions, per_post * c.posts, 1e-9 * f * c.posts);
+        const double unique = std::max(f * (1.0 - std::pow(1.0 - per_post / f, c.posts)), per_post);
         EXPECT_NEAR(row.estimated_reach, unique, 1e-9 * f);
         EXPECT_LE(row.estimated_reach, row.impressions + 1e-9);
+        EXPECT_GE(row.estimated_reach, row.engagements_per_post - 1e-9);
         EXPECT_EQ(row.cost, usd(12'345 * c.posts));
         EXPECT_NEAR(row.engagement_rate, c.rate, 1e-15);
     }
