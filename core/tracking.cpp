@@ -302,10 +302,11 @@ std::vector<std::size_t> rank_influencers(const TrackingResult& result, Tracking
 }
 
 AdoptedRoster adopt_actuals(const std::vector<Influencer>& roster, const TrackingResult& result,
-                            int min_posts) {
+                            int min_posts, int prior_posts) {
     AdoptedRoster out;
     out.roster = roster;
     const std::int64_t needed = std::max(1, min_posts);
+    const double prior = static_cast<double>(std::clamp(prior_posts, 0, max_prior_posts));
     for (const InfluencerActuals& a : result.influencers) {
         // Guard against a result computed from another roster.
         if (a.roster_row >= out.roster.size() || out.roster[a.roster_row].id != a.id ||
@@ -315,11 +316,15 @@ AdoptedRoster adopt_actuals(const std::vector<Influencer>& roster, const Trackin
         Influencer& influencer = out.roster[a.roster_row];
         const EngagementInputKind old_kind = influencer.engagement_kind;
         const double old_value = influencer.engagement_value;
-        if (old_kind == EngagementInputKind::rate && a.engagement_rate <= 1.0) {
-            influencer.engagement_value = a.engagement_rate;
+        const double weight = static_cast<double>(a.posts) / (static_cast<double>(a.posts) + prior);
+        const double per_post =
+            weight * a.interactions_per_post + (1.0 - weight) * engagements_per_post(influencer);
+        const auto followers = static_cast<double>(influencer.followers);
+        if (old_kind == EngagementInputKind::rate && followers > 0.0 && per_post <= followers) {
+            influencer.engagement_value = per_post / followers;
         } else {
             influencer.engagement_kind = EngagementInputKind::average_interactions;
-            influencer.engagement_value = a.interactions_per_post;
+            influencer.engagement_value = per_post;
         }
         if (influencer.engagement_kind != old_kind || influencer.engagement_value != old_value) {
             out.changed_ids.push_back(a.id);

@@ -14,9 +14,15 @@
 // Totals add every tracked influencer up (rates in the totals are total over total).
 // Bad result rows (unknown influencer, negative counts, wrong currency) get an Error
 // named "Result 3, Likes" and are left out; the others still count.
-// Adopting actuals: each influencer with at least `min_posts` tracked posts gets their
-// actual interactions per post as the new expectation (as a rate when it was a rate and
-// is at most 100%, otherwise as average interactions); everyone else is unchanged.
+// Adopting actuals (credibility weighting): one post says little, so the new expectation
+// moves toward what was measured by the weight of the evidence,
+//   w = n / (n + k),   new interactions per post = w x actual + (1 - w) x expected,
+// where n is the influencer's tracked posts and k (prior_posts, default 12, the number of
+// recent posts an engagement rate is commonly measured over) is how many posts the old
+// expectation is worth. One post moves it 1/13 of the way, 12 posts half the way.
+// Influencers with at least `min_posts` tracked posts are updated (as a rate when it was
+// a rate and stays at most 100%, otherwise as average interactions); everyone else is
+// unchanged. k = 0 adopts the measurement as it is.
 // Example: 1,000 followers, $100 a post, two posts with 60 + 10 and 80 + 10 likes and
 // comments, 5 clicks, 1 sale of $40, margin 50%: 80 interactions per post, rate 8.0%,
 // cost $200, CPE $200 / 160 = $1.25, cost per click $40, CPA $200,
@@ -118,8 +124,13 @@ struct AdoptedRoster {
     std::vector<std::uint32_t> changed_ids; // whose expectation changed
 };
 
-// The roster with actual interactions per post as the new expectations. min_posts >= 1.
+inline constexpr int default_prior_posts = 12;
+inline constexpr int max_prior_posts = 1000;
+
+// The roster with the credibility-weighted expectations. min_posts >= 1; prior_posts is
+// clamped to 0 .. max_prior_posts.
 [[nodiscard]] AdoptedRoster adopt_actuals(const std::vector<Influencer>& roster,
-                                          const TrackingResult& result, int min_posts = 1);
+                                          const TrackingResult& result, int min_posts = 1,
+                                          int prior_posts = default_prior_posts);
 
 } // namespace core

@@ -1737,7 +1737,7 @@ val track_results_js(val inputs) {
     return ok(std::move(value));
 }
 
-// The same inputs plus minPosts: the roster with actuals as the new expectations.
+// The same inputs plus minPosts and priorPosts: the credibility-weighted roster.
 val adopt_actuals_js(val inputs) {
     Reader in;
     const json object = from_js(inputs);
@@ -1745,6 +1745,10 @@ val adopt_actuals_js(val inputs) {
     const int min_posts = in.int32(object, "minPosts", 1, "");
     if (min_posts < 1) {
         in.fail("minPosts", "expected a whole number from 1 up.");
+    }
+    const int prior_posts = in.int32(object, "priorPosts", core::default_prior_posts, "");
+    if (prior_posts < 0 || prior_posts > core::max_prior_posts) {
+        in.fail("priorPosts", "expected a whole number from 0 to 1,000, such as 12.");
     }
     if (!in.ok()) {
         return fail(in.error());
@@ -1754,7 +1758,7 @@ val adopt_actuals_js(val inputs) {
         return fail(result.error());
     }
     const core::AdoptedRoster adopted =
-        core::adopt_actuals(parsed.roster, result.value(), min_posts);
+        core::adopt_actuals(parsed.roster, result.value(), min_posts, prior_posts);
     json roster = json::array();
     for (const auto& influencer : adopted.roster) {
         roster.push_back(influencer_json(influencer));

@@ -141,7 +141,10 @@ test("trackResults: the header's example (8.0%, CPE $1.25, ROI -90%) and a ranki
   assert.match(tracked.errors[0].field, /Result 4/);
   assert.deepEqual(tracked.ranking.map((r) => r.id), [1, 2], '8% before 1%');
   const adopted = value(api.adoptActuals({ roster, results: results.slice(0, 3), margin: 0.5 }));
-  assert.ok(Math.abs(adopted.roster[0].engagementValue - 0.08) < 1e-12);
+  assert.ok(Math.abs(adopted.roster[0].engagementValue - (0.05 + (2 / 14) * 0.03)) < 1e-12);
   assert.deepEqual(adopted.changedIds.sort(), [1, 2]);
+  const measured = value(api.adoptActuals({ roster, results: results.slice(0, 3), priorPosts: 0 }));
+  assert.ok(Math.abs(measured.roster[0].engagementValue - 0.08) < 1e-12);
+  assert.equal(api.adoptActuals({ roster, results, priorPosts: -1 }).ok, false);
   assert.equal(api.trackResults({ roster, results, margin: 2 }).ok, false);
 });

@@ -170,7 +170,8 @@ TEST(TrackingTest, AdoptActualsUpdatesExpectations) {
     roster[1].engagement_kind = core::EngagementInputKind::average_interactions;
     roster[1].engagement_value = 148.0;
     const auto result = track(inputs(roster, {post(1, 90, 10), post(2, 200, 0), post(3, 250, 50)}));
-    const auto adopted = core::adopt_actuals(roster, result);
+    // prior_posts 0: the measurement as it is.
+    const auto adopted = core::adopt_actuals(roster, result, 1, 0);
     ASSERT_EQ(adopted.roster.size(), 3u);
     EXPECT_EQ(adopted.roster[0].engagement_kind, core::EngagementInputKind::rate);
     EXPECT_NEAR(adopted.roster[0].engagement_value, 0.1, 1e-12);
@@ -187,10 +188,37 @@ TEST(TrackingTest, AdoptActualsUpdatesExpectations) {
     const auto again = track(inputs(adopted.roster, {post(1, 90, 10)}));
     EXPECT_NEAR(*again.influencers[0].actual_vs_expected, 1.0, 1e-12);
 
+    // By default one post moves the expectation 1/13 of the way (credibility weight
+    // n / (n + 12)): 74 expected, 100 measured -> 74 + (100 - 74) / 13 = 76.
+    const auto weighted = core::adopt_actuals(roster, result);
+    EXPECT_NEAR(weighted.roster[0].engagement_value * 1000.0, 74.0 + 26.0 / 13.0, 1e-9);
+    EXPECT_NEAR(weighted.roster[1].engagement_value, 148.0 + 52.0 / 13.0, 1e-9);
+
     // Too few posts: unchanged.
     EXPECT_TRUE(core::adopt_actuals(roster, result, 2).changed_ids.empty());
     // A result from another roster is ignored.
     EXPECT_TRUE(core::adopt_actuals({person(7, 10, 0.1, 0)}, result).changed_ids.empty());
+}
+
+// Twelve tracked posts are worth as much as the old expectation: half way; the more posts,
+// the closer to what was measured, never past it.
+TEST(TrackingTest, AdoptActualsShrinksTowardThePriorByTrackedPosts) {
+    const std::vector<Influencer> roster = {person(1, 1000, 0.05, 10'000)};
+    double previous_gap = 1.0;
+    for (int posts : {1, 3, 12, 48, 400}) {
+        std::vector<core::ActualResult> results;
+        for (int k = 0; k < posts; ++k) {
+            results.push_back(post(1, 100, 0)); // 10% measured against 5% expected
+        }
+        const auto adopted = core::adopt_actuals(roster, track(inputs(roster, results)));
+        const double rate = adopted.roster[0].engagement_value;
+        const double expected_weight = posts / (posts + 12.0);
+        EXPECT_NEAR(rate, 0.05 + expected_weight * 0.05, 1e-12) << posts;
+        const double gap = (0.10 - rate) / 0.05;
+        EXPECT_LT(gap, previous_gap) << posts;
+        EXPECT_GT(gap, 0.0) << posts;
+        previous_gap = gap;
+    }
 }
 
 TEST(TrackingTest, PropertyRandomResultsStayFiniteAndNonNegative) {

@@ -300,7 +300,8 @@ void draw_ranking(App& app) {
         ImGui::EndTable();
     }
 
-    // Adopting actuals: the roster's expectations become what was measured.
+    // Adopting actuals: the roster's expectations move toward what was measured, by the
+    // weight of the tracked posts (core::adopt_actuals).
     const int min_posts = s.tracking.adopt_min_posts;
     if (ui::primary_button("Adopt actuals as expectations")) {
         core::AdoptedRoster adopted = core::adopt_actuals(s.roster, t, std::max(1, min_posts));
@@ -308,7 +309,8 @@ void draw_ranking(App& app) {
         next.roster = std::move(adopted.roster);
         app.replace_scenario(std::move(next), "Adopt actuals");
         app.ui().status = "Adopted actuals for " + std::to_string(adopted.changed_ids.size()) +
-                          " influencers: the planner now expects what they delivered.";
+                          " influencers: each expectation moved toward what they delivered by "
+                          "n / (n + 12) for n tracked posts.";
     }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -321,6 +323,9 @@ void draw_ranking(App& app) {
     }
     ImGui::SameLine();
     ui::field_label("posts");
+    ui::muted_text("One post says little: each expectation moves toward what was measured by "
+                   "n / (n + 12) for n tracked posts (one post 1/13 of the way, 12 posts half "
+                   "way).");
     ui::end_card();
 }
 
