@@ -12,29 +12,29 @@
 namespace core {
 
 enum class ErrorCode {
-    empty,         // nothing was typed
-    not_a_number,  // text that is not a number
-    out_of_range,  // a number outside what the field accepts
-    overflow,      // a result too large to represent
-    invalid,       // a value that breaks a rule of the model
-    infeasible,    // constraints no choice can satisfy (optimizer)
-    too_large,     // input beyond a documented limit (rows, bytes, length)
-    malformed,     // text that is not in the expected format (CSV, JSON, link)
-    unsupported,   // a version or option this build does not know
+    empty,        // nothing was typed
+    not_a_number, // text that is not a number
+    out_of_range, // a number outside what the field accepts
+    overflow,     // a result too large to represent
+    invalid,      // a value that breaks a rule of the model
+    infeasible,   // constraints no choice can satisfy (optimizer)
+    too_large,    // input beyond a documented limit (rows, bytes, length)
+    malformed,    // text that is not in the expected format (CSV, JSON, link)
+    unsupported,  // a version or option this build does not know
 };
 
 struct Error {
     ErrorCode code = ErrorCode::invalid;
-    std::string field;    // which input it concerns, as the user sees it ("Followers")
-    std::string message;  // complete sentence: what is wrong and what to type instead
+    std::string field;   // which input it concerns, as the user sees it ("Followers")
+    std::string message; // complete sentence: what is wrong and what to type instead
 };
 
 // A value or an Error. Deliberately tiny: C++20 has no std::expected.
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
-    Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
+    Result(T value) : state_(std::move(value)) {}     // NOLINT: implicit by design
+    Result(Error error) : state_(std::move(error)) {} // NOLINT: implicit by design
 
     [[nodiscard]] bool ok() const { return state_.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -65,4 +65,4 @@ private:
     return Error{code, std::move(field), std::move(message)};
 }
 
-}  // namespace core
+} // namespace core

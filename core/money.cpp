@@ -119,7 +119,7 @@ Result<Money> checked(std::int64_t cents, Currency currency) {
     return Money{cents, currency};
 }
 
-}  // namespace
+} // namespace
 
 Result<Money> add(Money a, Money b) {
     if (a.currency != b.currency) {
@@ -152,4 +152,4 @@ Result<Money> scale(Money amount, double factor) {
     return Money{round_cents(cents), amount.currency};
 }
 
-}  // namespace core
+} // namespace core

@@ -18,9 +18,9 @@ enum class Currency : std::uint8_t { usd, eur, gbp, cad, aud };
 
 struct CurrencyInfo {
     Currency currency;
-    std::string_view code;    // ISO 4217, "USD"
-    std::string_view symbol;  // as printed before the amount, "$", "CA$"
-    std::string_view name;    // "US dollar"
+    std::string_view code;   // ISO 4217, "USD"
+    std::string_view symbol; // as printed before the amount, "$", "CA$"
+    std::string_view name;   // "US dollar"
 };
 
 inline constexpr std::array<CurrencyInfo, 5> all_currencies{{
@@ -67,4 +67,4 @@ struct Money {
 // amount x factor, rounded once (e.g. a share of a budget). Factor must be finite.
 [[nodiscard]] Result<Money> scale(Money amount, double factor);
 
-}  // namespace core
+} // namespace core

@@ -616,4 +616,13 @@ std::string format_percent(double rate, int decimals, NumberFormat format) {
     return format_number(rate * 100.0, decimals, format) + "%";
 }
 
+std::string hex_color(std::uint32_t rgb) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string text = "#";
+    for (int shift = 20; shift >= 0; shift -= 4) {
+        text += digits[(rgb >> shift) & 0xF];
+    }
+    return text;
+}
+
 } // namespace core

@@ -87,4 +87,20 @@ enum class CentsStyle : std::uint8_t {
 // A fraction as a percentage: (0.074, 1) -> "7.4%". Non-finite prints "not defined".
 [[nodiscard]] std::string format_percent(double rate, int decimals, NumberFormat format = {});
 
+// Hexadecimal, the one helper for colours and percent-escapes: the digit's value
+// ('a' and 'A' are 10), or -1 for any other character; 0xe4572e -> "#e4572e".
+[[nodiscard]] constexpr int hex_digit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+[[nodiscard]] std::string hex_color(std::uint32_t rgb);
+
 } // namespace core

@@ -7,4 +7,4 @@ namespace core {
 
 [[nodiscard]] std::string_view version();
 
-}  // namespace core
+} // namespace core

@@ -21,6 +21,7 @@ debian_packages=(
     emscripten            # em++ 3.1.6, clang-14, lld, binaryen
     chromium              # headless browser for end-to-end tests
     cmake ninja-build g++ clang-14 libclang-rt-14-dev
+    clang-format-14       # the format suite of ./test (scripts/check-format.sh)
     libgtest-dev googletest libbenchmark-dev
     nlohmann-json3-dev libfast-float-dev
     fonts-inter python3-fonttools

@@ -20,4 +20,4 @@ TEST(ResultTest, HoldsErrorWithFieldAndMessage) {
     EXPECT_EQ(result.value_or(7), 7);
 }
 
-}  // namespace
+} // namespace

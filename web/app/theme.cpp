@@ -1,5 +1,7 @@
 #include "web/app/theme.hpp"
 
+#include "core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -28,19 +30,6 @@ double relative_luminance(ImU32 colour) {
     const unsigned b = (colour >> IM_COL32_B_SHIFT) & 0xFF;
     return 0.2126 * channel_luminance(r) + 0.7152 * channel_luminance(g) +
            0.0722 * channel_luminance(b);
-}
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 
 void apply_style(const Palette& p, ThemeKind kind) {
@@ -147,7 +136,7 @@ std::optional<ImU32> parse_hex_colour(std::string_view text) {
     }
     unsigned value = 0;
     for (const char ch : text) {
-        const int digit = hex_digit(ch);
+        const int digit = core::hex_digit(ch);
         if (digit < 0) {
             return std::nullopt;
         }
