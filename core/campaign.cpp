@@ -1,5 +1,6 @@
 #include "core/campaign.hpp"
 
+#include "core/benchmarks.hpp"
 #include "core/numbers.hpp"
 
 #include <algorithm>
@@ -219,6 +220,10 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         return plan_error(ErrorCode::out_of_range, "Reach rate",
                           "type a percentage from 0% to 100%, such as 10%.");
     }
+    if (!in_unit_range(inputs.audience_overlap)) {
+        return plan_error(ErrorCode::out_of_range, "Audience overlap",
+                          "type a percentage from 0% to 100%, such as 10%.");
+    }
     if (auto funnel = validate_funnel_assumptions(inputs.funnel, currency); !funnel.ok()) {
         return funnel.error();
     }
@@ -255,6 +260,7 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     result.rows.resize(roster.size());
     CampaignTotals& totals = result.totals;
     totals.cost = Money::zero(currency);
+    double largest_reach = 0.0;
 
     const FunnelAssumptions& funnel = inputs.funnel;
     const bool clicks_from_engagements = funnel.click_basis == ClickBasis::engagements;
@@ -298,8 +304,8 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         row.expected_engagements = row.engagements_per_post * posts;
         row.targeted_engagements = row.expected_engagements * influencer.audience_fit;
         // A like needs a view: each post reaches at least the people who engage with it.
-        const double reached_per_post =
-            std::max(followers * inputs.reach_rate, row.engagements_per_post);
+        const double reached_per_post = std::max(
+            followers * reach_rate_for(inputs, influencer.followers), row.engagements_per_post);
         row.impressions = reached_per_post * posts;
         const double share_per_post = std::min(1.0, reached_per_post / followers);
         row.estimated_reach =
@@ -346,7 +352,8 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         totals.expected_engagements += row.expected_engagements;
         totals.targeted_engagements += row.targeted_engagements;
         totals.impressions += row.impressions;
-        totals.estimated_reach += row.estimated_reach;
+        totals.sum_of_rows_reach += row.estimated_reach;
+        largest_reach = std::max(largest_reach, row.estimated_reach);
         totals.clicks += row.clicks;
         totals.conversions += row.conversions;
         funnel_engagements += row_funnel_engagements;
@@ -358,7 +365,10 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         follower_posts > 0.0 ? totals.expected_engagements / follower_posts : 0.0;
     totals.cost_per_engagement = cost_per_unit(totals.cost, totals.expected_engagements);
     totals.cost_per_targeted_engagement = cost_per_unit(totals.cost, totals.targeted_engagements);
+    totals.estimated_reach =
+        unique_reach(totals.sum_of_rows_reach, largest_reach, inputs.audience_overlap);
     totals.cpm = cost_per_unit(totals.cost, totals.impressions / 1000.0);
+    totals.cost_per_thousand_reached = cost_per_unit(totals.cost, totals.estimated_reach / 1000.0);
     totals.cost_per_conversion = cost_per_unit(totals.cost, totals.conversions);
     if (inputs.budget.cents > 0) {
         totals.share_of_budget = static_cast<double>(totals.cost.cents) / budget_cents;
@@ -379,6 +389,26 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     }
     totals.funnel = std::move(funnel_result).value();
     return result;
+}
+
+double reach_rate_by_size(std::int64_t followers) {
+    static const std::vector<CurvePoint> curve = [] {
+        BenchmarkSet figures; // the same curve rule as the engagement benchmarks
+        for (const ReachFigure& figure : reach_by_size_figures) {
+            figures.tiers.push_back(
+                {"", figure.min_followers, figure.max_followers, figure.rate, false, ""});
+        }
+        return engagement_curve(figures);
+    }();
+    return expected_engagement_rate(curve, followers);
+}
+
+double reach_rate_for(const CampaignInputs& inputs, std::int64_t followers) {
+    return inputs.reach_by_size ? reach_rate_by_size(followers) : inputs.reach_rate;
+}
+
+double unique_reach(double sum_of_rows, double largest_row, double overlap) {
+    return sum_of_rows - overlap * (sum_of_rows - largest_row);
 }
 
 } // namespace core

@@ -6,6 +6,7 @@
 //                           typed for the row                    [expected_interactions]
 //   expected engagements  = engagements per post x posts         [expected_engagements]
 //   targeted engagements  = expected engagements x audience fit  [targeted_engagements]
+//   reach rate            = the flat reach rate, or reach_rate_by_size(followers)
 //   reached per post      = max(followers x reach rate, engagements per post): a like
 //                           needs a view, so a post reaches at least the people who
 //                           engage with it
@@ -23,8 +24,8 @@
 //   share of budget       = cost / budget                         [share_of_budget]
 //   budget left / overrun = budget - running total cost up to and including this row,
 //                           split into two non-negative amounts   [budget_left]
-// Totals are the sums of the valid rows (reach too: audiences of different influencers
-// are assumed not to overlap); ratios in the totals are total over total.
+// Totals are the sums of the valid rows, but for reach: people reached by the plan count
+// the audience overlap (unique_reach); ratios in the totals are total over total.
 // The funnel's engagements are the targeted engagements when funnel_from_targeted is on
 // (only the target segment buys; impressions are scaled by audience fit too), all
 // engagements when it is off. The same rule applies to every row: nothing favours big
@@ -89,13 +90,48 @@ struct Influencer {
     std::string notes;
 };
 
+// Organic reach by audience size, as published: the share of fans a page's post reached.
+struct ReachFigure {
+    std::int64_t min_followers = 0;
+    std::int64_t max_followers = 0; // inclusive
+    double rate = 0.0;
+    std::string_view source;
+    int year = 0;
+    std::string_view platform;
+    std::string_view scope;
+};
+inline constexpr ReachFigure reach_by_size_figures[] = {
+    {0, 999, 0.332, "Socialbakers (now Emplifi), organic reach of Facebook pages", 2012,
+     "Facebook pages", "Average share of fans reached by a page's posts, pages under 1,000 fans."},
+    {100'000, 999'999, 0.082, "Socialbakers (now Emplifi), organic reach of Facebook pages", 2012,
+     "Facebook pages",
+     "Average share of fans reached by a page's posts, pages of 100,000 to 999,999 fans."},
+};
+
 struct CampaignInputs {
     std::vector<Influencer> roster;
     Money budget;            // >= 0; its currency is the plan's currency
     double reach_rate = 0.1; // share of followers who see a post, 0..1 (an assumption)
+    // On: the reach rate falls with audience size (reach_rate_by_size) and reach_rate is
+    // not used. Off (and in files from before this field): the flat reach_rate.
+    bool reach_by_size = false;
+    // Share of each audience, beyond the largest, that the plan's other influencers also
+    // reach (0..1, an assumption): people reached by the plan = sum of the rows' reach -
+    // overlap x (that sum - the largest row's reach). 0: no one is reached twice.
+    double audience_overlap = 0.0;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true; // the funnel starts from targeted engagements
 };
+
+// The share of followers one post reaches, by audience size: the published figures
+// (reach_by_size_figures) placed at their tiers' geometric middles and joined in log-log
+// (the engagement_curve rule, core/benchmarks.hpp), flat beyond them.
+// Example: 1,000 followers -> 26.3%; 1,000,000 -> 8.2%.
+[[nodiscard]] double reach_rate_by_size(std::int64_t followers);
+// The reach rate a row uses under these inputs.
+[[nodiscard]] double reach_rate_for(const CampaignInputs& inputs, std::int64_t followers);
+// People reached by a plan from its rows' reach (see audience_overlap).
+[[nodiscard]] double unique_reach(double sum_of_rows, double largest_row, double overlap);
 
 struct RowMetrics {
     std::uint32_t id = 0;
@@ -128,13 +164,15 @@ struct CampaignTotals {
     double expected_engagements = 0.0;
     double targeted_engagements = 0.0;
     double impressions = 0.0;
-    double estimated_reach = 0.0;
+    double estimated_reach = 0.0; // people reached by the plan (after audience overlap)
+    double sum_of_rows_reach = 0.0;
     double clicks = 0.0;
     double conversions = 0.0;
     Money cost;
     std::optional<Money> cost_per_engagement;
     std::optional<Money> cost_per_targeted_engagement;
-    std::optional<Money> cpm;
+    std::optional<Money> cpm;                       // per 1,000 impressions
+    std::optional<Money> cost_per_thousand_reached; // per 1,000 people reached
     std::optional<Money> cost_per_conversion;
     std::optional<double> share_of_budget;
     Money budget_left;   // budget - cost when >= 0, else zero

@@ -388,6 +388,8 @@ Result<Comparison> compare_plans(const ComparisonInputs& inputs) {
     CampaignInputs campaign;
     campaign.budget = inputs.budget;
     campaign.reach_rate = inputs.reach_rate;
+    campaign.reach_by_size = inputs.reach_by_size;
+    campaign.audience_overlap = inputs.audience_overlap;
     campaign.funnel = inputs.funnel;
     campaign.funnel_from_targeted = inputs.funnel_from_targeted;
 

@@ -63,6 +63,8 @@ struct ComparisonInputs {
     ComparisonSetup setup;
     Money budget;            // each plan is set against it
     double reach_rate = 0.1; // as in CampaignInputs
+    bool reach_by_size = false;
+    double audience_overlap = 0.0;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true;
     NumberFormat number_format; // for the sentences

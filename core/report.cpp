@@ -336,7 +336,22 @@ void write_assumptions(Text& t, const Scenario& s) {
             t.line(tier.note);
         }
     }
-    t.line("Reach rate (share of followers who see a post): " + t.percent(a.reach_rate) + ".");
+    if (a.reach_by_size) {
+        const ReachFigure& small = reach_by_size_figures[0];
+        const ReachFigure& large = reach_by_size_figures[1];
+        t.line("Reach rate (share of followers who see a post): falls with audience size, " +
+               t.percent(small.rate) + " under 1,000 followers to " + t.percent(large.rate) +
+               " for 100,000 to 999,999 (" + std::string(small.source) + ", " +
+               std::to_string(small.year) + ", " + std::string(small.platform) +
+               "), joined in log-log between and flat beyond.");
+    } else {
+        t.line("Reach rate (share of followers who see a post): " + t.percent(a.reach_rate) +
+               ", the same for every audience size (an assumption).");
+    }
+    t.line("A post reaches at least the people who engage with it.");
+    t.line("Audience overlap (an assumption): " + t.percent(a.audience_overlap) +
+           " of each audience beyond the largest is also reached by another influencer of the "
+           "plan.");
     const FunnelAssumptions& f = a.funnel;
     t.line(std::string("Click-through rate: ") + t.percent(f.click_through_rate) + " of " +
            (f.click_basis == ClickBasis::engagements

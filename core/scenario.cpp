@@ -45,6 +45,11 @@ Scenario default_scenario() {
     a.funnel = default_funnel_assumptions(currency);
     a.funnel_from_targeted = true;
     a.reach_rate = 0.1;
+    // Reach falls with audience size (Socialbakers 2012) and one audience in ten is also
+    // reached by another influencer of the plan (an assumption, shown and editable). Files
+    // and links from before these fields keep their flat rate and no overlap.
+    a.reach_by_size = true;
+    a.audience_overlap = 0.1;
     a.uncertainty = UncertaintySettings{};
 
     // The engagement screen starts with the article's first example: 150 likes on a
@@ -113,6 +118,8 @@ CampaignInputs campaign_inputs(const Scenario& scenario) {
     inputs.roster = scenario.roster;
     inputs.budget = scenario.budget;
     inputs.reach_rate = scenario.assumptions.reach_rate;
+    inputs.reach_by_size = scenario.assumptions.reach_by_size;
+    inputs.audience_overlap = scenario.assumptions.audience_overlap;
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
     return inputs;
@@ -123,6 +130,8 @@ ComparisonInputs comparison_inputs(const Scenario& scenario) {
     inputs.setup = scenario.comparison;
     inputs.budget = scenario.budget;
     inputs.reach_rate = scenario.assumptions.reach_rate;
+    inputs.reach_by_size = scenario.assumptions.reach_by_size;
+    inputs.audience_overlap = scenario.assumptions.audience_overlap;
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
     inputs.number_format = scenario.assumptions.number_format;

@@ -55,7 +55,9 @@ struct Assumptions {
     PricingModel pricing;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true; // the funnel starts from targeted engagements
-    double reach_rate = 0.1;          // share of followers who see a post
+    double reach_rate = 0.1;          // share of followers who see a post (flat)
+    bool reach_by_size = false;       // reach falls with audience size (CampaignInputs)
+    double audience_overlap = 0.0;    // share of audiences reached twice (CampaignInputs)
     UncertaintySettings uncertainty;  // spread, seed, trials
 };
 

@@ -248,6 +248,8 @@ MR_TYPE(Assumptions, field("currency", &Assumptions::currency),
         field("pricing", &Assumptions::pricing), field("funnel", &Assumptions::funnel),
         field("funnel_from_targeted", &Assumptions::funnel_from_targeted),
         field("reach_rate", &Assumptions::reach_rate),
+        field("reach_by_size", &Assumptions::reach_by_size),
+        field("audience_overlap", &Assumptions::audience_overlap),
         field("uncertainty", &Assumptions::uncertainty));
 MR_TYPE(ActualResult, field("influencer_id", &ActualResult::influencer_id),
         field("likes", &ActualResult::likes), field("comments", &ActualResult::comments),

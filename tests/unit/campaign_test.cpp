@@ -113,6 +113,60 @@ TEST(CampaignTest, PropertyReachIsNeverBelowEngagementAndImpressionsNeverBelowRe
     EXPECT_LE(result.totals.estimated_reach, sum * (1.0 + 1e-12));
 }
 
+// Reach by audience size: Socialbakers' 2012 figures (33.2% of fans for pages under 1,000,
+// 8.2% for 100,000 to 999,999) at their tiers' middles, joined in log-log, flat beyond.
+TEST(CampaignTest, ReachBySizeFollowsThePublishedFigures) {
+    EXPECT_NEAR(core::reach_rate_by_size(10), 0.332, 1e-12);
+    EXPECT_NEAR(core::reach_rate_by_size(316), 0.332, 1e-3);
+    EXPECT_NEAR(core::reach_rate_by_size(316'228), 0.082, 1e-4);
+    EXPECT_NEAR(core::reach_rate_by_size(5'000'000), 0.082, 1e-12);
+    // 1,000 is a sixth of the way (in log) from 316 to 316,228.
+    EXPECT_NEAR(core::reach_rate_by_size(1'000), 0.332 * std::pow(0.082 / 0.332, 1.0 / 6.0), 1e-3);
+    double previous = 1.0;
+    for (double x = 0.0; x <= 9.0; x += 0.01) {
+        const double rate = core::reach_rate_by_size(static_cast<std::int64_t>(std::pow(10.0, x)));
+        EXPECT_LE(rate, previous + 1e-12);
+        previous = rate;
+    }
+    for (const core::ReachFigure& figure : core::reach_by_size_figures) {
+        EXPECT_FALSE(figure.source.empty());
+        EXPECT_EQ(figure.year, 2012);
+        EXPECT_FALSE(figure.platform.empty());
+        EXPECT_FALSE(figure.scope.empty());
+    }
+}
+
+// People reached by a plan: every audience beyond the largest shares `overlap` of its
+// people with the others. Two rows reaching 100 and 50 with 10% overlap: 150 - 5 = 145.
+TEST(CampaignTest, UniqueReachCountsTheAudienceOverlap) {
+    auto inputs =
+        plan({person(1, 1'000, 0.01, 100, 1, 1.0), person(2, 500, 0.01, 100, 1, 1.0)}, 100'000);
+    inputs.reach_rate = 0.1;
+    inputs.audience_overlap = 0.1;
+    const auto result = evaluate(inputs);
+    EXPECT_NEAR(result.totals.sum_of_rows_reach, 150.0, 1e-9);
+    EXPECT_NEAR(result.totals.estimated_reach, 145.0, 1e-9);
+    ASSERT_TRUE(result.totals.cost_per_thousand_reached.has_value());
+    EXPECT_EQ(*result.totals.cost_per_thousand_reached, core::cost_per_unit(usd(200), 0.145));
+    EXPECT_EQ(core::unique_reach(150.0, 100.0, 0.0), 150.0);
+    EXPECT_EQ(core::unique_reach(150.0, 100.0, 1.0), 100.0);
+    inputs.audience_overlap = 1.5;
+    const auto bad = core::evaluate_campaign(inputs);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().field, "Audience overlap");
+}
+
+// With reach by size on, a small account reaches a larger share of its followers.
+TEST(CampaignTest, ReachBySizeReplacesTheFlatRate) {
+    auto inputs = plan(
+        {person(1, 1'000, 0.01, 100, 1, 1.0), person(2, 1'000'000, 0.01, 100, 1, 1.0)}, 100'000);
+    inputs.reach_rate = 0.5; // not used
+    inputs.reach_by_size = true;
+    const auto result = evaluate(inputs);
+    EXPECT_NEAR(result.rows[0].estimated_reach, 1'000.0 * core::reach_rate_by_size(1'000), 1e-9);
+    EXPECT_NEAR(result.rows[1].estimated_reach, 1'000'000.0 * 0.082, 1e-6);
+}
+
 TEST(CampaignTest, RowFormulasTable) {
     const RowCase cases[] = {
         {1000, 0.15, 1, 1.0, 0.1},       {2000, 0.074, 3, 0.5, 0.2}, {100000, 0.024, 2, 0.8, 0.05},

@@ -290,9 +290,14 @@ void draw_funnel(App& app) {
         ui::formula_tip(formula);
         ImGui::EndGroup();
     };
-    rate_input("Reach rate (followers who see a post)", "##Reach rate", s.assumptions.reach_rate, 1,
-               ids::estimated_reach,
-               [](core::Scenario& t, double v) { t.assumptions.reach_rate = v; });
+    if (!s.assumptions.reach_by_size) {
+        rate_input("Reach rate (followers who see a post)", "##Reach rate",
+                   s.assumptions.reach_rate, 1, ids::estimated_reach,
+                   [](core::Scenario& t, double v) { t.assumptions.reach_rate = v; });
+    }
+    rate_input("Audience overlap (assumption)", "##Audience overlap",
+               s.assumptions.audience_overlap, 0, ids::estimated_reach,
+               [](core::Scenario& t, double v) { t.assumptions.audience_overlap = v; });
     rate_input("Click-through rate", "##Click-through rate", f.click_through_rate, 2,
                ids::clicks_from_engagements,
                [](core::Scenario& t, double v) { t.assumptions.funnel.click_through_rate = v; });
@@ -326,6 +331,24 @@ void draw_funnel(App& app) {
         }
         ImGui::EndGroup();
     }
+    bool by_size = s.assumptions.reach_by_size;
+    if (fitting_checkbox("Reach falls with audience size (Socialbakers 2012)###reach_by_size",
+                         "Reach falls with size###reach_by_size", &by_size)) {
+        app.edit("Change reach model").assumptions.reach_by_size = by_size;
+    }
+    if (by_size) {
+        const core::ReachFigure& small = core::reach_by_size_figures[0];
+        const core::ReachFigure& large = core::reach_by_size_figures[1];
+        ui::muted_text("A post reaches " + core::format_percent(small.rate, 1, format) +
+                       " of followers under 1,000 and " +
+                       core::format_percent(large.rate, 1, format) + " from 100,000 to 999,999 (" +
+                       std::string(small.source) + ", " + std::to_string(small.year) + ", " +
+                       std::string(small.platform) +
+                       "; joined in log-log between, flat beyond). Untick to use one flat rate.");
+    }
+    ui::muted_text("A post always reaches at least the people who engage with it. Audience "
+                   "overlap: the share of each audience, beyond the largest, that another "
+                   "influencer of the plan also reaches (no published source: set your own).");
     bool targeted = s.assumptions.funnel_from_targeted;
     if (fitting_checkbox(
             "Only the target segment buys (funnel from targeted engagements)###funnel_targeted",
@@ -344,7 +367,9 @@ void draw_funnel(App& app) {
                             {.field = "EMV CPM", .width = 160.0f, .format = format})) {
             app.edit("Edit EMV CPM").assumptions.funnel.emv_cpm = cpm;
         }
-        ui::muted_text("CPM defaults of $5 to $6.50 (InfluencerDB, Traackr, Upfluence, 2018).");
+        ui::muted_text("CPM defaults of $5 to $6.50 in undated help pages of InfluencerDB, "
+                       "Traackr and Upfluence (seen about 2018): tool defaults, not market "
+                       "prices.");
     }
     const auto valid = core::validate_funnel_assumptions(f, s.assumptions.currency);
     if (!valid.ok()) {
@@ -359,8 +384,10 @@ void draw_uncertainty(App& app) {
     const Palette& p = palette();
     const core::UncertaintySettings& u = s.assumptions.uncertainty;
     ui::begin_card("##uncertainty", "Uncertainty",
-                   "How far an influencer's engagement may land from its expectation. 0.5 puts "
-                   "90% of outcomes between 0.39 and 2 times the expectation.");
+                   "How far an influencer's engagement may land from its expectation (an "
+                   "assumption: no published spread was found). 0.5 puts 90% of outcomes "
+                   "between 0.39 and 2 times the expectation; the expectation stays the mean, "
+                   "and half of the outcomes fall below 0.88 times it.");
     layout::TileGrid grid(150.0f, 3);
     float w = grid.next();
     ImGui::BeginGroup();
