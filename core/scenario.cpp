@@ -1,5 +1,6 @@
 #include "core/scenario.hpp"
 
+#include <cmath>
 #include <utility>
 
 namespace core {
@@ -17,16 +18,18 @@ Influencer benchmark_influencer(const BenchmarkSet& set, std::uint32_t id, std::
     influencer.region = std::move(region);
     influencer.niche = "Parenting";
     influencer.audience_fit = 1.0;
-    if (const Tier* tier = tier_for(set, followers)) {
-        influencer.engagement_value = tier->engagement_rate;
-        influencer.notes = "Engagement rate: the benchmark for " + tier->name + " followers (" +
-                           format_percent(tier->engagement_rate, 1) + ", " + set.name +
-                           (tier->derived ? ", derived" : "") +
-                           "); replace it with the measured rate. Audience fit: 100% until "
-                           "estimated.";
-    } else {
-        influencer.notes = "No benchmark for this follower count: type the engagement rate.";
-    }
+    // The expected rate on the set's curve: no cliff at a tier edge (core/benchmarks.hpp).
+    // Rounded to a hundredth of a percentage point, as a user would type it.
+    influencer.engagement_value = std::round(expected_engagement_rate(set, followers) * 1e4) / 1e4;
+    const Tier* tier = tier_for(set, followers);
+    influencer.notes =
+        "Engagement rate: expected for " + format_count(followers) + " followers (" +
+        format_percent(influencer.engagement_value, 1) + " on the curve through " + set.name +
+        (tier != nullptr
+             ? "; tier " + tier->name + ": " + format_percent(tier->engagement_rate, 1) +
+                   (tier->derived ? ", derived" : "")
+             : std::string()) +
+        "); replace it with the measured rate. Audience fit: 100% until estimated.";
     return influencer;
 }
 

@@ -93,8 +93,9 @@ struct Scenario {
 [[nodiscard]] ComparisonInputs comparison_inputs(const Scenario& scenario);
 [[nodiscard]] TrackingInputs tracking_inputs(const Scenario& scenario);
 
-// An influencer whose engagement rate is the benchmark rate for their follower count in
-// `set` (0 when the set has no tier for it), with audience fit 1 and one post.
+// An influencer whose engagement rate is the expected rate for their follower count on
+// `set`'s curve (expected_engagement_rate; `set` must be valid), with audience fit 1 and
+// one post.
 [[nodiscard]] Influencer benchmark_influencer(const BenchmarkSet& set, std::uint32_t id,
                                               std::string name, std::int64_t followers,
                                               Money price_per_post, std::string region);

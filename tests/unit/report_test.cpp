@@ -18,8 +18,8 @@ TEST(ReportTest, DefaultReportStatesThePlan) {
     // Eleven candidates, all booked: $5,000 + 10 x $100.
     EXPECT_TRUE(contains(report, "\nCost: $6,000\n"));
     EXPECT_TRUE(contains(report, "\nOver budget by: $1,000 (budget $5,000)\n"));
-    // 24,000 + 834.9 engagements for $6,000: $0.2416 each.
-    EXPECT_TRUE(contains(report, "\nExpected engagements: 24,835 "));
+    // 24,000 + 1,027.73 engagements for $6,000: $0.2398 each.
+    EXPECT_TRUE(contains(report, "\nExpected engagements: 25,028 "));
     EXPECT_TRUE(contains(report, "\nCost per engagement (CPE): $0.24\n"));
     EXPECT_TRUE(contains(report, "1. National parenting blogger (Instagram, United States "
                                  "(national), Parenting): 1,000,000 followers"));
@@ -139,7 +139,7 @@ TEST(ReportTest, TrackedResultsAppearWhenThereAreAny) {
         core::ActualResult{99, 1, 1, 0, 0, 0, 0, core::Money{0, core::Currency::usd}});
     const std::string report = core::plan_report(s);
     EXPECT_TRUE(contains(report, "\nTracked results\nNew England blogger 1 (Instagram, New "
-                                 "England, Parenting): 1 post, actual engagement rate 7.4% (1.00 "
+                                 "England, Parenting): 1 post, actual engagement rate 7.4% (0.70 "
                                  "times the expected), CPE $1.35, cost per click $33.33, cost per "
                                  "acquisition $100, revenue $25, ROI -90.0%.\n"));
     EXPECT_TRUE(contains(report, "Not tracked yet: 10 influencers."));

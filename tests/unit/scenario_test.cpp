@@ -1,5 +1,6 @@
 #include "core/scenario.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
 #include <map>
 #include <string>
@@ -32,8 +33,10 @@ TEST(ScenarioTest, DefaultScenarioTellsTheArticlesStory) {
         EXPECT_EQ(micro.price_per_post, usd(10'000));
         EXPECT_LE(micro.followers, 2000);
         ++regions[micro.region];
-        // The article's figures: 15% under 1,000 followers, 7.4% from 1,000 to 9,999.
-        EXPECT_NEAR(micro.engagement_value, micro.followers < 1000 ? 0.15 : 0.074, 1e-12);
+        // The article's figures (15% under 1,000 followers, 7.4% from 1,000 to 9,999) on
+        // the curve through them: between 8.5% (2,000 followers) and 15% (300).
+        EXPECT_GE(micro.engagement_value, 0.085);
+        EXPECT_LE(micro.engagement_value, 0.15);
     }
     EXPECT_EQ(regions["New England"], 3);
     EXPECT_EQ(regions["Florida"], 3);
@@ -53,9 +56,9 @@ TEST(ScenarioTest, DefaultsAreTheSameForBigAndSmall) {
         EXPECT_EQ(influencer.posts, 1);
         EXPECT_EQ(influencer.audience_fit, 1.0);
         EXPECT_EQ(influencer.engagement_kind, core::EngagementInputKind::rate);
-        const core::Tier* tier = core::tier_for(set, influencer.followers);
-        ASSERT_NE(tier, nullptr);
-        EXPECT_EQ(influencer.engagement_value, tier->engagement_rate);
+        // Every row, big or small, takes the expected rate on the same curve.
+        EXPECT_NEAR(influencer.engagement_value,
+                    core::expected_engagement_rate(set, influencer.followers), 5e-5);
         EXPECT_FALSE(influencer.notes.empty());
     }
     EXPECT_EQ(s.comparison.metric, core::PlanMetric::engagements);
@@ -73,7 +76,14 @@ TEST(ScenarioTest, EveryDefaultRowIsValidAndIdsAreUnique) {
     EXPECT_EQ(result.value().totals.overrun, usd(100'000));
 }
 
-TEST(ScenarioTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
+// The article's story: ten regional bloggers at $100 against one national blogger at
+// $5,000. Each blogger's rate is the expected rate for their size on the curve through the
+// article's figures (1,000 followers: 10.54%, between its 15% and 7.4%; before the curve,
+// the tier step gave 7.4%), so the ten expect 1,027.7 engagements (834.9 with the steps).
+// The national blogger still wins on cost per engagement: $0.21 against $0.97. The
+// regional bloggers would tie at $5,000 / 24,000 x 1,027.73 / 10 = $21.41 a post (the
+// break-even price; $17.39 with the steps).
+TEST(ScenarioTest, ArticleTenMicrosAtHundredAgainstOneFiveThousandPost) {
     const core::Scenario s = core::default_scenario();
     const auto result = core::compare_plans(core::comparison_inputs(s));
     ASSERT_TRUE(result.ok());
@@ -84,12 +94,13 @@ TEST(ScenarioTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
     EXPECT_TRUE(c.a.within_budget);
     EXPECT_TRUE(c.b.within_budget);
     EXPECT_EQ(c.b.budget_left, usd(400'000));
-    // 24,000 against 834.9 engagements: the national blogger is cheaper per engagement
-    // at the article's own rates, and the comparison says so.
     EXPECT_NEAR(c.a.engagements, 24'000.0, 1e-9);
-    EXPECT_NEAR(c.b.engagements, 834.9, 1e-9);
+    EXPECT_NEAR(c.b.engagements, 1'027.73, 1e-9);
     EXPECT_EQ(c.winner, core::Winner::a);
-    EXPECT_EQ(c.b.cost_per_engagement, usd(120));
+    EXPECT_EQ(c.a.cost_per_engagement, usd(21));
+    EXPECT_EQ(c.b.cost_per_engagement, usd(97));
+    EXPECT_EQ(c.break_even.price_per_post, usd(2'141)); // 102.773 x 5,000 / 24,000
+    EXPECT_NE(c.verdict.find("$0.21 against $0.97"), std::string::npos) << c.verdict;
 }
 
 TEST(ScenarioTest, InputsAreBuiltFromTheScenario) {
@@ -128,22 +139,24 @@ TEST(ScenarioTest, ActiveBenchmarkSetFallsBack) {
     EXPECT_EQ(core::active_benchmark_set(s).id, core::builtin_benchmark_sets().front().id);
 }
 
-TEST(ScenarioTest, BenchmarkInfluencerTakesTheRateOfItsTier) {
+TEST(ScenarioTest, BenchmarkInfluencerTakesTheExpectedRateOnTheCurve) {
     const core::BenchmarkSet* markerly =
         core::find_benchmark_set(core::builtin_benchmark_sets(), "markerly-2016");
     ASSERT_NE(markerly, nullptr);
+    // 316 is the middle of Markerly's "under 1,000" tier: its own 8%.
     const core::Influencer small =
-        core::benchmark_influencer(*markerly, 5, "Ana", 500, usd(10'000), "Florida");
-    EXPECT_NEAR(small.engagement_value, 0.08, 1e-12); // Markerly: about 8% under 1,000
+        core::benchmark_influencer(*markerly, 5, "Ana", 316, usd(10'000), "Florida");
+    EXPECT_NEAR(small.engagement_value, 0.08, 1e-4);
     EXPECT_EQ(small.id, 5u);
     EXPECT_EQ(small.region, "Florida");
     EXPECT_NE(small.notes.find("8.0%"), std::string::npos);
-
-    core::BenchmarkSet gap = *markerly;
-    gap.tiers.erase(gap.tiers.begin()); // nothing below 1,000 now
-    const core::Influencer none = core::benchmark_influencer(gap, 6, "Bo", 500, usd(1), "X");
-    EXPECT_EQ(none.engagement_value, 0.0);
-    EXPECT_EQ(none.notes, "No benchmark for this follower count: type the engagement rate.");
+    // 999 and 1,000 followers expect almost the same rate: no cliff at the tier edge.
+    const double below =
+        core::benchmark_influencer(*markerly, 6, "Bo", 999, usd(1), "X").engagement_value;
+    const double at =
+        core::benchmark_influencer(*markerly, 7, "Cy", 1'000, usd(1), "X").engagement_value;
+    EXPECT_NEAR(at / below, 1.0, 1e-3);
+    EXPECT_NEAR(at, std::sqrt(0.08 * 0.04), 1e-4);
 }
 
 } // namespace

@@ -245,7 +245,7 @@ TEST(ShareLinkTest, LinksAreCompact) {
     // have settled the default scenario.
     const auto unchanged = core::encode_share_fragment(core::default_scenario());
     ASSERT_TRUE(unchanged.ok());
-    EXPECT_LT(unchanged.value().size(), 1200U);
+    EXPECT_LT(unchanged.value().size(), 1600U);
     const auto edited = core::encode_share_fragment(edited_scenario());
     ASSERT_TRUE(edited.ok());
     EXPECT_LT(edited.value().size(), 2000U);

@@ -30,8 +30,7 @@ void fill_demo_roster(core::Scenario& scenario, std::size_t rows) {
                                                 : 100'000;
         const std::int64_t followers = base + static_cast<std::int64_t>((state >> 13) % (base * 9));
         const auto id = static_cast<std::uint32_t>(i + 1);
-        const core::Tier* tier = core::tier_for(set, followers);
-        const double rate = tier != nullptr ? tier->engagement_rate : 0.02;
+        const double rate = core::expected_engagement_rate(set, followers);
         const auto price =
             core::price_per_post(scenario.assumptions.pricing, followers, rate, std::nullopt);
         core::Influencer row = core::benchmark_influencer(

@@ -358,8 +358,7 @@ void draw_filters(App& app) {
         const core::Scenario& s = app.scenario();
         const std::uint32_t id = core::next_influencer_id(s.roster);
         const core::BenchmarkSet& set = app.results().benchmark;
-        const core::Tier* tier = core::tier_for(set, 1000);
-        const double rate = tier != nullptr ? tier->engagement_rate : 0.05;
+        const double rate = core::expected_engagement_rate(set, 1000);
         const auto price = core::price_per_post(s.assumptions.pricing, 1000, rate, std::nullopt);
         core::Influencer row = core::benchmark_influencer(
             set, id, "New influencer " + std::to_string(id), 1000,
