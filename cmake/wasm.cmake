@@ -7,8 +7,10 @@ endif()
 
 # Flags shared by every wasm link: small, no file system, strict-CSP-friendly embind.
 add_library(microreach_wasm_link INTERFACE)
+# The allocator: emmalloc (small) unless a target sets MICROREACH_MALLOC (the JS API
+# uses dlmalloc: nlohmann-json's many small allocations are slow in emmalloc).
 target_link_options(microreach_wasm_link INTERFACE
-    -sMALLOC=emmalloc
+    "-sMALLOC=$<IF:$<BOOL:$<TARGET_PROPERTY:MICROREACH_MALLOC>>,$<TARGET_PROPERTY:MICROREACH_MALLOC>,emmalloc>"
     -sFILESYSTEM=0
     -sDYNAMIC_EXECUTION=0
     -sALLOW_MEMORY_GROWTH=1

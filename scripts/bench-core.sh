@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Core speed for the benchmark table: the Monte Carlo simulation natively and in
-# wasm under node. The optimizer has its own command (scripts/bench-optimizer.sh),
-# which writes its table into docs/performance.md after this one.
+# wasm under node, and the JS API against the core in one module. The optimizer has
+# its own command (scripts/bench-optimizer.sh), which writes its table into
+# docs/performance.md after this one.
 # Prints markdown. Called by scripts/bench.sh after it built build/bench-wasm.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,3 +19,10 @@ echo "|---|---|---|---|---|"
 echo "| median of $runs runs | ${native_median} ms | ${wasm_median} ms | ${ratio}x | wasm <= 50 ms |"
 echo "| worst | ${native_worst} ms | ${wasm_worst} ms | | |"
 echo "| median engagements (same seed, both builds) | ${native_p50} | ${wasm_p50} | | equal |"
+
+# The JS API against the core in the same module and run (tests/perf/api_bench.mjs).
+cmake --build build/bench-wasm -j2 --target microreach_api >/dev/null
+echo
+echo "| JS API against the core, same wasm module and run | C++ inside the module | through the JS API | API / C++ | target |"
+echo "|---|---|---|---|---|"
+node --no-experimental-fetch tests/perf/api_bench.mjs build/bench-wasm/microreach-api.js

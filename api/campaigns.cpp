@@ -1,0 +1,291 @@
+// JavaScript API: campaigns, comparison, tracking, uncertainty and the optimizer
+// (docs/api.md, "Campaigns").
+#include "api/api.hpp"
+#include "core/campaign.hpp"
+#include "core/compare.hpp"
+#include "core/optimizer.hpp"
+#include "core/tracking.hpp"
+#include "core/uncertainty.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace api {
+
+// A campaign: {roster, budget, currency?, reachRate?, reachBySize?, audienceOverlap?,
+// funnel?, funnelFromTargeted?}.
+// Leaves the reader's currency at the plan's (the budget's).
+core::CampaignInputs read_campaign(Input& in, const json& object) {
+    core::CampaignInputs inputs;
+    in.set_currency(in.get(object, "currency", core::Currency::usd));
+    inputs.budget = in.get(object, "budget", core::Money::zero(in.currency()));
+    in.set_currency(inputs.budget.currency);
+    inputs.funnel = core::default_funnel_assumptions(inputs.budget.currency);
+    in.into(object, "roster", inputs.roster, core::max_roster_rows);
+    in.into(object, "reachRate", inputs.reach_rate);
+    in.into(object, "reachBySize", inputs.reach_by_size);
+    in.into(object, "audienceOverlap", inputs.audience_overlap);
+    in.into(object, "funnel", inputs.funnel);
+    in.into(object, "funnelFromTargeted", inputs.funnel_from_targeted);
+    return inputs;
+}
+
+Reply evaluate_campaign(const Args& args) {
+    Input in;
+    const core::CampaignInputs inputs = read_campaign(in, args[0]);
+    MR_CHECK(in);
+    return reply(core::evaluate_campaign(inputs));
+}
+
+// A plan group: {name, influencers: [...]} or {name, typical: influencer, count}.
+core::Result<core::PlanGroup> read_group(Input& in, const json& object, const char* key) {
+    core::PlanGroup group;
+    in.push(key);
+    in.into(object, "name", group.name);
+    core::Influencer typical;
+    if (in.object(object, "typical") != nullptr) {
+        in.into(object, "typical", typical);
+        const int count = in.get(object, "count", 1);
+        in.pop();
+        MR_CHECK(in);
+        return core::typical_group(group.name, typical, count);
+    }
+    in.into(object, "influencers", group.influencers, core::max_roster_rows);
+    in.pop();
+    return group;
+}
+
+Reply compare_plans(const Args& args) {
+    Input in;
+    const json& object = args[0];
+    const core::CampaignInputs plan = read_campaign(in, object);
+    core::ComparisonInputs inputs;
+    inputs.budget = plan.budget;
+    inputs.reach_rate = plan.reach_rate;
+    inputs.reach_by_size = plan.reach_by_size;
+    inputs.audience_overlap = plan.audience_overlap;
+    inputs.funnel = plan.funnel;
+    inputs.funnel_from_targeted = plan.funnel_from_targeted;
+    inputs.number_format.decimal_comma = in.get(object, "decimalComma", false);
+    in.into(object, "metric", inputs.setup.metric);
+    in.into(object, "judgement", inputs.setup.judgement);
+    for (auto [key, group] : {std::pair{"a", &inputs.setup.a}, std::pair{"b", &inputs.setup.b}}) {
+        const json* given =
+            in.required(object, key, "{name, influencers: [...]} or {name, typical, count}.");
+        MR_CHECK(in);
+        auto read = read_group(in, *given, key);
+        if (!read) {
+            return read.error();
+        }
+        *group = std::move(read).value();
+    }
+    return reply(core::compare_plans(inputs));
+}
+
+// {roster, results, counted?, averaging?, margin?, currency?}
+core::TrackingInputs read_tracking(Input& in, const json& object) {
+    core::TrackingInputs inputs;
+    inputs.currency = in.get(object, "currency", inputs.currency);
+    in.set_currency(inputs.currency);
+    in.into(object, "roster", inputs.roster, core::max_roster_rows);
+    in.into(object, "averaging", inputs.averaging);
+    in.into(object, "margin", inputs.margin);
+    in.into(object, "counted", inputs.counted);
+    in.into(object, "results", inputs.results, core::max_tracked_results);
+    return inputs;
+}
+
+Reply track_results(const Args& args) {
+    Input in;
+    const core::TrackingInputs inputs = read_tracking(in, args[0]);
+    const auto rank = in.get(args[0], "rankBy", std::optional<core::TrackingMetric>());
+    MR_CHECK(in);
+    auto result = core::track_results(inputs);
+    if (!result || !rank) {
+        return reply(result);
+    }
+    json value = out(result.value());
+    json ranking = json::array();
+    for (std::size_t index : core::rank_influencers(result.value(), *rank)) {
+        const auto& actuals = result.value().influencers[index];
+        ranking.push_back(
+            {{"id", actuals.id}, {"value", out(core::tracking_value(actuals, *rank))}});
+    }
+    value["ranking"] = ranking;
+    value["rankBy"] = core::tracking_metric_name(*rank);
+    value["higherIsBetter"] = core::higher_is_better(*rank);
+    return value;
+}
+
+// The same inputs plus minPosts and priorPosts: the credibility-weighted roster.
+Reply adopt_actuals(const Args& args) {
+    Input in;
+    const core::TrackingInputs inputs = read_tracking(in, args[0]);
+    const int min_posts = in.get(args[0], "minPosts", 1);
+    if (min_posts < 1) {
+        in.fail_at("minPosts", "expected a whole number from 1 up.");
+    }
+    const int prior_posts = in.get(args[0], "priorPosts", core::default_prior_posts);
+    if (prior_posts < 0 || prior_posts > core::max_prior_posts) {
+        in.fail_at("priorPosts", "expected a whole number from 0 to 1,000, such as 12.");
+    }
+    MR_CHECK(in);
+    auto result = core::track_results(inputs);
+    if (!result) {
+        return result.error();
+    }
+    const auto adopted =
+        core::adopt_actuals(inputs.roster, result.value(), min_posts, prior_posts);
+    return json{{"roster", out(adopted.roster)}, {"changedIds", adopted.changed_ids}};
+}
+
+// The campaign at object[key] (required), evaluated and turned into a simulation plan.
+core::Result<core::SimulationPlan> simulation_plan(Input& in, const json& object, const char* key,
+                                                   std::string_view what) {
+    const json* given = in.required(object, key, what);
+    MR_CHECK(in);
+    in.push(key);
+    const core::CampaignInputs inputs = read_campaign(in, *given);
+    in.pop();
+    MR_CHECK(in);
+    auto result = core::evaluate_campaign(inputs);
+    if (!result) {
+        return result.error();
+    }
+    return core::simulation_plan(result.value());
+}
+
+// {plan: campaign, sigma?}
+Reply uncertainty_bands(const Args& args) {
+    Input in;
+    const double sigma = in.get(args[0], "sigma", core::UncertaintySettings{}.sigma);
+    auto plan = simulation_plan(in, args[0], "plan", "the campaign (as for evaluateCampaign).");
+    return plan ? reply(core::plan_bands(plan.value(), sigma)) : plan.error();
+}
+
+// Monte Carlo settings; a seed above 2^53 may be given as its decimal digits.
+core::UncertaintySettings read_settings(Input& in, const json& object) {
+    core::UncertaintySettings settings;
+    const json* given = in.object(object, "settings");
+    if (given == nullptr) {
+        return settings;
+    }
+    json copy = *given;
+    if (const json* seed = in.member(copy, "seed"); seed != nullptr && seed->is_string()) {
+        const std::string digits = seed->get<std::string>();
+        const json number = json::parse(digits, nullptr, false);
+        if (digits.empty() || digits.size() > 20 ||
+            digits.find_first_not_of("0123456789") != std::string::npos ||
+            !number.is_number_unsigned()) {
+            in.fail_at("settings.seed", "expected a whole number, or its digits as text.");
+            return settings;
+        }
+        copy["seed"] = number;
+    }
+    in.push("settings");
+    in.read(copy, settings);
+    in.pop();
+    return settings;
+}
+
+// {plan, settings?} for one plan; {a, b, metric?, judgement?, settings?} for two.
+Reply monte_carlo(const Args& args) {
+    Input in;
+    const json& object = args[0];
+    const core::UncertaintySettings settings = read_settings(in, object);
+    if (in.member(object, "a") == nullptr && in.member(object, "b") == nullptr) {
+        auto plan = simulation_plan(in, object, "plan",
+                                    "the campaign to simulate (or a and b to compare two).");
+        if (!plan) {
+            return plan.error();
+        }
+        auto result = core::simulate_plan(plan.value(), settings);
+        if (!result) {
+            return result.error();
+        }
+        json value = out(result.value());
+        value["trials"] = settings.trials;
+        return value;
+    }
+    const auto metric = in.get(object, "metric", core::PlanMetric::engagements);
+    const auto judgement = in.get(object, "judgement", core::Judgement::cost_per_result);
+    constexpr std::string_view both = "both plans, as for evaluateCampaign.";
+    auto a = simulation_plan(in, object, "a", both);
+    auto b = a ? simulation_plan(in, object, "b", both) : a;
+    if (!a || !b) {
+        return a ? b.error() : a.error();
+    }
+    return reply(core::simulate_pair(a.value(), b.value(), metric, judgement, settings));
+}
+
+// {budget, currency?, candidates, regions, mustInclude, mustExclude, maxBudgetShare, minHires}
+core::OptimizerProblem read_problem(Input& in, const json& object) {
+    core::OptimizerProblem problem;
+    in.set_currency(in.get(object, "currency", core::Currency::usd));
+    problem.budget = in.get(object, "budget", core::Money::zero(in.currency()));
+    in.set_currency(problem.budget.currency);
+    in.into(object, "regions", problem.regions, core::optimizer_max_regions);
+    const json* candidates = in.member(object, "candidates");
+    if (candidates != nullptr && !candidates->is_array()) {
+        in.fail_at("candidates", "expected a list.");
+        candidates = nullptr;
+    }
+    for (std::size_t i = 0; candidates != nullptr && i < candidates->size() && in.ok(); ++i) {
+        const json& item = (*candidates)[i];
+        in.push("candidates[" + std::to_string(i) + "]");
+        core::OptimizerCandidate candidate;
+        candidate.id = in.get(item, "id", candidate.id);
+        candidate.name = in.get(item, "name", candidate.name);
+        candidate.cost_cents = in.get(item, "cost", core::Money::zero(in.currency())).cents;
+        candidate.value = in.get(item, "value", candidate.value);
+        // A region by name (one of `regions`) or by index.
+        if (const json* region = in.member(item, "region"); region && region->is_string()) {
+            for (std::size_t r = 0; r < problem.regions.size(); ++r) {
+                if (problem.regions[r].name == region->get<std::string>()) {
+                    candidate.region = static_cast<int>(r);
+                }
+            }
+        } else {
+            in.into(item, "region", candidate.region);
+        }
+        in.pop();
+        problem.candidates.push_back(std::move(candidate));
+    }
+    in.into(object, "mustInclude", problem.must_include);
+    in.into(object, "mustExclude", problem.must_exclude);
+    in.into(object, "maxBudgetShare", problem.max_budget_share);
+    in.into(object, "minHires", problem.min_hires);
+    return problem;
+}
+
+Reply optimize(const Args& args) {
+    Input in;
+    const json opts = in.options(args, 1);
+    const core::OptimizerProblem problem = read_problem(in, args[0]);
+    core::SolveLimits limits;
+    in.push("options");
+    limits.max_nodes = in.get(opts, "maxNodes", limits.max_nodes);
+    MR_CHECK(in);
+    return reply(core::solve(problem, limits));
+}
+
+// For the benchmark (tests/perf): reads a campaign once, then evaluates it `times`
+// times in C++ and returns the milliseconds per evaluation, so the API's cost can be
+// set against the core's in the same build and run.
+Reply time_evaluation(const Args& args) {
+    Input in;
+    const core::CampaignInputs inputs = read_campaign(in, args[0]);
+    const int times = args[1].is_number() ? std::max(1, args[1].get<int>()) : 1;
+    MR_CHECK(in);
+    const auto start = std::chrono::steady_clock::now();
+    for (int k = 0; k < times; ++k) {
+        if (!core::evaluate_campaign(inputs)) {
+            return core::make_error(core::ErrorCode::invalid, "campaign", "campaign: not valid.");
+        }
+    }
+    const std::chrono::duration<double, std::milli> spent =
+        std::chrono::steady_clock::now() - start;
+    return json(spent.count() / times);
+}
+
+} // namespace api

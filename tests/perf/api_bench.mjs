@@ -1,0 +1,45 @@
+// The JS API's cost against the core's (issue 13, item 7): a 10,000-row campaign
+// evaluated through api.evaluateCampaign (JSON in, envelope out) and the same
+// evaluation called from C++ inside the same wasm module (benchmarkEvaluateCampaign,
+// which reads the campaign once and times only core::evaluate_campaign), same run.
+// Usage: node --no-experimental-fetch tests/perf/api_bench.mjs build/<preset>/microreach-api.js
+// Prints one markdown row for scripts/bench-core.sh.
+import { createRequire } from 'node:module';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const source = resolve(process.argv[2]);
+const folder = mkdtempSync(join(tmpdir(), 'microreach-api-bench-'));
+copyFileSync(source.replace(/\.js$/, '.wasm'), join(folder, basename(source).replace(/\.js$/, '.wasm')));
+const copy = join(folder, basename(source).replace(/\.js$/, '.cjs'));
+copyFileSync(source, copy);
+const api = await createRequire(import.meta.url)(copy)({ locateFile: (name) => join(folder, name) });
+
+const rows = 10_000;
+const campaign = {
+  budget: 250_000,
+  roster: Array.from({ length: rows }, (_, i) => ({
+    id: i + 1, name: `Creator ${i}`, platform: 'Instagram', followers: 1000 + (i % 5000) * 37,
+    engagementValue: 0.01 + (i % 13) * 0.005, pricePerPost: 50 + (i % 40) * 5, posts: 1 + (i % 3),
+    region: ['North', 'South', 'East', 'West'][i % 4], audienceFit: 0.5 + (i % 5) * 0.1,
+  })),
+};
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const runs = 7;
+const through = [];
+for (let k = 0; k < runs + 1; ++k) {
+  const start = performance.now();
+  const result = api.evaluateCampaign(campaign);
+  const spent = performance.now() - start;
+  if (!result.ok || result.value.rows.length !== rows) throw new Error(JSON.stringify(result).slice(0, 300));
+  if (k > 0) through.push(spent); // the first run warms up
+}
+const native = api.benchmarkEvaluateCampaign(campaign, runs);
+if (!native.ok) throw new Error(JSON.stringify(native));
+const api_ms = median(through);
+const core_ms = native.value;
+const ratio = api_ms / core_ms;
+console.log(`| evaluateCampaign, ${rows.toLocaleString('en-US')} rows (median of ${runs}) | ${core_ms.toFixed(1)} ms | ${api_ms.toFixed(1)} ms | ${ratio.toFixed(2)}x | API <= 3x C++ |`);
