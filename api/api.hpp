@@ -99,9 +99,9 @@ Reply parse_number(const Args&), parse_count(const Args&), parse_rate(const Args
     formulas(const Args&), formula(const Args&);
 // Engagement, benchmarks, pricing, funnel
 Reply engagement_rate(const Args&), expected_interactions(const Args&), benchmark_sets(const Args&),
-    validate_benchmark_set(const Args&), grade(const Args&), default_pricing_model(const Args&),
-    price_tables(const Args&), price_references(const Args&), suggest_price(const Args&),
-    default_funnel(const Args&), run_funnel(const Args&);
+    validate_benchmark_set(const Args&), grade(const Args&), expected_rate(const Args&),
+    default_pricing_model(const Args&), price_tables(const Args&), price_references(const Args&),
+    suggest_price(const Args&), default_funnel(const Args&), run_funnel(const Args&);
 // Campaigns, comparison, tracking, uncertainty, optimizer
 Reply evaluate_campaign(const Args&), compare_plans(const Args&), track_results(const Args&),
     adopt_actuals(const Args&), uncertainty_bands(const Args&), monte_carlo(const Args&),

@@ -134,8 +134,7 @@ Reply adopt_actuals(const Args& args) {
     if (!result) {
         return result.error();
     }
-    const auto adopted =
-        core::adopt_actuals(inputs.roster, result.value(), min_posts, prior_posts);
+    const auto adopted = core::adopt_actuals(inputs.roster, result.value(), min_posts, prior_posts);
     return json{{"roster", out(adopted.roster)}, {"changedIds", adopted.changed_ids}};
 }
 

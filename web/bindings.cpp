@@ -79,6 +79,7 @@ EMSCRIPTEN_BINDINGS(microreach) {
     expose<api::benchmark_sets, 0>("benchmarkSets");
     expose<api::validate_benchmark_set, 1>("validateBenchmarkSet");
     expose<api::grade, 1>("grade");
+    expose<api::expected_rate, 1>("expectedRate");
     expose<api::default_pricing_model, 0, 1>("defaultPricingModel");
     expose<api::price_tables, 0, 1>("priceTables");
     expose<api::price_references, 0>("priceReferences");

@@ -58,4 +58,27 @@ TEST(ApiCall, TheDefaultScenarioReadsBackAfterAJavaScriptRoundTrip) {
     EXPECT_EQ(back.at("value"), scenario);
 }
 
+// expectedRate: the rate on the benchmark curve, its band under the spread and its source.
+// 1,000 followers in the article's set: sqrt(15% x 7.4%) = 10.54%, between its two tiers.
+TEST(ApiCall, ExpectedRateGivesTheCurveItsBandAndItsSource) {
+    const json result = run(api::expected_rate, {R"({"followers": 1000})"});
+    ASSERT_EQ(result.at("ok"), true) << result.dump();
+    const json& value = result.at("value");
+    EXPECT_NEAR(value.at("rate").get<double>(), 0.10536, 1e-4);
+    EXPECT_LT(value.at("low").get<double>(), value.at("rate").get<double>());
+    EXPECT_GT(value.at("high").get<double>(), value.at("rate").get<double>());
+    EXPECT_EQ(value.at("setId"), "article");
+    EXPECT_EQ(value.at("tierName"), "1,000 to 9,999");
+    EXPECT_EQ(value.at("year"), 2017);
+    // The platform picks the first set measured on it.
+    const json instagram =
+        run(api::expected_rate, {R"({"followers": 3162, "platform": "instagram"})"});
+    ASSERT_EQ(instagram.at("ok"), true) << instagram.dump();
+    EXPECT_EQ(instagram.at("value").at("setId"), "markerly-2016");
+    EXPECT_NEAR(instagram.at("value").at("rate").get<double>(), 0.04, 1e-4);
+    const json missing = run(api::expected_rate, {R"({"platform": "TikTok"})"});
+    ASSERT_EQ(missing.at("ok"), false);
+    EXPECT_EQ(missing.at("error").at("field"), "followers");
+}
+
 } // namespace
