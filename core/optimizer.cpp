@@ -54,6 +54,11 @@ struct SolverState {
     Currency currency = Currency::usd;
     std::vector<int> region_min, region_max; // per region; unlimited = no maximum
     int min_hires = 0;
+    // Hires (whole plan) any plan better than the incumbent must have: the rule's
+    // minimum at first, narrowed by derive_count_range(). Only the search uses them;
+    // plans outside are valid but cannot win.
+    int count_low = 0;
+    int count_high = unlimited;
     std::vector<std::uint32_t> over_share_cap;
     std::vector<std::string> notes;
     double tolerance_scale = 0.0; // sum of all values: an absolute scale for tolerances
@@ -104,6 +109,7 @@ struct SolverState {
     double node_bound = 0.0;
     int bound_end = 0; // items [pos, bound_end) are counted whole in node_bound
     bool done = false;
+    double rooted_value = 0.0; // incumbent value the core was last reduced with
     std::int64_t nodes = 0;
 
     // --- engine ---
@@ -315,6 +321,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     s.budget = problem.budget.cents;
     s.currency = problem.budget.currency;
     s.min_hires = problem.min_hires;
+    s.count_low = problem.min_hires;
     const auto money = [&](std::int64_t cents) {
         return format_money(Money{cents, s.currency});
     };
@@ -601,7 +608,8 @@ class LagrangeDual {
 public:
     // The count rows of the problem, on true values; kmax >= 0 adds the derived row
     // "at most kmax more hires fit".
-    explicit LagrangeDual(const SolverState& s, int kmax = -1) : s_(s) {
+    // kmin >= 0 raises the minimum number of free hires the same way.
+    explicit LagrangeDual(const SolverState& s, int kmax = -1, int kmin = -1) : s_(s) {
         const std::size_t regions = s.region_min.size();
         const std::size_t f = s.items.size();
         const bool head_limit = kmax >= 0;
@@ -640,12 +648,16 @@ public:
         // the adjusted ratios of strongly correlated items together and blind the
         // search order and the reduced costs. The count LP (count_duals()) adds it.
         kmax_ = head_limit ? std::min(kmax, static_cast<int>(f)) : static_cast<int>(f);
-        kmin_ = std::min(kmax_, std::max(0, s.min_hires - s.forced_count));
+        if (s.count_high != unlimited) {
+            kmax_ = std::min(kmax_, std::max(0, s.count_high - s.forced_count));
+        }
+        kmin_ = std::min(kmax_, std::max({0, kmin, s.count_low - s.forced_count}));
         w_.assign(f, 0.0);
         taken_.assign(f, 0);
     }
 
     [[nodiscard]] int kmax() const { return kmax_; }
+    [[nodiscard]] int kmin() const { return kmin_; }
     [[nodiscard]] const std::vector<int>& lower() const { return lower_; }
     [[nodiscard]] const std::vector<int>& upper() const { return upper_; }
     [[nodiscard]] const std::vector<char>& ruled() const { return ruled_; }
@@ -1092,10 +1104,80 @@ CountBound count_duals(const SolverState& s) {
     return out;
 }
 
+// Free hire counts that can still hold a plan better than the incumbent. For any budget
+// price lambda >= 0 and region multipliers rho, every plan meeting the rules has
+//   value <= forced value + lambda x room + sum_r (rho_r+ U_r - rho_r- L_r) + sum of its w,
+// with w = value - lambda x cost - rho[region] per free hire; with exactly k free hires
+// the last sum is at most the k largest w. A count whose bound is at most the
+// incumbent for some multipliers is ruled out (each count on its own: no concavity is
+// assumed). Multipliers tried: the LP's, and the LP's with exactly k hires for k near
+// the incumbent's count. Narrows count_low / count_high; false when no count is left
+// (the incumbent is optimal).
+bool derive_count_range(SolverState& s) {
+    const int f = static_cast<int>(s.items.size());
+    if (f == 0) {
+        return true;
+    }
+    const std::int64_t room = s.budget - s.forced_cost;
+    int incumbent_free = 0;
+    for (const auto& item : s.items) {
+        incumbent_free += s.best_chosen[item.index] ? 1 : 0;
+    }
+    std::vector<CountDuals> tries;
+    const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
+        LagrangeDual dual(s, kmax, kmin);
+        tries.push_back(minimize_dual(dual, room, max_ratio_of(s, false),
+                                      break_ratio(s, false, room), tolerance));
+    };
+    solve_dual(-1, -1, 1e-9);
+    for (int k = std::max(0, incumbent_free - 1); k <= std::min(f, incumbent_free + 1); ++k) {
+        solve_dual(k, k, 1e-9);
+    }
+    const LagrangeDual shape(s);
+    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(s.items.size());
+    for (const CountDuals& d : tries) {
+        const double lambda = std::max(0.0, d.lambda);
+        double base = s.forced_value + lambda * static_cast<double>(room);
+        for (std::size_t r = 0; r < d.rho.size(); ++r) {
+            base += std::max(0.0, d.rho[r]) * shape.upper()[r] -
+                    std::max(0.0, -d.rho[r]) * shape.lower()[r];
+        }
+        for (std::size_t k = 0; k < s.items.size(); ++k) {
+            const auto& item = s.items[k];
+            w[k] = item.value - lambda * static_cast<double>(item.cost) -
+                   (item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region]);
+        }
+        std::sort(w.begin(), w.end(), std::greater<>());
+        double sum = base;
+        for (int k = 0; k <= f; ++k) {
+            bound[k] = std::min(bound[k], sum);
+            if (k < f) {
+                sum += w[k];
+            }
+        }
+    }
+    const double threshold = s.best_value + s.tolerance(s.best_value);
+    int low = 0, high = f;
+    while (low <= high && bound[low] <= threshold) {
+        ++low;
+    }
+    while (high >= low && bound[high] <= threshold) {
+        --high;
+    }
+    if (low > high) {
+        return false;
+    }
+    s.count_low = std::max(s.count_low, s.forced_count + low);
+    if (high < f) {
+        s.count_high = std::min(s.count_high, s.forced_count + high);
+    }
+    return true;
+}
+
 void compute_multipliers(SolverState& s) {
     const std::size_t regions = s.region_min.size();
     LagrangeDual dual(s);
-    bool any_rule = s.min_hires > s.forced_count;
+    bool any_rule = s.count_low > s.forced_count || s.count_high != unlimited;
     for (std::size_t r = 0; r < regions && !any_rule; ++r) {
         any_rule = dual.ruled()[r] != 0;
     }
@@ -1130,8 +1212,7 @@ void compute_multipliers(SolverState& s) {
         constant += std::max(0.0, s.rho[r]) * upper - std::max(0.0, -s.rho[r]) * lower;
     }
     const double kmax = s.forced_count + dual.kmax();
-    const double kmin =
-        s.forced_count + std::min(dual.kmax(), std::max(0, s.min_hires - s.forced_count));
+    const double kmin = s.forced_count + dual.kmin();
     constant += std::max(0.0, s.sigma) * kmax - std::max(0.0, -s.sigma) * kmin;
     s.lagrange_constant = constant;
 }
@@ -2005,6 +2086,16 @@ void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
     }
 }
 
+// Swaps on the incumbent, then swap fills that spend its last cents (with a fee per
+// hire, the best plans spend the budget almost to the cent with few hires).
+void polish_incumbent(SolverState& s) {
+    Plan plan = plan_from(s, s.best_chosen);
+    swap_search(s, plan, identity_order(s.items.size()), 12);
+    for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
+    }
+    offer(s, plan);
+}
+
 // [SECTION] Reduced-cost fixing
 
 // With the root's budget price lambda (the break item's adjusted ratio), every free
@@ -2130,7 +2221,7 @@ bool counts_met(const SolverState& s) {
 // A region minimum or the overall minimum can no longer be met below this node.
 bool counts_unreachable(const SolverState& s) {
     const int free_left = static_cast<int>(s.items.size()) - s.pos;
-    if (s.total + free_left < s.min_hires) {
+    if (s.total + free_left < s.count_low) {
         return true;
     }
     for (std::size_t r = 0; r < s.count.size(); ++r) {
@@ -2541,10 +2632,10 @@ void start_dp(SolverState& s) {
             s.tracked_upper.push_back(s.region_max[r]);
         }
     }
-    if (s.min_hires > s.forced_count) {
+    if (s.count_low > s.forced_count || s.count_high != unlimited) {
         s.tracked.push_back(-1);
-        s.tracked_lower.push_back(s.min_hires);
-        s.tracked_upper.push_back(unlimited);
+        s.tracked_lower.push_back(s.count_low);
+        s.tracked_upper.push_back(s.count_high);
     }
     const std::size_t t = s.tracked.size();
     s.removable.assign(t, 0);
@@ -2747,19 +2838,30 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     arrange(s);
     std::optional<CountBound> count;
     find_incumbent(s, count);
+    // Hire counts that cannot beat the incumbent are cut off, and the multipliers
+    // recomputed with the narrower count rows (the fee-plus-CPE family needs this).
+    const int low = s.count_low, high = s.count_high;
+    if (!derive_count_range(s)) {
+        s.done = true;
+        return OptimizerSolver(std::move(state));
+    }
+    if (s.count_low != low || s.count_high != high) {
+        compute_multipliers(s);
+        arrange(s);
+        count.reset();
+    }
     if (!reduce(s, count)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
     // Polish the incumbent on the (much smaller) core, then fix again.
-    Plan plan = plan_from(s, s.best_chosen);
-    swap_search(s, plan, identity_order(s.items.size()), 12);
     const double before = s.best_value;
-    offer(s, plan);
+    polish_incumbent(s);
     if (s.best_value > before && !reduce(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
+    s.rooted_value = s.best_value;
     if (s.use_dfs) {
         start_search(s);
     }
@@ -2805,7 +2907,7 @@ void run_depth_first(SolverState& s, std::int64_t stop_at) {
         const auto& item = s.items[s.pos];
         const bool room_in_region =
             item.region == no_region || s.count[item.region] < s.region_max[item.region];
-        if (item.cost <= s.residual && room_in_region) {
+        if (item.cost <= s.residual && room_in_region && s.total < s.count_high) {
             s.take[s.pos] = 1;
             s.pending[s.pos] = 1;
             s.bound_at[s.pos] = s.node_bound;
@@ -2823,6 +2925,47 @@ void run_depth_first(SolverState& s, std::int64_t stop_at) {
             advance(s);
             s.bound_valid = false;
         }
+    }
+}
+
+} // namespace
+
+namespace {
+
+// Whether the incumbent has closed enough of the root gap since the core was last
+// reduced that reducing again (narrower hire counts, more items fixed) pays for
+// restarting the engines.
+bool worth_reducing_again(const SolverState& s) {
+    const double gap_then = s.root_bound - s.rooted_value;
+    return s.best_value - s.rooted_value > 0.2 * gap_then + s.tolerance(s.best_value);
+}
+
+// Narrows the hire counts, recomputes the multipliers and fixes items against the
+// better incumbent, then restarts both engines on the smaller core. Every step only
+// removes plans that cannot beat the incumbent, so nothing better is lost.
+void reduce_again(SolverState& s) {
+    polish_incumbent(s);
+    s.rooted_value = s.best_value;
+    const int low = s.count_low, high = s.count_high;
+    if (!derive_count_range(s)) {
+        s.done = true;
+        return;
+    }
+    if (s.count_low != low || s.count_high != high) {
+        compute_multipliers(s);
+        arrange(s);
+    }
+    if (!reduce(s)) {
+        s.done = true;
+        return;
+    }
+    s.dfs_started = false;
+    s.dfs_quota = 2000;
+    if (s.use_dfs) {
+        start_search(s);
+    }
+    if (s.use_dp) {
+        start_dp(s);
     }
 }
 
@@ -2854,11 +2997,16 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
             // Equal shares when the head-count bound is active (fill-limited problems,
             // where the DP shines); otherwise the depth-first search gets four times
             // the DP's share.
-            s.dfs_quota = std::max<std::int64_t>(2000, (s.head_bound ? 1 : 4) * produced);
+            s.dfs_quota = std::max<std::int64_t>(
+                2000, (s.head_bound || s.count_low > s.min_hires ? 1 : 4) * produced);
             bool too_large = s.dp_live > dp_state_limit;
             if (s.dp_trail.size() > dp_trail_limit) {
                 compact_trail(s);
                 too_large = too_large || 2 * s.dp_trail.size() > dp_trail_limit;
+            }
+            if (!s.done && !too_large && worth_reducing_again(s)) {
+                reduce_again(s);
+                continue;
             }
             if (!s.done && too_large && s.use_dfs) {
                 // Memory guard: the depth-first search goes on alone (memory
