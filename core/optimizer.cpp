@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -3083,12 +3084,44 @@ OptimizerSolution OptimizerSolver::solution() const {
     return out;
 }
 
+namespace {
+
+double now_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+bool OptimizerSolver::run(std::int64_t max_nodes, double time_limit_ms) {
+    // Slices small enough that the clock is read a few hundred times a second.
+    constexpr std::int64_t slice = 4000;
+    const double deadline = time_limit_ms > 0.0 ? now_ms() + time_limit_ms : 0.0;
+    std::int64_t left = max_nodes > 0 ? max_nodes : std::numeric_limits<std::int64_t>::max();
+    while (!finished() && left > 0) {
+        const std::int64_t before = state_->nodes;
+        step(std::min(slice, left));
+        left -= std::max<std::int64_t>(1, state_->nodes - before);
+        if (deadline > 0.0 && now_ms() >= deadline) {
+            break;
+        }
+    }
+    return finished();
+}
+
 Result<OptimizerSolution> solve(const OptimizerProblem& problem, SolveLimits limits) {
+    const double start = now_ms();
     auto solver = OptimizerSolver::create(problem, limits.method);
     if (!solver.ok()) {
         return solver.error();
     }
-    solver.value().step(limits.max_nodes);
+    if (limits.time_limit_ms > 0.0) {
+        // Setup counts against the budget; the search still gets a first slice.
+        const double left = std::max(1.0, limits.time_limit_ms - (now_ms() - start));
+        solver.value().run(limits.max_nodes, left);
+    } else {
+        solver.value().run(limits.max_nodes, 0.0);
+    }
     OptimizerSolution solution = solver.value().solution();
     if (solution.status == SolveStatus::infeasible) {
         return make_error(ErrorCode::infeasible, "Optimizer", solution.explanation);

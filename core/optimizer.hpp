@@ -104,14 +104,19 @@ inline constexpr std::size_t optimizer_max_regions = 1'000;
 // other two force one engine (tests use them to check both).
 enum class SearchMethod { automatic, dynamic_programming, depth_first };
 
+// The default time budget of one call: short enough for a UI to stay responsive,
+// long enough to prove most rosters (docs/performance.md).
+inline constexpr double default_time_limit_ms = 1000.0;
+
 struct SolveLimits {
     std::int64_t max_nodes = 0; // search nodes (DP states or branch-and-bound nodes); 0 = none
     SearchMethod method = SearchMethod::automatic;
+    double time_limit_ms = default_time_limit_ms; // wall clock, setup included; 0 = none
 };
 
 enum class SolveStatus {
     optimal,       // the plan is proven best (objectives compared to 1e-9 relative)
-    limit_reached, // stopped by a limit: best plan so far and a proven upper bound
+    limit_reached, // stopped by a node or time limit: best plan so far and a proven upper bound
     infeasible,    // no plan meets every rule; `explanation` says why
 };
 
@@ -135,8 +140,11 @@ struct SolverState;
 }
 
 // A solve in slices, so a UI can keep drawing frames: create once, call step() with
-// a node budget per frame until it returns true, read solution() at any time.
-// Same input and same total node count give the same answer.
+// a node budget per frame (or run() with a time budget) until it returns true, read
+// solution() at any time. A stopped solver is a resumable handle: calling step() or
+// run() again continues where it stopped. Same input and same total node count give
+// the same answer, and a search stopped and resumed ends with the same answer as one
+// run without stopping.
 class OptimizerSolver {
 public:
     // Checks the input and the constraints. Errors: invalid input (code invalid,
@@ -148,6 +156,9 @@ public:
 
     // Explores up to max_nodes more nodes (<= 0: until finished). True when finished.
     bool step(std::int64_t max_nodes);
+    // Steps until finished, max_nodes more nodes (<= 0: no limit) or time_limit_ms of
+    // wall clock (<= 0: no limit; checked every few thousand nodes). True when finished.
+    bool run(std::int64_t max_nodes, double time_limit_ms);
     [[nodiscard]] bool finished() const;
     [[nodiscard]] OptimizerSolution solution() const;
 
@@ -160,8 +171,9 @@ private:
     std::unique_ptr<detail::SolverState> state_;
 };
 
-// One call: create + step until finished or limits.max_nodes. An infeasible problem
-// is an Error with code infeasible (also when only the search proves it).
+// One call: create + run until finished or a limit (by default one second). An
+// infeasible problem is an Error with code infeasible (also when only the search
+// proves it). To continue a stopped search, use OptimizerSolver.
 [[nodiscard]] Result<OptimizerSolution> solve(const OptimizerProblem& problem,
                                               SolveLimits limits = {});
 

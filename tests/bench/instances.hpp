@@ -219,6 +219,7 @@ inline core::OptimizerProblem make_instance(const InstanceSpec& spec) {
             }
             break;
         case Family::strongly_correlated:
+        case Family::fee_plus_cpe: // (made by make_fee_instance)
             c.value = 2.0 * cost_dollars + 200.0;
             break;
         }
