@@ -60,6 +60,14 @@ struct SolverState {
     // plans outside are valid but cannot win.
     int count_low = 0;
     int count_high = unlimited;
+    // Budget prices of the LPs with exactly the incumbent's hire count, one fewer and
+    // one more (derive_count_range()).
+    std::vector<double> count_lambdas;
+    // Count bound of the depth-first search (count_bound()): per budget price, for each
+    // position and each j <= suffix_top, the sum of the j largest value - price x cost
+    // among the items from that position on. Empty when the hire counts are not narrow.
+    int suffix_top = 0;
+    std::vector<double> suffix_best;
     std::vector<std::uint32_t> over_share_cap;
     std::vector<std::string> notes;
     double tolerance_scale = 0.0; // sum of all values: an absolute scale for tolerances
@@ -1111,8 +1119,8 @@ CountBound count_duals(const SolverState& s) {
 // with w = value - lambda x cost - rho[region] per free hire; with exactly k free hires
 // the last sum is at most the k largest w. A count whose bound is at most the
 // incumbent for some multipliers is ruled out (each count on its own: no concavity is
-// assumed). Multipliers tried: the LP's, and the LP's with exactly k hires for k near
-// the incumbent's count. Narrows count_low / count_high; false when no count is left
+// assumed). Multipliers tried: zero, the LP's, and the LP's with exactly k hires for k
+// near the incumbent's count. Narrows count_low / count_high; false when no count is left
 // (the incumbent is optimal).
 bool derive_count_range(SolverState& s) {
     const int f = static_cast<int>(s.items.size());
@@ -1124,7 +1132,8 @@ bool derive_count_range(SolverState& s) {
     for (const auto& item : s.items) {
         incumbent_free += s.best_chosen[item.index] ? 1 : 0;
     }
-    std::vector<CountDuals> tries;
+    // lambda = 0: a plan of k hires is worth at most the k best values (rules out small k).
+    std::vector<CountDuals> tries{CountDuals{}};
     const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
         LagrangeDual dual(s, kmax, kmin);
         tries.push_back(minimize_dual(dual, room, max_ratio_of(s, false),
@@ -1133,6 +1142,7 @@ bool derive_count_range(SolverState& s) {
     solve_dual(-1, -1, 1e-9);
     for (int k = std::max(0, incumbent_free - 1); k <= std::min(f, incumbent_free + 1); ++k) {
         solve_dual(k, k, 1e-9);
+        s.count_lambdas.push_back(std::max(0.0, tries.back().lambda));
     }
     const LagrangeDual shape(s);
     std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(s.items.size());
@@ -2207,6 +2217,68 @@ void start_search(SolverState& s) {
     s.bound_valid = false;
 }
 
+// Sets up count_bound() when plans that can win have few hires: with the budget price
+// count_lambda, the items from position p on, and j of them still to hire, any
+// completion adds at most  count_lambda x cents left + (sum of the j largest
+// value - count_lambda x cost from p on). Prefix sums of each suffix's best, O(f x J).
+void start_count_bound(SolverState& s) {
+    const int f = static_cast<int>(s.items.size());
+    s.suffix_top = 0;
+    s.suffix_best.clear();
+    if (s.count_high == unlimited) {
+        return;
+    }
+    const int top = std::min(f, s.count_high - s.forced_count);
+    if (top <= 0 || top > 64 || s.count_lambdas.empty() ||
+        static_cast<std::int64_t>(f + 1) * (top + 1) > 4'000'000) {
+        return;
+    }
+    s.suffix_top = top;
+    // The last few prices only (a reduction again adds three more).
+    if (s.count_lambdas.size() > 3) {
+        s.count_lambdas.erase(s.count_lambdas.begin(), s.count_lambdas.end() - 3);
+    }
+    const std::size_t width = static_cast<std::size_t>(top) + 1;
+    const std::size_t layer = static_cast<std::size_t>(f + 1) * width;
+    s.suffix_best.assign(layer * s.count_lambdas.size(), -infinity);
+    for (std::size_t l = 0; l < s.count_lambdas.size(); ++l) {
+        const double lambda = s.count_lambdas[l];
+        std::vector<double> best; // the suffix's largest values, descending, at most `top`
+        s.suffix_best[l * layer + static_cast<std::size_t>(f) * width] = 0.0;
+        for (int p = f - 1; p >= 0; --p) {
+            const auto& item = s.items[p];
+            const double w = item.value - lambda * static_cast<double>(item.cost);
+            best.insert(std::upper_bound(best.begin(), best.end(), w, std::greater<>()), w);
+            if (static_cast<int>(best.size()) > top) {
+                best.pop_back();
+            }
+            double* row = &s.suffix_best[l * layer + static_cast<std::size_t>(p) * width];
+            row[0] = 0.0;
+            for (std::size_t j = 0; j < best.size(); ++j) {
+                row[j + 1] = row[j] + best[j]; // the rest stay -infinity: too few items
+            }
+        }
+    }
+}
+
+// The bound of the current node over hire counts in [count_low, count_high].
+double count_bound(const SolverState& s) {
+    const int need_low = std::max(0, s.count_low - s.total);
+    const int need_high = std::min(s.suffix_top, s.count_high - s.total);
+    const std::size_t width = static_cast<std::size_t>(s.suffix_top) + 1;
+    const std::size_t layer = (s.items.size() + 1) * width;
+    double bound = infinity;
+    for (std::size_t l = 0; l < s.count_lambdas.size(); ++l) {
+        const double* row = &s.suffix_best[l * layer + static_cast<std::size_t>(s.pos) * width];
+        double best = -infinity;
+        for (int j = need_low; j <= need_high; ++j) {
+            best = std::max(best, row[j]);
+        }
+        bound = std::min(bound, s.count_lambdas[l] * static_cast<double>(s.residual) + best);
+    }
+    return s.value + bound;
+}
+
 bool counts_met(const SolverState& s) {
     if (s.total < s.min_hires) {
         return false;
@@ -2865,6 +2937,7 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     s.rooted_value = s.best_value;
     if (s.use_dfs) {
         start_search(s);
+        start_count_bound(s);
     }
     if (s.use_dp) {
         start_dp(s);
@@ -2893,6 +2966,10 @@ void run_depth_first(SolverState& s, std::int64_t stop_at) {
                 s.node_bound = s.adj + s.lagrange_constant + dantzig(s, s.pos, s.residual, &end);
                 s.bound_end = end;
                 s.bound_valid = true;
+            }
+            if (s.suffix_top > 0) {
+                // Any bound of this node is valid for its subtree too: keep the smaller.
+                s.node_bound = std::min(s.node_bound, count_bound(s));
             }
             if (s.node_bound <= s.best_value + s.tolerance(s.best_value)) {
                 prune = true;
@@ -2964,6 +3041,7 @@ void reduce_again(SolverState& s) {
     s.dfs_quota = 2000;
     if (s.use_dfs) {
         start_search(s);
+        start_count_bound(s);
     }
     if (s.use_dp) {
         start_dp(s);
@@ -3109,18 +3187,24 @@ bool OptimizerSolver::run(std::int64_t max_nodes, double time_limit_ms) {
     return finished();
 }
 
-Result<OptimizerSolution> solve(const OptimizerProblem& problem, SolveLimits limits) {
+Result<OptimizerSolver> start_solve(const OptimizerProblem& problem, SolveLimits limits) {
     const double start = now_ms();
     auto solver = OptimizerSolver::create(problem, limits.method);
     if (!solver.ok()) {
         return solver.error();
     }
-    if (limits.time_limit_ms > 0.0) {
-        // Setup counts against the budget; the search still gets a first slice.
-        const double left = std::max(1.0, limits.time_limit_ms - (now_ms() - start));
-        solver.value().run(limits.max_nodes, left);
-    } else {
-        solver.value().run(limits.max_nodes, 0.0);
+    // Setup counts against the time budget; the search still gets a first slice.
+    const double left = limits.time_limit_ms > 0.0
+                            ? std::max(1e-3, limits.time_limit_ms - (now_ms() - start))
+                            : 0.0;
+    solver.value().run(limits.max_nodes, left);
+    return solver;
+}
+
+Result<OptimizerSolution> solve(const OptimizerProblem& problem, SolveLimits limits) {
+    auto solver = start_solve(problem, limits);
+    if (!solver.ok()) {
+        return solver.error();
     }
     OptimizerSolution solution = solver.value().solution();
     if (solution.status == SolveStatus::infeasible) {

@@ -173,9 +173,15 @@ private:
 
 // One call: create + run until finished or a limit (by default one second). An
 // infeasible problem is an Error with code infeasible (also when only the search
-// proves it). To continue a stopped search, use OptimizerSolver.
+// proves it).
 [[nodiscard]] Result<OptimizerSolution> solve(const OptimizerProblem& problem,
                                               SolveLimits limits = {});
+
+// The same, returning the solver so that a stopped search can be resumed (run()).
+// Errors are create()'s; a search that proves infeasibility finishes with status
+// infeasible in its solution().
+[[nodiscard]] Result<OptimizerSolver> start_solve(const OptimizerProblem& problem,
+                                                  SolveLimits limits = {});
 
 // Plain-language name of an objective ("expected engagements").
 [[nodiscard]] std::string_view objective_name(Objective objective);

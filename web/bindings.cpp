@@ -1853,18 +1853,91 @@ val monte_carlo_js(val inputs) {
 
 // ---- Optimizer
 
+// [optimizer searches] begin: time budget and resumable searches (issue 16).
+// A search stopped by its budget is kept under a `searchId` that resumeOptimize()
+// continues and releaseOptimize() frees; at most 8 are kept (the oldest is dropped).
+
+// options.maxNodes (0 = none) and options.timeLimitMs (default 1,000; 0 = none).
+core::SolveLimits read_search_limits(Reader& in, const json& opts) {
+    core::SolveLimits limits;
+    limits.max_nodes = in.integer(opts, "maxNodes", 0, "options");
+    limits.time_limit_ms = in.number(opts, "timeLimitMs", core::default_time_limit_ms, "options");
+    if (!(limits.time_limit_ms >= 0.0 && limits.time_limit_ms <= 1e9)) {
+        in.fail("options.timeLimitMs", "expected milliseconds from 0 (no limit) to 1e9.");
+    }
+    return limits;
+}
+
+struct KeptSearch {
+    std::int64_t id = 0;
+    core::OptimizerSolver solver;
+};
+std::vector<KeptSearch> kept_searches; // oldest first
+std::int64_t last_search_id = 0;
+constexpr std::size_t max_kept_searches = 8;
+
+// The solution envelope; a stopped search is kept and its id returned with it.
+val search_result(core::OptimizerSolver solver, std::int64_t id) {
+    const core::OptimizerSolution solution = solver.solution();
+    if (solution.status == core::SolveStatus::infeasible) {
+        return fail(
+            core::make_error(core::ErrorCode::infeasible, "Optimizer", solution.explanation));
+    }
+    json out = optimizer_solution_json(solution);
+    if (!solver.finished()) {
+        if (kept_searches.size() >= max_kept_searches) {
+            kept_searches.erase(kept_searches.begin());
+        }
+        kept_searches.push_back({id, std::move(solver)});
+        out["searchId"] = id;
+    }
+    return ok(std::move(out));
+}
+
 val optimize_js(val problem, val options) {
     MR_OPTIONS(opts, options);
     Reader in;
     const core::OptimizerProblem parsed = read_optimizer_problem(in, from_js(problem));
-    core::SolveLimits limits;
-    limits.max_nodes = in.integer(opts, "maxNodes", 0, "options");
+    const core::SolveLimits limits = read_search_limits(in, opts);
     if (!in.ok()) {
         return fail(in.error());
     }
-    auto result = core::solve(parsed, limits);
-    return result ? ok(optimizer_solution_json(result.value())) : fail(result.error());
+    auto solver = core::start_solve(parsed, limits);
+    if (!solver.ok()) {
+        return fail(solver.error());
+    }
+    return search_result(std::move(solver).value(), ++last_search_id);
 }
+
+val resume_optimize_js(val search_id, val options) {
+    MR_OPTIONS(opts, options);
+    Reader in;
+    const core::SolveLimits limits = read_search_limits(in, opts);
+    if (!in.ok()) {
+        return fail(in.error());
+    }
+    const auto found = std::find_if(kept_searches.begin(), kept_searches.end(), [&](auto& k) {
+        return search_id.isNumber() && static_cast<double>(k.id) == search_id.as<double>();
+    });
+    if (found == kept_searches.end()) {
+        return fail(argument_error("searchId", "no stopped search has this id (it finished, was "
+                                               "released, or 8 newer ones replaced it); call "
+                                               "optimize again."));
+    }
+    KeptSearch search = std::move(*found);
+    kept_searches.erase(found);
+    search.solver.run(limits.max_nodes, limits.time_limit_ms);
+    return search_result(std::move(search.solver), search.id);
+}
+
+val release_optimize_js(val search_id) {
+    const auto before = kept_searches.size();
+    std::erase_if(kept_searches, [&](const KeptSearch& k) {
+        return search_id.isNumber() && static_cast<double>(k.id) == search_id.as<double>();
+    });
+    return ok(kept_searches.size() < before);
+}
+// [optimizer searches] end
 
 // ---- Share links and prefill
 
@@ -2232,6 +2305,9 @@ val default_funnel_0() {
 val optimize_1(val problem) {
     return optimize_js(std::move(problem), val::undefined());
 }
+val resume_optimize_1(val search_id) {
+    return resume_optimize_js(std::move(search_id), val::undefined());
+}
 val scenario_to_json_1(val scenario) {
     return scenario_to_json_js(std::move(scenario), val::undefined());
 }
@@ -2311,6 +2387,9 @@ EMSCRIPTEN_BINDINGS(microreach) {
     function("monteCarlo", &monte_carlo_js);
     function("optimize", &optimize_1);
     function("optimize", &optimize_js);
+    function("resumeOptimize", &resume_optimize_1);
+    function("resumeOptimize", &resume_optimize_js);
+    function("releaseOptimize", &release_optimize_js);
 
     function("defaultScenario", &default_scenario_js);
     function("scenarioFromJson", &scenario_from_json_js);
