@@ -75,9 +75,9 @@ public:
         // the adjusted ratios of strongly correlated items together and blind the
         // search order and the reduced costs. The count LP (count_duals()) adds it.
         kmax_ = head_limit ? std::min(kmax, static_cast<int>(f)) : static_cast<int>(f);
-        if (s.count_high != unlimited) {
-            kmax_ = std::min(kmax_, std::max(0, s.count_high - s.forced_count));
-        }
+        // The derived minimum count (count_low) enters, the derived maximum does not:
+        // like kmax above, it would tie strongly correlated items together (measured:
+        // the benchmark's strongly correlated family stops at the node limit with it).
         kmin_ = std::min(kmax_, std::max({0, kmin, s.count_low - s.forced_count}));
         w_.assign(f, 0.0);
         taken_.assign(f, 0);
@@ -593,7 +593,7 @@ bool derive_count_range(SolverState& s) {
 void compute_multipliers(SolverState& s) {
     const std::size_t regions = s.region_min.size();
     LagrangeDual dual(s);
-    bool any_rule = s.count_low > s.forced_count || s.count_high != unlimited;
+    bool any_rule = s.count_low > s.forced_count;
     for (std::size_t r = 0; r < regions && !any_rule; ++r) {
         any_rule = dual.ruled()[r] != 0;
     }

@@ -41,18 +41,6 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     arrange(s);
     std::optional<CountBound> count;
     find_incumbent(s, count);
-    // Hire counts that cannot beat the incumbent are cut off, and the multipliers
-    // recomputed with the narrower count rows (the fee-plus-CPE family needs this).
-    const int low = s.count_low, high = s.count_high;
-    if (!derive_count_range(s)) {
-        s.done = true;
-        return OptimizerSolver(std::move(state));
-    }
-    if (s.count_low != low || s.count_high != high) {
-        compute_multipliers(s);
-        arrange(s);
-        count.reset();
-    }
     if (!reduce(s, count)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
@@ -63,6 +51,22 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     if (s.best_value > before && !reduce(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
+    }
+    // Hire counts that cannot beat the incumbent are cut off, on the reduced core
+    // (cheap there), and the core reduced again with the narrower count rows (the
+    // fee-plus-CPE family needs this).
+    const int low = s.count_low, high = s.count_high;
+    if (!derive_count_range(s)) {
+        s.done = true;
+        return OptimizerSolver(std::move(state));
+    }
+    if (s.count_low != low || s.count_high != high) {
+        compute_multipliers(s);
+        arrange(s);
+        if (!reduce(s)) {
+            s.done = true;
+            return OptimizerSolver(std::move(state));
+        }
     }
     s.rooted_value = s.best_value;
     if (s.use_dfs) {
