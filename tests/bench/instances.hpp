@@ -156,7 +156,10 @@ inline core::OptimizerProblem make_fee_instance(const InstanceSpec& spec, Random
             return problem.candidates[static_cast<std::size_t>(i)].cost_cents > affordable;
         });
         const auto pick = [&](const std::vector<int>& from) {
-            return problem.candidates[static_cast<std::size_t>(from[random.below(from.size())])].id;
+            return problem
+                .candidates[static_cast<std::size_t>(
+                    from[static_cast<std::size_t>(random.below(from.size()))])]
+                .id;
         };
         if (!nano.empty() && others.size() >= 3) {
             problem.must_include = {pick(nano), pick(others)};
