@@ -23,7 +23,11 @@
 // engines on the rest, in alternating slices sharing the incumbent: depth-first
 // branch and bound with Dantzig bounds on Lagrangian-adjusted values, and an
 // expanding-core dynamic program with Pareto states (proves fill-limited cases, where
-// value is proportional to price). docs/optimizer.md has the details;
+// value is proportional to price). Hire counts that cannot beat the incumbent are cut
+// off (bounds per count), and the core is reduced again as the incumbent improves
+// (rosters priced as a fee plus a cost per engagement need both). Every call has a
+// time budget; a stopped search keeps its proven bound and can be resumed.
+// The parts live in core/optimizer/; docs/optimizer.md has the details;
 // docs/performance.md the benchmark against CBC.
 //
 // Example: budget $5,000; one macro influencer at $5,000 worth 24,000 expected
