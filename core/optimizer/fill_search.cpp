@@ -135,6 +135,25 @@ std::int64_t bitset_limit(const SolverState& s) {
                                     std::int64_t{1} << 18);
 }
 
+// Replaces the plan by `next` when next keeps the budget and every region rule and
+// is worth more.
+bool take_if_better(const SolverState& s, Plan& plan, Plan& next) {
+    if (next.cost > s.budget) {
+        return false;
+    }
+    for (std::size_t r = 0; r < next.count.size(); ++r) {
+        if (next.count[r] < s.region_min[r] || next.count[r] > s.region_max[r]) {
+            return false;
+        }
+    }
+    const double before = plan_value(s, plan.chosen);
+    if (!(plan_value(s, next.chosen) > before + s.tolerance(before))) {
+        return false;
+    }
+    plan = std::move(next);
+    return true;
+}
+
 // Fill search on a plan whose hires all cost at most its cheapest non-hire (the
 // cheapest plan with the most hires): exchange up to `depth` hires for as many
 // non-hires so that the plan spends more of its budget, keeping its head count.
@@ -254,20 +273,7 @@ bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
     for (const int id : in_sums.trace(best_k, best_in, in_w)) {
         add(s, next, s.items[ins[static_cast<std::size_t>(id)]]);
     }
-    if (next.cost > s.budget) {
-        return false;
-    }
-    for (std::size_t r = 0; r < next.count.size(); ++r) {
-        if (next.count[r] < s.region_min[r] || next.count[r] > s.region_max[r]) {
-            return false;
-        }
-    }
-    const double before = plan_value(s, plan.chosen);
-    if (!(plan_value(s, next.chosen) > before + s.tolerance(before))) {
-        return false;
-    }
-    plan = std::move(next);
-    return true;
+    return take_if_better(s, plan, next);
 }
 
 // Swap fill: up to `depth` single swaps at once (a hire for a non-hire priced within
@@ -401,20 +407,7 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
         if (clash) {
             continue;
         }
-        if (next.cost > s.budget) {
-            return false;
-        }
-        for (std::size_t r = 0; r < regions; ++r) {
-            if (next.count[r] < s.region_min[r] || next.count[r] > s.region_max[r]) {
-                return false;
-            }
-        }
-        const double before = plan_value(s, plan.chosen);
-        if (!(plan_value(s, next.chosen) > before + s.tolerance(before))) {
-            return false;
-        }
-        plan = std::move(next);
-        return true;
+        return take_if_better(s, plan, next);
     }
     return false;
 }
