@@ -105,7 +105,8 @@ Reply engagement_rate(const Args&), expected_interactions(const Args&), benchmar
 // Campaigns, comparison, tracking, uncertainty, optimizer
 Reply evaluate_campaign(const Args&), compare_plans(const Args&), track_results(const Args&),
     adopt_actuals(const Args&), uncertainty_bands(const Args&), monte_carlo(const Args&),
-    optimize(const Args&), time_evaluation(const Args&);
+    optimize(const Args&), resume_optimize(const Args&), release_optimize(const Args&),
+    time_evaluation(const Args&);
 // Scenarios, reports, share links, prefill
 Reply default_scenario(const Args&), scenario_from_json(const Args&), scenario_to_json(const Args&),
     evaluate_scenario(const Args&), report(const Args&), screen_ids(const Args&),

@@ -257,15 +257,96 @@ core::OptimizerProblem read_problem(Input& in, const json& object) {
     return problem;
 }
 
+// Time budget and resumable searches (issue 16). A search stopped by its budget is kept
+// under a `searchId` that resume_optimize() continues and release_optimize() frees; at
+// most 8 are kept (the oldest is dropped).
+namespace {
+
+struct KeptSearch {
+    std::int64_t id = 0;
+    core::OptimizerSolver solver;
+};
+std::vector<KeptSearch> kept_searches; // oldest first
+std::int64_t last_search_id = 0;
+constexpr std::size_t max_kept_searches = 8;
+
+// options.maxNodes (0 = none) and options.timeLimitMs (default 1,000; 0 = none).
+core::SolveLimits read_search_limits(Input& in, const json& opts) {
+    core::SolveLimits limits;
+    in.push("options");
+    limits.max_nodes = in.get(opts, "maxNodes", limits.max_nodes);
+    limits.time_limit_ms = in.get(opts, "timeLimitMs", core::default_time_limit_ms);
+    if (!(limits.time_limit_ms >= 0.0 && limits.time_limit_ms <= 1e9)) {
+        in.fail_at("timeLimitMs", "expected milliseconds from 0 (no limit) to 1e9.");
+    }
+    in.pop();
+    return limits;
+}
+
+// The solution; a stopped search is kept and its id returned with it.
+Reply search_result(core::OptimizerSolver solver, std::int64_t id) {
+    const core::OptimizerSolution solution = solver.solution();
+    if (solution.status == core::SolveStatus::infeasible) {
+        return core::make_error(core::ErrorCode::infeasible, "Optimizer", solution.explanation);
+    }
+    json value = out(solution);
+    if (!solver.finished()) {
+        if (kept_searches.size() >= max_kept_searches) {
+            kept_searches.erase(kept_searches.begin());
+        }
+        kept_searches.push_back({id, std::move(solver)});
+        value["searchId"] = id;
+    }
+    return value;
+}
+
+std::vector<KeptSearch>::iterator find_search(const json& id) {
+    return std::find_if(kept_searches.begin(), kept_searches.end(), [&](const KeptSearch& k) {
+        return id.is_number() && static_cast<double>(k.id) == id.get<double>();
+    });
+}
+
+} // namespace
+
 Reply optimize(const Args& args) {
     Input in;
     const json opts = in.options(args, 1);
     const core::OptimizerProblem problem = read_problem(in, args[0]);
-    core::SolveLimits limits;
-    in.push("options");
-    limits.max_nodes = in.get(opts, "maxNodes", limits.max_nodes);
+    const core::SolveLimits limits = read_search_limits(in, opts);
     MR_CHECK(in);
-    return reply(core::solve(problem, limits));
+    auto solver = core::start_solve(problem, limits);
+    if (!solver) {
+        return solver.error();
+    }
+    return search_result(std::move(solver).value(), ++last_search_id);
+}
+
+// (searchId, options?): continues a stopped search with a new budget.
+Reply resume_optimize(const Args& args) {
+    Input in;
+    const json opts = in.options(args, 1);
+    const core::SolveLimits limits = read_search_limits(in, opts);
+    MR_CHECK(in);
+    const auto found = find_search(args[0]);
+    if (found == kept_searches.end()) {
+        return argument_error("searchId", "no stopped search has this id (it finished, was "
+                                          "released, or 8 newer ones replaced it); call "
+                                          "optimize again.");
+    }
+    KeptSearch search = std::move(*found);
+    kept_searches.erase(found);
+    search.solver.run(limits.max_nodes, limits.time_limit_ms);
+    return search_result(std::move(search.solver), search.id);
+}
+
+// (searchId): frees a stopped search; true when it was kept.
+Reply release_optimize(const Args& args) {
+    const auto found = find_search(args[0]);
+    if (found == kept_searches.end()) {
+        return json(false);
+    }
+    kept_searches.erase(found);
+    return json(true);
 }
 
 // For the benchmark (tests/perf): reads a campaign once, then evaluates it `times`

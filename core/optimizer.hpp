@@ -23,7 +23,11 @@
 // engines on the rest, in alternating slices sharing the incumbent: depth-first
 // branch and bound with Dantzig bounds on Lagrangian-adjusted values, and an
 // expanding-core dynamic program with Pareto states (proves fill-limited cases, where
-// value is proportional to price). docs/optimizer.md has the details;
+// value is proportional to price). Hire counts that cannot beat the incumbent are cut
+// off (bounds per count), and the core is reduced again as the incumbent improves
+// (rosters priced as a fee plus a cost per engagement need both). Every call has a
+// time budget; a stopped search keeps its proven bound and can be resumed.
+// The parts live in core/optimizer/; docs/optimizer.md has the details;
 // docs/performance.md the benchmark against CBC.
 //
 // Example: budget $5,000; one macro influencer at $5,000 worth 24,000 expected
@@ -104,14 +108,19 @@ inline constexpr std::size_t optimizer_max_regions = 1'000;
 // other two force one engine (tests use them to check both).
 enum class SearchMethod { automatic, dynamic_programming, depth_first };
 
+// The default time budget of one call: short enough for a UI to stay responsive,
+// long enough to prove most rosters (docs/performance.md).
+inline constexpr double default_time_limit_ms = 1000.0;
+
 struct SolveLimits {
     std::int64_t max_nodes = 0; // search nodes (DP states or branch-and-bound nodes); 0 = none
     SearchMethod method = SearchMethod::automatic;
+    double time_limit_ms = default_time_limit_ms; // wall clock, setup included; 0 = none
 };
 
 enum class SolveStatus {
     optimal,       // the plan is proven best (objectives compared to 1e-9 relative)
-    limit_reached, // stopped by a limit: best plan so far and a proven upper bound
+    limit_reached, // stopped by a node or time limit: best plan so far and a proven upper bound
     infeasible,    // no plan meets every rule; `explanation` says why
 };
 
@@ -135,8 +144,11 @@ struct SolverState;
 }
 
 // A solve in slices, so a UI can keep drawing frames: create once, call step() with
-// a node budget per frame until it returns true, read solution() at any time.
-// Same input and same total node count give the same answer.
+// a node budget per frame (or run() with a time budget) until it returns true, read
+// solution() at any time. A stopped solver is a resumable handle: calling step() or
+// run() again continues where it stopped. Same input and same total node count give
+// the same answer, and a search stopped and resumed ends with the same answer as one
+// run without stopping.
 class OptimizerSolver {
 public:
     // Checks the input and the constraints. Errors: invalid input (code invalid,
@@ -148,6 +160,9 @@ public:
 
     // Explores up to max_nodes more nodes (<= 0: until finished). True when finished.
     bool step(std::int64_t max_nodes);
+    // Steps until finished, max_nodes more nodes (<= 0: no limit) or time_limit_ms of
+    // wall clock (<= 0: no limit; checked every few thousand nodes). True when finished.
+    bool run(std::int64_t max_nodes, double time_limit_ms);
     [[nodiscard]] bool finished() const;
     [[nodiscard]] OptimizerSolution solution() const;
 
@@ -160,10 +175,17 @@ private:
     std::unique_ptr<detail::SolverState> state_;
 };
 
-// One call: create + step until finished or limits.max_nodes. An infeasible problem
-// is an Error with code infeasible (also when only the search proves it).
+// One call: create + run until finished or a limit (by default one second). An
+// infeasible problem is an Error with code infeasible (also when only the search
+// proves it).
 [[nodiscard]] Result<OptimizerSolution> solve(const OptimizerProblem& problem,
                                               SolveLimits limits = {});
+
+// The same, returning the solver so that a stopped search can be resumed (run()).
+// Errors are create()'s; a search that proves infeasibility finishes with status
+// infeasible in its solution().
+[[nodiscard]] Result<OptimizerSolver> start_solve(const OptimizerProblem& problem,
+                                                  SolveLimits limits = {});
 
 // Plain-language name of an objective ("expected engagements").
 [[nodiscard]] std::string_view objective_name(Objective objective);

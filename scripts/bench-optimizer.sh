@@ -16,8 +16,13 @@
 #   SIZES         candidate counts, comma list  (default 100,1000,10000)
 #   INSTANCES     instances per family and size (default 3)
 #   MAX_NODES     node limit per solve          (default 5000000)
+#   TIME_LIMIT_MS time budget per solve, ms     (default 1000, the product's)
 #   CBC_SECONDS   CBC time limit per instance   (default 20)
-# With the defaults the whole run takes about 5 to 10 minutes (CBC hits its limit on
+#   FEE_SIZES     sizes of the fee-plus-CPE run (default 300,1000,10000)
+#   FEE_INSTANCES its instances per size        (default 10)
+# The first run covers the uncorrelated, weakly and strongly correlated families at
+# SIZES; the second the fee-plus-CPE family at FEE_SIZES, with its own verdict.
+# With the defaults the whole run takes about 15 to 25 minutes (CBC hits its limit on
 # most strongly correlated instances).
 set -euo pipefail
 
@@ -27,7 +32,10 @@ wasm_build="${WASM_BUILD:-$root/build/bench-wasm}"
 sizes="${SIZES:-100,1000,10000}"
 instances="${INSTANCES:-3}"
 max_nodes="${MAX_NODES:-5000000}"
+time_limit_ms="${TIME_LIMIT_MS:-1000}"
 cbc_seconds="${CBC_SECONDS:-20}"
+fee_sizes="${FEE_SIZES:-300,1000,10000}"
+fee_instances="${FEE_INSTANCES:-10}"
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}" # Debian's emscripten needs it to link
 
 log() { printf '[bench-optimizer] %s\n' "$*" >&2; }
@@ -41,7 +49,7 @@ while [ $# -gt 0 ]; do
         shift 2
         ;;
     -h | --help)
-        sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -72,29 +80,35 @@ cmake --build "$wasm_build" -j2 --target optimizer_bench >/dev/null
 
 node_version="$(node --version)"
 cbc_version="$(cbc -quit 2>/dev/null | grep -m1 -o 'Version: [0-9.]*' | cut -d' ' -f2 || true)"
-wasm_results="$wasm_build/optimizer-bench-wasm.txt"
-log "wasm under node ($node_version)"
-node --no-experimental-fetch "$wasm_build/tests/bench/optimizer_bench.js" \
-    --sizes "$sizes" --instances "$instances" --max-nodes "$max_nodes" >"$wasm_results"
-
-log "native and CBC ${cbc_version:-(version unknown)}"
-native_results="$native_build/optimizer-bench-native.txt"
 status=0
-"$native_build/tests/bench/optimizer_bench" --sizes "$sizes" --instances "$instances" \
-    --max-nodes "$max_nodes" --cbc --cbc-seconds "$cbc_seconds" --wasm "$wasm_results" \
-    >"$native_results" || status=$?
+# One run per group of families: wasm first, then native and CBC with the wasm records.
+run_group() { # name families sizes instances
+    local wasm_results="$wasm_build/optimizer-bench-wasm-$1.txt"
+    local native_results="$native_build/optimizer-bench-native-$1.txt"
+    local limits=(--families "$2" --sizes "$3" --instances "$4" --max-nodes "$max_nodes"
+        --time-limit-ms "$time_limit_ms")
+    log "$1: wasm under node ($node_version)"
+    node --no-experimental-fetch "$wasm_build/tests/bench/optimizer_bench.js" "${limits[@]}" \
+        >"$wasm_results"
+    log "$1: native and CBC ${cbc_version:-(version unknown)}"
+    "$native_build/tests/bench/optimizer_bench" "${limits[@]}" --cbc --cbc-seconds "$cbc_seconds" \
+        --wasm "$wasm_results" >"$native_results" || status=$?
+    log "$1: per-instance records: $native_results, $wasm_results"
+}
+run_group classic 0,1,2 "$sizes" "$instances"
+run_group fee 3 "$fee_sizes" "$fee_instances"
 load_end="$(load_now)"
 elapsed=$((SECONDS - start_seconds))
 if [ "$elapsed" -lt 120 ]; then took="$elapsed s"; else took="$(((elapsed + 30) / 60)) min"; fi
-log "per-instance records: $native_results, $wasm_results"
-report="$(grep -v '^[RC] ' "$native_results")"
+report="$(grep -hv '^[RC] ' "$native_build/optimizer-bench-native-classic.txt" \
+    "$native_build/optimizer-bench-native-fee.txt")"
 printf '%s\n' "$report"
 
 if [ -n "$update" ]; then
     cores="$(nproc 2>/dev/null || echo '?')"
     cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || true)"
     command="scripts/bench-optimizer.sh --update $update"
-    settings="sizes $sizes, $instances instance(s) per family and size, node limit $max_nodes per solve, CBC limit $cbc_seconds s per instance"
+    settings="sizes $sizes, $instances instance(s) per family and size; fee plus CPE at $fee_sizes, $fee_instances each; node limit $max_nodes and time budget $time_limit_ms ms per solve, CBC limit $cbc_seconds s per instance"
     section="$(mktemp)"
     {
         echo "<!-- optimizer:begin -->"

@@ -94,6 +94,8 @@ EMSCRIPTEN_BINDINGS(microreach) {
     expose<api::uncertainty_bands, 1>("uncertaintyBands");
     expose<api::monte_carlo, 1>("monteCarlo");
     expose<api::optimize, 1, 1>("optimize");
+    expose<api::resume_optimize, 1, 1>("resumeOptimize");
+    expose<api::release_optimize, 1>("releaseOptimize");
     expose<api::time_evaluation, 2>("benchmarkEvaluateCampaign");
     // Scenarios, reports, share links, prefill
     expose<api::default_scenario, 0>("defaultScenario");

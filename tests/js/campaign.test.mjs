@@ -115,6 +115,52 @@ test('optimize: impossible region rules are an infeasible error in words', () =>
   assert.match(result.error.message, /Florida/);
 });
 
+// A roster priced as $1 per expected engagement plus a $50 fee (1% noise), with
+// three regions that need cheap hires: a search of some tens of thousands of nodes.
+function feeRoster() {
+  let seed = 12345;
+  const unit = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const regions = [{ name: 'North', minHires: 2 }, { name: 'South', minHires: 3 }];
+  const candidates = [];
+  for (let i = 0; i < 150; i++) {
+    const followers = Math.floor(300 * 1000 ** unit());
+    const engagements = followers * 0.08 * (1000 / followers) ** 0.25;
+    const price = (engagements + 50) * (1 + 0.02 * (unit() - 0.5));
+    const region = followers < 2000 && unit() < 0.4 ? (i % 2 ? 'North' : 'South') : undefined;
+    candidates.push({ id: i + 1, cost: { cents: Math.round(price * 100) }, value: engagements, region });
+  }
+  return { budget: { cents: 1500000 }, regions, candidates };
+}
+
+test('optimize: a search stopped by its budget resumes to the answer of one run', () => {
+  const problem = feeRoster();
+  const whole = value(api.optimize(problem, { timeLimitMs: 0 }));
+  assert.equal(whole.status, 'optimal');
+  assert.equal(whole.searchId, undefined);
+  let part = value(api.optimize(problem, { maxNodes: 500, timeLimitMs: 0 }));
+  assert.equal(part.status, 'limit_reached');
+  assert.equal(typeof part.searchId, 'number');
+  assert.ok(part.upperBound >= whole.objective * (1 - 1e-9));
+  assert.ok(part.gap >= 0 && part.gap <= 1);
+  const id = part.searchId;
+  for (let turn = 0; part.status === 'limit_reached' && turn < 10000; turn++) {
+    part = value(api.resumeOptimize(part.searchId, { maxNodes: 5000 }));
+  }
+  assert.equal(part.status, 'optimal');
+  assert.deepEqual(part.chosenIds, whole.chosenIds);
+  assert.equal(part.objective, whole.objective);
+  // A finished search is released; an unknown id is an error naming the argument.
+  const gone = api.resumeOptimize(id);
+  assert.equal(gone.ok, false);
+  assert.equal(gone.error.field, 'searchId');
+  const bad = api.optimize(problem, { timeLimitMs: -1 });
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.field, 'options.timeLimitMs');
+  const kept = value(api.optimize(problem, { maxNodes: 500 }));
+  assert.equal(value(api.releaseOptimize(kept.searchId)), true);
+  assert.equal(value(api.releaseOptimize(kept.searchId)), false);
+});
+
 test("trackResults: the header's example (8.0%, CPE $1.25, ROI -90%) and a ranking", () => {
   // 1,000 followers, $100 a post, two posts with 60 + 10 and 80 + 10 likes and
   // comments, 5 clicks, 1 sale of $40, margin 50%.

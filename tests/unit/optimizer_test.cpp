@@ -1,4 +1,5 @@
 #include "core/optimizer.hpp"
+#include "tests/bench/instances.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -571,6 +572,40 @@ TEST(OptimizerTest, SlicedSolveMatchesOneCallAndBoundsHoldWhenStopped) {
         // Deterministic: solving again gives the same plan.
         EXPECT_EQ(core::solve(p).value().chosen_ids, whole.value().chosen_ids);
     }
+}
+
+// A search stopped by a node or a time limit and then resumed ends with the same
+// plan as one run without stopping (a fee-plus-CPE roster that needs tens of
+// thousands of nodes, so the stops fall inside the search).
+TEST(OptimizerTest, StoppedSearchResumedGivesTheSameAnswer) {
+    const OptimizerProblem p =
+        bench::make_instance(bench::InstanceSpec{bench::Family::fee_plus_cpe, true, 120, 2});
+    auto whole = OptimizerSolver::create(p);
+    ASSERT_TRUE(whole.ok());
+    ASSERT_TRUE(whole.value().run(0, 0.0));
+    const OptimizerSolution expected = whole.value().solution();
+    ASSERT_EQ(expected.status, SolveStatus::optimal);
+    ASSERT_GT(expected.nodes, 8000);
+
+    auto by_nodes = OptimizerSolver::create(p);
+    ASSERT_TRUE(by_nodes.ok());
+    EXPECT_FALSE(by_nodes.value().run(3000, 0.0));
+    const OptimizerSolution stopped = by_nodes.value().solution();
+    EXPECT_EQ(stopped.status, SolveStatus::limit_reached);
+    EXPECT_TRUE(plan_is_feasible(p, stopped));
+    EXPECT_GE(stopped.upper_bound, expected.objective * (1 - 1e-9));
+    EXPECT_LE(stopped.objective, expected.objective * (1 + 1e-9));
+    EXPECT_TRUE(by_nodes.value().run(0, 0.0));
+    EXPECT_EQ(by_nodes.value().solution().chosen_ids, expected.chosen_ids);
+    EXPECT_EQ(by_nodes.value().solution().objective, expected.objective);
+
+    // A time budget too short for the search stops after its first slice.
+    auto by_time = OptimizerSolver::create(p);
+    ASSERT_TRUE(by_time.ok());
+    EXPECT_FALSE(by_time.value().run(0, 1e-6));
+    EXPECT_EQ(by_time.value().solution().status, SolveStatus::limit_reached);
+    EXPECT_TRUE(by_time.value().run(0, 0.0));
+    EXPECT_EQ(by_time.value().solution().chosen_ids, expected.chosen_ids);
 }
 
 TEST(OptimizerTest, ObjectiveNamesReadAsPlainWords) {

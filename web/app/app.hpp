@@ -129,8 +129,9 @@ struct PlannerView {
 };
 
 struct OptimizerRun {
-    std::optional<core::OptimizerSolver> solver;
+    std::optional<core::OptimizerSolver> solver; // kept while stopped, to keep searching
     bool running = false;
+    double searched_ms = 0.0;  // searching time since the last start or "keep searching"
     std::uint64_t version = 0; // scenario version it solved
     double started_ms = 0.0;
     double elapsed_ms = 0.0;

@@ -1,7 +1,9 @@
 // The planner's optimizer panel: objective and constraints (stored in the scenario),
 // a run that advances a few thousand branch-and-bound nodes per frame so the page
 // never freezes (platform_keep_animating keeps frames coming only while it runs),
-// and the result, which the roster table highlights.
+// and the result, which the roster table highlights. A run searches for at most
+// core::default_time_limit_ms; if that does not prove the plan, the panel says how
+// close it is and offers to keep searching from where it stopped.
 #include "core/numbers.hpp"
 #include "core/optimizer.hpp"
 #include "imgui.h"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -81,12 +84,33 @@ core::OptimizerProblem build_problem(const core::Scenario& s, const core::Campai
     return problem;
 }
 
-void finish(OptimizerRun& run) {
+// Shows the solver's best plan; a finished solver is dropped, a stopped one kept.
+void stop(OptimizerRun& run) {
     run.running = false;
     run.solution = run.solver->solution();
     run.chosen = run.solution->chosen_ids;
     std::sort(run.chosen.begin(), run.chosen.end());
-    run.solver.reset();
+    if (run.solver->finished()) {
+        run.solver.reset();
+    }
+}
+
+void keep_searching(OptimizerRun& run) {
+    run.running = true;
+    run.searched_ms = 0.0;
+    platform_request_frames();
+}
+
+// "within 0.01%": the gap rounded up to one significant step, so it never says less
+// than the proven gap.
+std::string gap_words(double gap, core::NumberFormat format) {
+    int decimals = 4; // 0.0001%
+    for (double step = 1e-6; decimals >= 0; step *= 10.0, --decimals) {
+        if (gap <= step * (1 + 1e-9)) {
+            return core::format_percent(step, decimals, format);
+        }
+    }
+    return core::format_percent(std::ceil(gap * 100.0) / 100.0, 0, format);
 }
 
 void start_run(App& app) {
@@ -104,9 +128,8 @@ void start_run(App& app) {
         return;
     }
     run.solver.emplace(std::move(solver).value());
-    run.running = true;
     run.started_ms = clock_ms();
-    platform_request_frames();
+    keep_searching(run);
 }
 
 void draw_coverage(App& app, const std::vector<std::string>& regions) {
@@ -170,9 +193,10 @@ void step_optimizer(App& app) {
             break;
         }
     }
+    run.searched_ms += clock_ms() - start;
     run.elapsed_ms = clock_ms() - run.started_ms;
-    if (run.solver->finished()) {
-        finish(run);
+    if (run.solver->finished() || run.searched_ms >= core::default_time_limit_ms) {
+        stop(run);
     } else {
         platform_keep_animating();
     }
@@ -228,7 +252,7 @@ void draw_optimizer_panel(App& app) {
     layout::gap(4);
     if (run.running) {
         if (ImGui::Button("Stop")) {
-            finish(run);
+            stop(run);
         }
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -256,16 +280,26 @@ void draw_optimizer_panel(App& app) {
                 core::format_number(sol.objective, 0, format) + " " +
                 std::string(core::objective_name(s.optimizer.objective)) + ".";
             ui::coloured_text(stale ? p.muted : p.good, headline);
-            const std::string proof =
-                sol.status == core::SolveStatus::optimal
-                    ? "Proven best (" +
-                          (sol.nodes > 0 ? core::format_count(sol.nodes) + " branches, "
-                                         : std::string()) +
-                          core::format_number(run.elapsed_ms, 0) + " ms)."
-                    : "Stopped early: no plan can beat " +
-                          core::format_number(sol.upper_bound, 0, format) + " (gap " +
-                          core::format_percent(sol.gap, 1) + ").";
-            ui::muted_text(proof + " The plan is highlighted in the roster.");
+            if (sol.status == core::SolveStatus::optimal) {
+                ui::muted_text("Proven best (" +
+                               (sol.nodes > 0 ? core::format_count(sol.nodes) + " branches, "
+                                              : std::string()) +
+                               core::format_number(run.elapsed_ms, 0) +
+                               " ms). The plan is highlighted in the roster.");
+            } else {
+                ui::muted_text("Within " + gap_words(sol.gap, format) +
+                               " of the best possible plan (no plan can beat " +
+                               core::format_number(sol.upper_bound, 0, format) +
+                               "). The plan is highlighted in the roster.");
+                if (run.solver && !stale) {
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted("Keep searching?");
+                    ImGui::SameLine();
+                    if (ImGui::Button("Keep searching")) {
+                        keep_searching(run);
+                    }
+                }
+            }
             for (const std::string& note : sol.notes) {
                 ui::muted_text(note);
             }
