@@ -393,8 +393,11 @@ int main(int argc, char** argv) {
                     }
                 }
                 std::printf("| %d | %s | %s | %s | %s / %s | %s / %s | %s / %s | %s | %s |\n", n,
-                            row.family.c_str(), row.coverage ? "8 + cap" : "none", proven_text,
-                            ms(row.native_median).c_str(), ms(worst(tn)).c_str(),
+                            row.family.c_str(),
+                            !row.coverage                           ? "none"
+                            : family == bench::Family::fee_plus_cpe ? "3 + pins + cap"
+                                                                    : "8 + cap",
+                            proven_text, ms(row.native_median).c_str(), ms(worst(tn)).c_str(),
                             ms(row.wasm_median).c_str(), ms(worst(tw)).c_str(),
                             tc.empty() ? "n/a" : ms(median(tc)).c_str(), ms(worst(tc)).c_str(),
                             ratio_text, optimum.c_str());
@@ -434,7 +437,8 @@ int main(int argc, char** argv) {
     int count = 0, proven = 0, cbc_proven = 0, same = 0, cbc_equal = 0, cbc_lower = 0;
     std::string lowest_ratios;
     for (const auto& row : rows) {
-        if (row.n != largest) {
+        // The fee-plus-CPE family has its own targets (above).
+        if (row.n != largest || row.family == bench::family_name(bench::Family::fee_plus_cpe)) {
             continue;
         }
         native_top = std::max(native_top, row.native_median);
@@ -457,6 +461,9 @@ int main(int argc, char** argv) {
     const auto verdict = [](bool met) {
         return met ? "met" : "NOT met";
     };
+    if (count == 0) {
+        return all_agree ? 0 : 1;
+    }
     std::printf("\nAgainst the targets (set for 10,000 candidates), at %d candidates:\n\n",
                 largest);
     std::printf("- Native median, slowest family: %s ms (target under 20 ms): %s.\n",
