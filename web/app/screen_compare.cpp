@@ -11,6 +11,7 @@
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
+#include "web/platform/items.hpp"
 
 #include <cstdio>
 #include <string>
@@ -64,6 +65,7 @@ void draw_group_editor(App& app, bool plan_a) {
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 56.0f);
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableHeadersRow();
+        label_table(plan_a ? "Plan A influencers" : "Plan B influencers");
         for (std::size_t i = 0; i < group.influencers.size(); ++i) {
             const core::Influencer& row = group.influencers[i];
             ImGui::PushID(static_cast<int>(row.id));
@@ -122,11 +124,13 @@ void draw_group_editor(App& app, bool plan_a) {
             if (ImGui::SmallButton("+")) {
                 duplicate = i;
             }
+            describe_last_item(Role::button, "Duplicate " + row.name);
             ImGui::SetItemTooltip("Duplicate %s", row.name.c_str());
             ImGui::SameLine();
             if (group.influencers.size() > 1 && ImGui::SmallButton("x")) {
                 remove = i;
             }
+            describe_last_item(Role::button, "Remove " + row.name);
             ImGui::SetItemTooltip("Remove %s", row.name.c_str());
             ImGui::PopID();
         }
