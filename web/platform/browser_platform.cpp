@@ -176,6 +176,14 @@ EM_JS(int, js_is_apple_platform, (), {
 });
 
 EM_JS(int, js_page_hidden, (), { return document.hidden ? 1 : 0; });
+
+EM_JS(void, js_open_full_calculator, (const char* fragment), {
+    const url = new URL(location.href);
+    url.searchParams.delete("embed");
+    url.searchParams.delete("view");
+    url.hash = UTF8ToString(fragment);
+    window.open(url.href, "_blank", "noopener");
+});
 // clang-format on
 
 void request_animation_frame();
@@ -418,6 +426,10 @@ void platform_set_content_height(float css_px) {
         g_state.content_height = css_px;
         js_set_content_height(g_state.config.canvas_selector, css_px);
     }
+}
+
+void platform_open_full_calculator(const std::string& fragment) {
+    js_open_full_calculator(fragment.c_str());
 }
 
 ImFont* platform_body_font() {

@@ -54,6 +54,10 @@ void platform_set_content_height(float css_px);
 // drawing buffer can be read).
 void platform_save_png(float x, float y, float width, float height, std::string file_name);
 
+// Opens this page without ?embed and ?view, on the share fragment `fragment` (the
+// scenario), in a new tab: the compact embed's way to the full calculator.
+void platform_open_full_calculator(const std::string& fragment);
+
 [[nodiscard]] ImFont* platform_body_font();
 [[nodiscard]] ImFont* platform_heading_font();
 [[nodiscard]] long platform_frames_drawn();
