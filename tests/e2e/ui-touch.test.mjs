@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
   openUi, phone, appState, waitForState, waitIdle, tap, typeInto, showScreen,
-  saveScreenshot, swipe, frameCount, startUiSuite
+  saveScreenshot, swipe, frameCount, startUiSuite, revealItem, findItems
 } from './lib/ui.mjs';
 
 let site, browser;
@@ -104,5 +104,26 @@ test('phone: idle after taps, nothing drawn for 3 s', async () => {
   const start = await frameCount(page);
   await page.waitForTimeout(3000);
   assert.equal((await frameCount(page)) - start, 0);
+  await context.close();
+});
+
+test('phone: a sideways swipe over a table scrolls it and opens no field', async () => {
+  const { context, page } = await openPhone();
+  await waitForState(page, (s) => !!s.comparison);
+  const { x, y } = await revealItem(page, '##b_name_2');
+  await waitIdle(page);
+  const column = async (label) => (await findItems(page, label))[0];
+  const [name, followers] = [await column('##b_name_2'), await column('##b_followers_2')];
+  const undoBefore = (await appState(page)).undoDepth;
+  // Starts on a field (the followers cell): the press must not open it.
+  await swipe(page, { x: x + 150, y }, { x: x - 30, y }, 10);
+  await waitIdle(page);
+  // The name column is frozen; the columns right of it move left under the finger.
+  assert.equal((await column('##b_name_2')).x, name.x, 'the frozen name column stays');
+  const moved = followers.x - (await column('##b_followers_2')).x;
+  assert.ok(moved > 100, `the table scrolled ${moved} px for a 180 px swipe`);
+  assert.ok(await column('##b_price_2'), 'the price column came into view');
+  assert.equal(await page.evaluate(() => window.__microreachTest.wantTextInput), false, 'no field opened');
+  assert.equal((await appState(page)).undoDepth, undoBefore, 'nothing edited');
   await context.close();
 });

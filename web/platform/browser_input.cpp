@@ -255,6 +255,7 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* event, void*) {
     g_state.touch_active = true;
     g_state.touch_id = touch->identifier;
     g_state.touch_is_scroll = false;
+    g_state.touch_pan_window = 0;
     g_state.touch_start_x = static_cast<float>(touch->clientX);
     g_state.touch_start_y = static_cast<float>(touch->clientY);
     float x = 0, y = 0;
@@ -270,6 +271,17 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* event, void*) {
     return EM_FALSE;
 }
 
+// The window under the finger (or a parent) that can scroll sideways: a wide table.
+ImGuiWindow* sideways_scrollable_window() {
+    for (ImGuiWindow* window = ImGui::GetCurrentContext()->HoveredWindow; window != nullptr;
+         window = window->ParentWindow) {
+        if (window->ScrollMax.x > 0.5f) {
+            return window;
+        }
+    }
+    return nullptr;
+}
+
 EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* event, void*) {
     if (!g_state.touch_active) {
         return EM_FALSE;
@@ -281,13 +293,31 @@ EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* event, void*) {
     const float dx = static_cast<float>(touch->clientX) - g_state.touch_start_x;
     const float dy = static_cast<float>(touch->clientY) - g_state.touch_start_y;
     ImGuiIO& io = ImGui::GetIO();
-    if (!g_state.touch_is_scroll && std::fabs(dy) > 10.0f && std::fabs(dy) > std::fabs(dx)) {
-        // The browser is scrolling the page: cancel the press without a click.
+    if (g_state.touch_pan_window != 0) {
+        // A sideways swipe over a table: the finger drags its content.
+        if (ImGuiWindow* window = ImGui::FindWindowByID(g_state.touch_pan_window)) {
+            const float x = static_cast<float>(touch->clientX);
+            ImGui::SetScrollX(window, window->Scroll.x - (x - g_state.touch_last_x));
+            g_state.touch_last_x = x;
+            platform_request_frames();
+        }
+        return EM_TRUE;
+    }
+    const bool vertical = std::fabs(dy) > 10.0f && std::fabs(dy) > std::fabs(dx);
+    const bool sideways = std::fabs(dx) > 10.0f && std::fabs(dx) > std::fabs(dy);
+    ImGuiWindow* pan = sideways ? sideways_scrollable_window() : nullptr;
+    if (!g_state.touch_is_scroll && (vertical || pan != nullptr)) {
+        // The page scrolls (or a table, sideways): cancel the press without a click.
         g_state.touch_is_scroll = true;
+        g_state.cancel_touch_activation = true; // a field the press opened closes again
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         io.AddMouseButtonEvent(0, false);
+        if (pan != nullptr) {
+            g_state.touch_pan_window = pan->ID;
+            g_state.touch_last_x = static_cast<float>(touch->clientX);
+        }
         platform_request_frames();
-        return EM_FALSE;
+        return pan != nullptr ? EM_TRUE : EM_FALSE;
     }
     if (!g_state.touch_is_scroll) {
         float x = 0, y = 0;

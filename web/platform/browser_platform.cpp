@@ -24,6 +24,7 @@
 #include <emscripten/html5.h>
 #include <optional>
 #include <string>
+#include <utility>
 
 extern const unsigned char embedded_font[];
 extern const unsigned int embedded_font_size;
@@ -257,6 +258,12 @@ void draw_frame() {
     items_begin_frame();
     ImGui::NewFrame();
     mirror_begin_frame();
+    // A touch that became a swipe was no tap: what its press activated (a text field
+    // opens on the press) is let go, unedited.
+    if (std::exchange(g_state.cancel_touch_activation, false) &&
+        ImGui::GetCurrentContext()->ActiveId != 0) {
+        ImGui::ClearActiveID();
+    }
     g_state.frame(g_state.user);
     ImGui::Render();
 

@@ -36,7 +36,10 @@ struct PlatformState {
     bool touch_active = false;
     int touch_id = -1;
     float touch_start_x = 0, touch_start_y = 0; // client coordinates
-    bool touch_is_scroll = false;               // the finger is scrolling the page
+    bool touch_is_scroll = false;               // the finger is scrolling the page (or a table)
+    bool cancel_touch_activation = false;       // the press became a swipe
+    ImGuiID touch_pan_window = 0;               // the table the finger scrolls sideways
+    float touch_last_x = 0;                     // client x of its last move
     bool clear_pointer_next_frame = false;      // after a touch ends, forget the position
     bool focusing_text_input = false;           // our own focus move, not a real blur
     bool text_input_focused = false;
