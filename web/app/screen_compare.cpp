@@ -324,14 +324,9 @@ void draw_summary(App& app) {
 
 // The expected result of each plan as a bar with its low and high whiskers (the
 // chart card's first part, and the compact embed's chart).
-void draw_expected_results(App& app, bool save_button) {
+void draw_expected_results(App& app, const core::Comparison& c, bool save_button) {
     const Results& r = app.results();
-    if (!r.comparison || !r.comparison->ok()) {
-        return;
-    }
-    const core::Comparison& c = r.comparison->value();
-    const core::Scenario& s = app.scenario();
-    const core::NumberFormat format = s.assumptions.number_format;
+    const core::NumberFormat format = app.scenario().assumptions.number_format;
     const Palette& p = palette();
     const std::string metric = std::string(core::metric_name(c.metric));
 
@@ -396,7 +391,7 @@ void draw_charts(App& app) {
     ui::begin_card("##bars_card", ("Expected " + metric).c_str(),
                    "Bars: expected. Whiskers: low and high (every influencer at their 5th or "
                    "95th percentile at once).");
-    draw_expected_results(app, true);
+    draw_expected_results(app, c, true);
     // Each plan's spend against the budget.
     layout::gap(4);
     ImGui::TextUnformatted("Spend against the budget");
@@ -482,9 +477,10 @@ void draw_verdict_view(App& app) {
     layout::gap(6);
     const Results& r = app.results();
     if (r.comparison && r.comparison->ok()) {
-        const std::string metric(core::metric_name(r.comparison->value().metric));
-        ui::begin_card("##bars_card", ("Expected " + metric).c_str());
-        draw_expected_results(app, false);
+        const core::Comparison& c = r.comparison->value();
+        ui::begin_card("##bars_card",
+                       ("Expected " + std::string(core::metric_name(c.metric))).c_str());
+        draw_expected_results(app, c, false);
         ui::end_card();
     }
     layout::gap(6);
