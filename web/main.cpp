@@ -16,6 +16,11 @@ EM_JS(int, js_url_flag, (const char* name), {
     return new URLSearchParams(location.search).get(UTF8ToString(name)) === "1" ? 1 : 0;
 });
 
+// ?view=verdict: the compact embed (docs/embedding.md).
+EM_JS(int, js_verdict_view, (), {
+    return new URLSearchParams(location.search).get("view") === "verdict" ? 1 : 0;
+});
+
 // ?embed=1 (and the other spellings loader.js accepts) sets this class on <html>.
 EM_JS(int, js_embed_mode, (), {
     return document.documentElement.classList.contains("microreach-embed") ? 1 : 0;
@@ -67,6 +72,7 @@ void page_theme_changed(web::ThemeKind kind) {
 int main() {
     web::AppOptions options;
     options.embed_mode = js_embed_mode() != 0;
+    options.verdict_view = js_verdict_view() != 0;
     options.theme.kind = js_prefers_dark() != 0 ? web::ThemeKind::dark : web::ThemeKind::light;
     char* accent = js_accent_param();
     options.theme.accent = web::parse_hex_colour(accent);

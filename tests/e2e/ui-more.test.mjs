@@ -22,7 +22,7 @@ async function open(options = desktop, query = '') {
   return { context, page, record };
 }
 
-const canvasBox = (page) => page.locator('#microreach-canvas').boundingBox();
+const canvasBox = (page) => page.locator('#microreach-frame').boundingBox(); // the layout
 
 test('320 px wide at DPR 2: one column, the tabs fit, nothing drawn past the canvas edge', async () => {
   const narrow = { viewport: { width: 320, height: 700 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
@@ -302,7 +302,9 @@ test('text contrast meets WCAG AA (4.5:1) in the light and the dark theme', asyn
   await context.close();
 });
 
-test('keys reach the app only while the canvas has focus; Tab leaves it', async () => {
+const insideCalculator = () => document.getElementById('microreach-frame').contains(document.activeElement);
+
+test('keys reach the app only while the canvas has focus; Shift+Tab leaves it', async () => {
   const { context, page } = await open();
   await showScreen(page, 'Engagement');
   await typeInto(page, '##Followers', '2,000');
@@ -311,7 +313,7 @@ test('keys reach the app only while the canvas has focus; Tab leaves it', async 
   // A click beside the calculator takes the focus away: Ctrl+Z belongs to the page.
   const box = await canvasBox(page);
   await page.mouse.click(box.x / 2, box.y + 100);
-  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas');
+  assert.equal(await page.evaluate(insideCalculator), false);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Backspace');
   await page.waitForTimeout(400);
@@ -321,13 +323,15 @@ test('keys reach the app only while the canvas has focus; Tab leaves it', async 
 
   // Back on the canvas (on empty space), the same key undoes.
   await page.mouse.click(box.x + box.width - 20, box.y + 150);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas');
+  assert.equal(await page.evaluate(insideCalculator), true);
   await page.keyboard.press('Control+z');
   state = await waitForState(page, (s) => s.undoDepth === 0 && s.scenario.engagement_followers !== 2000);
 
-  // No field is being edited: Tab moves the focus on, out of the calculator.
+  // Tab moves to the first control; Shift+Tab from it leaves the calculator.
   await page.keyboard.press('Tab');
-  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'microreach-canvas', 'Tab was trapped');
+  assert.equal(await page.evaluate(insideCalculator), true);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(insideCalculator), false, 'Shift+Tab was trapped');
   await context.close();
 });
 

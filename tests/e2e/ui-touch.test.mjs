@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { countForegroundPixels, dominantColor } from './lib/browser.mjs';
 import {
   openUi, phone, appState, waitForState, waitIdle, tap, typeInto, showScreen,
-  saveScreenshot, swipe, frameCount, startUiSuite
+  saveScreenshot, swipe, frameCount, startUiSuite, revealItem, findItems
 } from './lib/ui.mjs';
 
 let site, browser;
@@ -59,6 +59,7 @@ test('phone: a vertical swipe over the calculator scrolls the page and clicks no
 
 test('phone screenshots at 360x740, DPR 3: sharp canvas and real content on every screen', async () => {
   const { context, page } = await openPhone();
+  let tallest = 0;
   for (const screen of ['One big or many small', 'Engagement', 'Campaign planner', 'Results', 'Assumptions']) {
     await showScreen(page, screen, { touch: true });
     await waitIdle(page);
@@ -72,17 +73,27 @@ test('phone screenshots at 360x740, DPR 3: sharp canvas and real content on ever
     const background = await dominantColor(context, png, rect);
     const drawn = await countForegroundPixels(context, png, rect, background);
     assert.ok(drawn.count > drawn.total * 0.03, `${screen}: only ${drawn.count} of ${drawn.total} pixels drawn`);
+    // The canvas is never taller than the viewport, whatever the page's height, so it
+    // draws at the full device pixel ratio within any GPU's limits (4,096 px and up).
     const sizes = await page.evaluate(() => {
       const c = document.getElementById('microreach-canvas');
-      const gl = document.createElement('canvas').getContext('webgl2');
-      const [maxW, maxH] = gl.getParameter(gl.MAX_VIEWPORT_DIMS);
       const rect = c.getBoundingClientRect();
-      return { pixels: c.width, css: rect.width, cssHeight: rect.height, maxSide: Math.min(maxW, maxH, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)) };
+      return { pixels: c.width, pixelHeight: c.height, css: rect.width, cssHeight: rect.height, layout: document.getElementById('microreach-frame').getBoundingClientRect().height };
     });
-    // The device pixel ratio, unless the page is taller than the GPU can draw at it.
-    const scale = Math.min(3, sizes.maxSide / Math.max(sizes.css, sizes.cssHeight));
-    assert.ok(Math.abs(sizes.pixels - sizes.css * scale) <= 1, `${sizes.pixels} pixels for ${sizes.css} CSS px at ${scale}`);
+    assert.ok(sizes.cssHeight <= 740, `${screen}: the canvas is ${sizes.cssHeight} CSS px tall`);
+    assert.ok(sizes.pixelHeight <= 740 * 3 && sizes.pixels <= 4096 && sizes.pixelHeight <= 4096);
+    assert.ok(Math.abs(sizes.pixels - sizes.css * 3) <= 1, `${screen}: ${sizes.pixels} pixels for ${sizes.css} CSS px`);
+    assert.ok(Math.abs(sizes.pixelHeight - sizes.cssHeight * 3) <= 1, `${screen}: ${sizes.pixelHeight} pixels for ${sizes.cssHeight} CSS px`);
+    tallest = Math.max(tallest, sizes.layout);
   }
+  assert.ok(tallest > 3 * 740, `the tallest screen is ${tallest} CSS px, several viewports`);
+  // Scrolled to the middle of the tallest layout, the canvas draws what is there.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await waitIdle(page);
+  const { png } = await saveScreenshot(page, 'phone-scrolled-360x740.png');
+  const middle = { x: 0, y: 0, width: 360 * 3, height: 740 * 3 };
+  const drawn = await countForegroundPixels(context, png, middle, await dominantColor(context, png, middle));
+  assert.ok(drawn.count > drawn.total * 0.03, `scrolled: only ${drawn.count} of ${drawn.total} pixels drawn`);
   await context.close();
 });
 
@@ -93,5 +104,26 @@ test('phone: idle after taps, nothing drawn for 3 s', async () => {
   const start = await frameCount(page);
   await page.waitForTimeout(3000);
   assert.equal((await frameCount(page)) - start, 0);
+  await context.close();
+});
+
+test('phone: a sideways swipe over a table scrolls it and opens no field', async () => {
+  const { context, page } = await openPhone();
+  await waitForState(page, (s) => !!s.comparison);
+  const { x, y } = await revealItem(page, '##b_name_2');
+  await waitIdle(page);
+  const column = async (label) => (await findItems(page, label))[0];
+  const [name, followers] = [await column('##b_name_2'), await column('##b_followers_2')];
+  const undoBefore = (await appState(page)).undoDepth;
+  // Starts on a field (the followers cell): the press must not open it.
+  await swipe(page, { x: x + 150, y }, { x: x - 30, y }, 10);
+  await waitIdle(page);
+  // The name column is frozen; the columns right of it move left under the finger.
+  assert.equal((await column('##b_name_2')).x, name.x, 'the frozen name column stays');
+  const moved = followers.x - (await column('##b_followers_2')).x;
+  assert.ok(moved > 100, `the table scrolled ${moved} px for a 180 px swipe`);
+  assert.ok(await column('##b_price_2'), 'the price column came into view');
+  assert.equal(await page.evaluate(() => window.__microreachTest.wantTextInput), false, 'no field opened');
+  assert.equal((await appState(page)).undoDepth, undoBefore, 'nothing edited');
   await context.close();
 });

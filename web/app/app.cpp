@@ -375,6 +375,9 @@ void App::draw_frame() {
         platform_request_frames();
     }
     handle_shortcuts();
+    if (options_.verdict_view) {
+        set_screen(Screen::compare); // the compact embed is the comparison's answer
+    }
     refresh();
     step_optimizer(*this);
 
@@ -390,31 +393,36 @@ void App::draw_frame() {
     ImGui::PopStyleVar();
     width_ = ImGui::GetContentRegionAvail().x;
 
-    draw_header();
-    switch (screen()) {
-    case Screen::engagement:
-        draw_engagement_screen(*this);
-        break;
-    case Screen::compare:
-        draw_compare_screen(*this);
-        break;
-    case Screen::planner:
-        draw_planner_screen(*this);
-        break;
-    case Screen::results:
-        draw_results_screen(*this);
-        break;
-    case Screen::assumptions:
-        draw_assumptions_screen(*this);
-        break;
-    }
+    if (options_.verdict_view) {
+        draw_verdict_view(*this);
+    } else {
+        draw_header();
+        switch (screen()) {
+        case Screen::engagement:
+            draw_engagement_screen(*this);
+            break;
+        case Screen::compare:
+            draw_compare_screen(*this);
+            break;
+        case Screen::planner:
+            draw_planner_screen(*this);
+            break;
+        case Screen::results:
+            draw_results_screen(*this);
+            break;
+        case Screen::assumptions:
+            draw_assumptions_screen(*this);
+            break;
+        }
 
-    ImGui::Dummy(ImVec2(0, 6));
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-    ImGui::Text("Microreach %s: every figure from the core's formulas; hover or tap a result for "
-                "its formula and source.",
-                core::version().data());
-    ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, 6));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+        ImGui::Text(
+            "Microreach %s: every figure from the core's formulas; hover or tap a result for "
+            "its formula and source.",
+            core::version().data());
+        ImGui::PopStyleColor();
+    }
     const float content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
     platform_set_content_height(content_height < 320.0f ? 320.0f : content_height);

@@ -44,8 +44,9 @@ inline constexpr int screen_count = 5;
 [[nodiscard]] core::Screen screen_to_core(Screen screen);
 
 struct AppOptions {
-    bool embed_mode = false; // compact, no page chrome (set by ?embed=1)
-    ThemeSettings theme;     // ?theme= and ?accent=, or the system's colour scheme
+    bool embed_mode = false;   // compact, no page chrome (set by ?embed=1)
+    bool verdict_view = false; // ?view=verdict: the comparison's inputs and answer only
+    ThemeSettings theme;       // ?theme= and ?accent=, or the system's colour scheme
     // Told when the user switches the theme, so the page around can follow.
     void (*on_theme_changed)(ThemeKind kind) = nullptr;
 };

@@ -11,6 +11,7 @@
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
+#include "web/platform/items.hpp"
 
 #include <cstdio>
 #include <string>
@@ -64,6 +65,7 @@ void draw_group_editor(App& app, bool plan_a) {
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 56.0f);
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableHeadersRow();
+        label_table(plan_a ? "Plan A influencers" : "Plan B influencers");
         for (std::size_t i = 0; i < group.influencers.size(); ++i) {
             const core::Influencer& row = group.influencers[i];
             ImGui::PushID(static_cast<int>(row.id));
@@ -122,11 +124,13 @@ void draw_group_editor(App& app, bool plan_a) {
             if (ImGui::SmallButton("+")) {
                 duplicate = i;
             }
+            describe_last_item(Role::button, "Duplicate " + row.name);
             ImGui::SetItemTooltip("Duplicate %s", row.name.c_str());
             ImGui::SameLine();
             if (group.influencers.size() > 1 && ImGui::SmallButton("x")) {
                 remove = i;
             }
+            describe_last_item(Role::button, "Remove " + row.name);
             ImGui::SetItemTooltip("Remove %s", row.name.c_str());
             ImGui::PopID();
         }
@@ -144,10 +148,11 @@ void draw_group_editor(App& app, bool plan_a) {
     }
 }
 
-void draw_setup(App& app) {
+// `compact` (the compact embed): no title.
+void draw_setup(App& app, bool compact) {
     const core::Scenario& s = app.scenario();
     const core::NumberFormat format = s.assumptions.number_format;
-    ui::begin_card("##compare_setup", "What to compare");
+    ui::begin_card("##compare_setup", compact ? "" : "What to compare");
     layout::TileGrid grid(220.0f, 3);
     float w = grid.next();
     ImGui::BeginGroup();
@@ -181,7 +186,8 @@ void draw_setup(App& app) {
     ui::end_card();
 }
 
-void draw_verdict(App& app) {
+// `compact` (the compact embed): the verdict and the first break-even line only.
+void draw_verdict(App& app, bool compact) {
     const Results& r = app.results();
     const Palette& p = palette();
     ui::begin_card("##verdict");
@@ -194,6 +200,13 @@ void draw_verdict(App& app) {
     ImGui::PushFont(platform_heading_font());
     ui::paragraph(c.verdict.c_str());
     ImGui::PopFont();
+    if (compact) {
+        if (!c.break_even_text.empty()) {
+            ui::muted_text("Break-even: " + c.break_even_text.front());
+        }
+        ui::end_card();
+        return;
+    }
     for (const std::string& note : c.notes) {
         ui::muted_text(note);
     }
@@ -309,14 +322,11 @@ void draw_summary(App& app) {
     ui::end_card();
 }
 
-void draw_charts(App& app) {
+// The expected result of each plan as a bar with its low and high whiskers (the
+// chart card's first part, and the compact embed's chart).
+void draw_expected_results(App& app, const core::Comparison& c, bool save_button) {
     const Results& r = app.results();
-    if (!r.comparison || !r.comparison->ok()) {
-        return;
-    }
-    const core::Comparison& c = r.comparison->value();
-    const core::Scenario& s = app.scenario();
-    const core::NumberFormat format = s.assumptions.number_format;
+    const core::NumberFormat format = app.scenario().assumptions.number_format;
     const Palette& p = palette();
     const std::string metric = std::string(core::metric_name(c.metric));
 
@@ -357,15 +367,31 @@ void draw_charts(App& app) {
         {c.b.name, b.low, b.expected, b.high, p.series_b, b_value, b_detail},
     };
 
+    charts::range_bars("Expected results chart", bars);
+    ui::formula_tip(core::formula_ids::low_high_range);
+    if (save_button) {
+        ui::save_chart_button("microreach-expected-results.png");
+    }
+}
+
+void draw_charts(App& app) {
+    const Results& r = app.results();
+    if (!r.comparison || !r.comparison->ok()) {
+        return;
+    }
+    const core::Comparison& c = r.comparison->value();
+    const core::Scenario& s = app.scenario();
+    const core::NumberFormat format = s.assumptions.number_format;
+    const Palette& p = palette();
+    const std::string metric = std::string(core::metric_name(c.metric));
+    const int decimals = c.metric == core::PlanMetric::conversions ? 1 : 0;
+
     layout::Columns columns("##compare_charts", app.wide());
     columns.next();
     ui::begin_card("##bars_card", ("Expected " + metric).c_str(),
                    "Bars: expected. Whiskers: low and high (every influencer at their 5th or "
                    "95th percentile at once).");
-    charts::range_bars("Expected results chart", bars);
-    ui::formula_tip(core::formula_ids::low_high_range);
-    ui::save_chart_button("microreach-expected-results.png");
-
+    draw_expected_results(app, c, true);
     // Each plan's spend against the budget.
     layout::gap(4);
     ImGui::TextUnformatted("Spend against the budget");
@@ -444,10 +470,32 @@ void draw_charts(App& app) {
 
 } // namespace
 
+void draw_verdict_view(App& app) {
+    draw_verdict(app, true);
+    layout::gap(6);
+    draw_setup(app, true);
+    layout::gap(6);
+    const Results& r = app.results();
+    if (r.comparison && r.comparison->ok()) {
+        const core::Comparison& c = r.comparison->value();
+        ui::begin_card("##bars_card",
+                       ("Expected " + std::string(core::metric_name(c.metric))).c_str());
+        draw_expected_results(app, c, false);
+        ui::end_card();
+    }
+    layout::gap(6);
+    // The whole calculator, in a new tab, on this scenario (the plans' influencers are
+    // edited there).
+    if (ui::primary_button("Open the full calculator")) {
+        platform_open_full_calculator(app.persistence().fragment());
+    }
+    describe_last_item(Role::button, "Open the full calculator with this comparison (new tab)");
+}
+
 void draw_compare_screen(App& app) {
-    draw_verdict(app);
+    draw_verdict(app, false);
     layout::gap();
-    draw_setup(app);
+    draw_setup(app, false);
     layout::gap();
     ui::begin_card("##plan_a", "Plan A", "The big one (or any group of influencers).");
     draw_group_editor(app, true);

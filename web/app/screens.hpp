@@ -15,6 +15,8 @@ class App;
 
 MICROREACH_SCREEN void draw_engagement_screen(App& app);
 MICROREACH_SCREEN void draw_compare_screen(App& app);
+// The compact embed (?view=verdict): budget and choices, verdict, break-even, chart.
+MICROREACH_SCREEN void draw_verdict_view(App& app);
 MICROREACH_SCREEN void draw_planner_screen(App& app);
 MICROREACH_SCREEN void draw_results_screen(App& app);
 MICROREACH_SCREEN void draw_assumptions_screen(App& app);

@@ -119,7 +119,9 @@ void apply_style(const Palette& p, ThemeKind kind) {
         to_vec4(dark ? IM_COL32(255, 255, 255, 8) : IM_COL32(20, 30, 60, 8));
     c[ImGuiCol_TextSelectedBg] = to_vec4(with_alpha(p.accent, 0.3f));
     c[ImGuiCol_DragDropTarget] = to_vec4(p.accent);
-    c[ImGuiCol_NavHighlight] = to_vec4(p.accent);
+    // The keyboard focus is drawn by the accessible mirror's focused element (a CSS
+    // outline in the page's accent), which also covers items ImGui draws no frame for.
+    c[ImGuiCol_NavHighlight] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_NavWindowingHighlight] = to_vec4(p.accent);
     c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.3f);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.55f : 0.35f);

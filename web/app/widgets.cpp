@@ -4,6 +4,8 @@
 #include "imgui_internal.h"
 #include "web/app/theme.hpp"
 #include "web/platform/browser_platform.hpp"
+#include "web/platform/items.hpp"
+#include "web/platform/mirror.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -143,7 +145,11 @@ bool committed_text(const char* id, std::string_view display, const FieldOptions
     const bool editing = g_edit.id == item_id;
     char* buffer = g_edit.buffer;
     if (!editing) {
-        copy_text(g_scratch, error != nullptr ? std::string_view(error->text) : display);
+        // Text being typed into the accessible mirror's <input> shows here too.
+        const std::string* draft = mirror_draft(item_id);
+        copy_text(g_scratch, draft != nullptr   ? std::string_view(*draft)
+                             : error != nullptr ? std::string_view(error->text)
+                                                : display);
         buffer = g_scratch;
     }
     int pushed_colours = 0;
@@ -168,6 +174,7 @@ bool committed_text(const char* id, std::string_view display, const FieldOptions
     } else {
         ImGui::InputText(id, buffer, edit_capacity, flags);
     }
+    describe_last_item(Role::textbox, options.field, buffer);
     if (pushed_border > 0) {
         ImGui::PopStyleVar();
     }
@@ -184,6 +191,9 @@ bool committed_text(const char* id, std::string_view display, const FieldOptions
             result = true;
         }
         g_edit.id = 0;
+    }
+    if (!result && mirror_take_commit(item_id, committed)) {
+        result = true; // committed in the mirror's <input>: checked like typed text
     }
     error = find_error(item_id); // still valid: nothing was added since
     if (error != nullptr && !result) {
@@ -368,6 +378,7 @@ void metric_tile(const char* id, std::string_view caption, std::string_view valu
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     ImGui::InvisibleButton(id, ImVec2(width, height));
+    describe_last_item(Role::button, caption, value);
     const bool hovered = ImGui::IsItemHovered();
     const ImGuiID popup_id = ImGui::GetItemID() + 1;
     if (ImGui::IsItemClicked() && !formula_id.empty()) {
@@ -471,6 +482,7 @@ bool segmented(const char* id, int* selected, std::span<const char* const> label
             *selected = i;
             changed = true;
         }
+        describe_last_item(Role::tab, {}, {}, on);
         ImGui::PopStyleColor(4);
     }
     ImGui::PopStyleVar(4);
@@ -485,6 +497,7 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) 
         // Closed: the last item is the combo itself. (Open, the popup is what tests click.)
         ImGuiContext& g = *ImGui::GetCurrentContext(); // the macro below expects `g`
         IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+        describe_last_item(Role::combobox, {}, preview != nullptr ? preview : "");
     }
     return open;
 }
@@ -493,6 +506,7 @@ void table_header(const char* label) {
     ImGui::TableHeader(label);
     ImGuiContext& g = *ImGui::GetCurrentContext(); // the macro below expects `g`
     IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+    describe_last_item(Role::header, std::string("Sort by ") + ImGui::TableGetColumnName());
 }
 
 bool combo(const char* label, int* current, const char* const items[], int count) {

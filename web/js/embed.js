@@ -16,7 +16,8 @@
 // snippet, sandboxed or not) gets the same height following.
 //
 // Options (data attributes, all optional; docs/embedding.md has the full list):
-//   data-screen, data-budget, data-currency, data-theme, data-accent  -> URL parameters
+//   data-screen, data-budget, data-currency, data-theme, data-accent, data-view -> URL parameters
+//   (data-view="verdict": the compact embed, the comparison's answer only)
 //   data-scenario  a share-link fragment (the state after "#" in a "Copy link" URL)
 //   data-title     the iframe's accessible name (default below)
 //   data-height    the height in CSS pixels before the calculator reports its own
@@ -24,7 +25,7 @@
   'use strict';
   const script = document.currentScript;
   const registry = window.__microreachEmbeds || (window.__microreachEmbeds = { frames: [], listening: false });
-  const PARAMETERS = ['screen', 'budget', 'currency', 'theme', 'accent'];
+  const PARAMETERS = ['screen', 'budget', 'currency', 'theme', 'accent', 'view'];
 
   let appUrl;
   try {

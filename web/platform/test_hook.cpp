@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "web/platform/items.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,18 +13,8 @@
 namespace web {
 namespace {
 
-struct Item {
-    ImGuiID id = 0;
-    std::string label; // as passed to ImGui, "##id" suffixes included
-    ImRect rect;
-    ImGuiItemStatusFlags flags = 0;
-    std::string window;
-};
-
 struct HookState {
     bool enabled = false;
-    std::vector<Item> items;          // being collected this frame
-    std::vector<Item> previous_items; // the last complete frame
     // CPU time of recent frames, for the benchmark's frame-cost figures.
     static constexpr int frame_time_capacity = 512;
     double frame_times_ms[frame_time_capacity] = {};
@@ -31,24 +22,6 @@ struct HookState {
 };
 
 HookState g_hook;
-
-void append_json_string(std::string& out, const char* text) {
-    out += '"';
-    for (const char* c = text; *c != 0; ++c) {
-        const unsigned char ch = static_cast<unsigned char>(*c);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += static_cast<char>(ch);
-        } else if (ch < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", ch);
-            out += escaped;
-        } else {
-            out += static_cast<char>(ch);
-        }
-    }
-    out += '"';
-}
 
 // clang-format off
 EM_JS(void, js_publish_test_state, (const char* json), {
@@ -65,13 +38,8 @@ bool test_hook_enabled() {
     return g_hook.enabled;
 }
 
-void test_hook_begin_frame() {
-    g_hook.previous_items.swap(g_hook.items);
-    g_hook.items.clear();
-}
-
 bool test_hook_inputable_at(float x, float y) {
-    for (const Item& item : g_hook.previous_items) {
+    for (const Item& item : items_previous()) {
         if ((item.flags & ImGuiItemStatusFlags_Inputable) && item.rect.Contains(ImVec2(x, y))) {
             return true;
         }
@@ -97,10 +65,10 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
                       g_hook.frame_times_ms[index]);
         json += number;
     }
-    json += std::string("]") + ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") +
-            ",\"items\":[";
+    json += std::string("]") + ",\"navId\":" + std::to_string(ImGui::GetCurrentContext()->NavId) +
+            ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") + ",\"items\":[";
     bool first = true;
-    for (const Item& item : g_hook.items) {
+    for (const Item& item : items_current()) {
         if (!first) {
             json += ',';
         }
@@ -112,9 +80,9 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
             item.id, item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(), item.rect.GetHeight(),
             item.flags);
         json += numbers;
-        append_json_string(json, item.label.c_str());
+        append_json_string(json, item.label);
         json += ",\"window\":";
-        append_json_string(json, item.window.c_str());
+        append_json_string(json, item.window);
         json += '}';
     }
     json += "],\"state\":";
@@ -124,32 +92,3 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
 }
 
 } // namespace web
-
-// Dear ImGui calls these for every item when TestEngineHookItems is set.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
-
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label,
-                                  ImGuiItemStatusFlags flags) {
-    if (label == nullptr) {
-        return;
-    }
-    // Windows report their own name too; keep widgets only.
-    if (context->CurrentWindow != nullptr && context->CurrentWindow->ID == id) {
-        return;
-    }
-    web::Item item;
-    item.id = id;
-    item.label = label;
-    item.rect = context->LastItemData.Rect;
-    item.flags = flags;
-    if (context->CurrentWindow != nullptr) {
-        item.window = context->CurrentWindow->Name;
-    }
-    web::g_hook.items.push_back(std::move(item));
-}
-
-void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
-    return nullptr;
-}

@@ -1,8 +1,7 @@
-// Every widget's label and rectangle, collected each frame through Dear ImGui's
-// item hooks (IMGUI_ENABLE_TEST_ENGINE). The platform uses the rectangles to open
-// the phone keyboard on a tap on a text field. With `?testhook=1` in the page URL,
-// the items, frame counters and the app state are published on
-// `window.__microreachTest` so end-to-end tests can click by label.
+// With `?testhook=1` in the page URL, every widget's label and rectangle (from
+// items.hpp), the frame counters and the app state are published on
+// `window.__microreachTest` so end-to-end tests can click by label. The platform uses
+// the rectangles to open the phone keyboard on a tap on a text field.
 #pragma once
 
 #include <string>
@@ -11,7 +10,6 @@ namespace web {
 
 void test_hook_set_enabled(bool enabled);
 [[nodiscard]] bool test_hook_enabled();
-void test_hook_begin_frame();
 // Publishes this frame's items (only when enabled).
 void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& state_json);
 // True when (x, y), in CSS pixels, is over a text field drawn in the last frame.

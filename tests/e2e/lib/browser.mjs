@@ -151,7 +151,7 @@ export async function findItem(page, label) {
 export async function clickItem(page, label) {
   const item = await findItem(page, label);
   if (!item) throw new Error(`no widget labelled "${label}"`);
-  const box = await page.locator('#microreach-canvas').boundingBox();
+  const box = await page.locator('#microreach-frame').boundingBox(); // the layout's origin
   await page.mouse.click(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
   return item;
 }

@@ -236,7 +236,7 @@ export async function revealNth(page, label, index = 0) {
   const found = await page.evaluate(({ label, index }) => {
     const item = (window.__microreachTest?.items ?? []).filter((i) => i.label === label)[index];
     if (!item) return null;
-    const canvas = document.getElementById('microreach-canvas');
+    const canvas = document.getElementById('microreach-frame'); // the layout's origin
     let box = canvas.getBoundingClientRect();
     const y = box.top + item.y + item.h / 2;
     if (y < 60 || y > window.innerHeight - 60) {

@@ -106,11 +106,15 @@ export async function waitForItem(page, label, timeout = 10000) {
   return item;
 }
 
+// The calculator's frame: as tall as its layout, which the widgets' rectangles are
+// relative to (the sticky canvas inside shows the part in view).
+export const frameSelector = '#microreach-frame';
+
 // Scrolls the page so the widget is in the viewport, then returns its centre in
 // viewport coordinates (what page.mouse and page.touchscreen take).
 export async function revealItem(page, label) {
   let item = await waitForItem(page, label);
-  const canvas = page.locator('#microreach-canvas');
+  const canvas = page.locator(frameSelector);
   let box = await canvas.boundingBox();
   const viewport = page.viewportSize();
   const centreY = box.y + item.y + item.h / 2;
