@@ -52,7 +52,9 @@ namespace core {
 enum class Objective {
     expected_engagements, // followers x engagement rate x posts
     targeted_engagements, // expected engagements x audience fit
-    estimated_reach,      // followers x reach rate x posts
+    estimated_reach,      // each row's people reached (core/campaign.hpp: at least the
+                          // people who engage; the plan's audience overlap is not counted,
+                          // so the objective is the sum of the rows' reach)
     expected_conversions, // clicks x conversion rate, from the funnel
 };
 
