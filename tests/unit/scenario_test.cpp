@@ -1,4 +1,5 @@
 #include "core/scenario.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <gtest/gtest.h>
 #include <map>
@@ -9,27 +10,23 @@ namespace {
 using core::Currency;
 using core::Money;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
-
 TEST(ScenarioTest, DefaultScenarioTellsTheArticlesStory) {
     const core::Scenario s = core::default_scenario();
     EXPECT_EQ(s.version, core::scenario_version);
-    EXPECT_EQ(s.budget, usd(500'000));
+    EXPECT_EQ(s.budget, cents(500'000));
     EXPECT_EQ(s.assumptions.currency, Currency::usd);
     EXPECT_EQ(s.assumptions.benchmark_set_id, "article");
     ASSERT_EQ(s.roster.size(), 11u);
 
     const core::Influencer& macro = s.roster[0];
     EXPECT_EQ(macro.followers, 1'000'000);
-    EXPECT_EQ(macro.price_per_post, usd(500'000));
+    EXPECT_EQ(macro.price_per_post, cents(500'000));
     EXPECT_NEAR(macro.engagement_value, 0.024, 1e-12); // the article: 2.4% over 100,000
 
     std::map<std::string, int> regions;
     for (std::size_t i = 1; i < s.roster.size(); ++i) {
         const core::Influencer& micro = s.roster[i];
-        EXPECT_EQ(micro.price_per_post, usd(10'000));
+        EXPECT_EQ(micro.price_per_post, cents(10'000));
         EXPECT_LE(micro.followers, 2000);
         ++regions[micro.region];
         // The article's figures: 15% under 1,000 followers, 7.4% from 1,000 to 9,999.
@@ -69,8 +66,8 @@ TEST(ScenarioTest, EveryDefaultRowIsValidAndIdsAreUnique) {
     EXPECT_TRUE(result.value().errors.empty());
     EXPECT_EQ(result.value().totals.influencers, 11);
     // All eleven booked: $6,000 against $5,000, so the plan shows a $1,000 overrun.
-    EXPECT_EQ(result.value().totals.cost, usd(600'000));
-    EXPECT_EQ(result.value().totals.overrun, usd(100'000));
+    EXPECT_EQ(result.value().totals.cost, cents(600'000));
+    EXPECT_EQ(result.value().totals.overrun, cents(100'000));
 }
 
 TEST(ScenarioTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
@@ -78,18 +75,18 @@ TEST(ScenarioTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
     const auto result = core::compare_plans(core::comparison_inputs(s));
     ASSERT_TRUE(result.ok());
     const core::Comparison& c = result.value();
-    EXPECT_EQ(c.a.cost, usd(500'000));
-    EXPECT_EQ(c.b.cost, usd(100'000));
+    EXPECT_EQ(c.a.cost, cents(500'000));
+    EXPECT_EQ(c.b.cost, cents(100'000));
     EXPECT_EQ(c.b.influencers, 10);
     EXPECT_TRUE(c.a.within_budget);
     EXPECT_TRUE(c.b.within_budget);
-    EXPECT_EQ(c.b.budget_left, usd(400'000));
+    EXPECT_EQ(c.b.budget_left, cents(400'000));
     // 24,000 against 834.9 engagements: the national blogger is cheaper per engagement
     // at the article's own rates, and the comparison says so.
     EXPECT_NEAR(c.a.engagements, 24'000.0, 1e-9);
     EXPECT_NEAR(c.b.engagements, 834.9, 1e-9);
     EXPECT_EQ(c.winner, core::Winner::a);
-    EXPECT_EQ(c.b.cost_per_engagement, usd(120));
+    EXPECT_EQ(c.b.cost_per_engagement, cents(120));
 }
 
 TEST(ScenarioTest, InputsAreBuiltFromTheScenario) {
@@ -98,7 +95,7 @@ TEST(ScenarioTest, InputsAreBuiltFromTheScenario) {
     s.assumptions.funnel.margin = 0.3;
     s.assumptions.funnel_from_targeted = false;
     s.assumptions.number_format.decimal_comma = true;
-    s.actuals.push_back(core::ActualResult{2, 70, 4, 0, 0, 1, 0, usd(0)});
+    s.actuals.push_back(core::ActualResult{2, 70, 4, 0, 0, 1, 0, cents(0)});
     s.tracking.averaging = core::Averaging::median;
 
     const core::CampaignInputs campaign = core::campaign_inputs(s);
@@ -133,7 +130,7 @@ TEST(ScenarioTest, BenchmarkInfluencerTakesTheRateOfItsTier) {
         core::find_benchmark_set(core::builtin_benchmark_sets(), "markerly-2016");
     ASSERT_NE(markerly, nullptr);
     const core::Influencer small =
-        core::benchmark_influencer(*markerly, 5, "Ana", 500, usd(10'000), "Florida");
+        core::benchmark_influencer(*markerly, 5, "Ana", 500, cents(10'000), "Florida");
     EXPECT_NEAR(small.engagement_value, 0.08, 1e-12); // Markerly: about 8% under 1,000
     EXPECT_EQ(small.id, 5u);
     EXPECT_EQ(small.region, "Florida");
@@ -141,7 +138,7 @@ TEST(ScenarioTest, BenchmarkInfluencerTakesTheRateOfItsTier) {
 
     core::BenchmarkSet gap = *markerly;
     gap.tiers.erase(gap.tiers.begin()); // nothing below 1,000 now
-    const core::Influencer none = core::benchmark_influencer(gap, 6, "Bo", 500, usd(1), "X");
+    const core::Influencer none = core::benchmark_influencer(gap, 6, "Bo", 500, cents(1), "X");
     EXPECT_EQ(none.engagement_value, 0.0);
     EXPECT_EQ(none.notes, "No benchmark for this follower count: type the engagement rate.");
 }
