@@ -111,7 +111,7 @@ std::string short_percent(double rate) {
 }
 
 Error set_error(ErrorCode code, const std::string& field, const std::string& what) {
-    return make_error(code, field, field + ": " + what);
+    return field_error(code, field, what);
 }
 
 } // namespace

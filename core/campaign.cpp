@@ -120,7 +120,7 @@ double miss_share(double reach_rate, int posts) {
 }
 
 Error plan_error(ErrorCode code, std::string_view field, const std::string& what) {
-    return make_error(code, std::string(field), std::string(field) + ": " + what);
+    return field_error(code, field, what);
 }
 
 } // namespace

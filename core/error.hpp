@@ -65,4 +65,10 @@ private:
     return Error{code, std::move(field), std::move(message)};
 }
 
+// The usual shape: field "Followers", message "Followers: type a whole number ...".
+[[nodiscard]] inline Error field_error(ErrorCode code, std::string_view field,
+                                       std::string_view what) {
+    return Error{code, std::string(field), std::string(field) + ": " + std::string(what)};
+}
+
 } // namespace core

@@ -8,31 +8,11 @@
 namespace core {
 namespace {
 
-Error field_error(ErrorCode code, std::string_view field, const std::string& what) {
-    return make_error(code, std::string(field), std::string(field) + ": " + what);
-}
-
 std::optional<Error> check_rate(double rate, std::string_view field, std::string_view example) {
     if (!std::isfinite(rate) || rate < 0.0 || rate > 1.0) {
         return field_error(ErrorCode::out_of_range, field,
                            "type a percentage from 0% to 100%, such as " + std::string(example) +
                                ".");
-    }
-    return std::nullopt;
-}
-
-std::optional<Error> check_amount(Money amount, Currency currency, std::string_view field,
-                                  std::string_view example) {
-    if (amount.currency != currency) {
-        return field_error(ErrorCode::invalid, field,
-                           "use the plan's currency (" + std::string(currency_info(currency).code) +
-                               ").");
-    }
-    if (amount.cents < 0 || amount.cents > max_money_cents) {
-        return field_error(ErrorCode::out_of_range, field,
-                           "type an amount of " + format_money(Money::zero(currency)) +
-                               " or more, such as " + std::string(currency_info(currency).symbol) +
-                               std::string(example) + ".");
     }
     return std::nullopt;
 }

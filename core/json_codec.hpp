@@ -313,9 +313,14 @@ json Writer::write(const M& value, bool open_max) const {
         json out = json::object();
         for_each_field<M>([&](const auto& f) {
             const auto& member = value.*(f.member);
-            if constexpr (detail::is_optional<std::remove_cvref_t<decltype(member)>>::value) {
+            using Member = std::remove_cvref_t<decltype(member)>;
+            if constexpr (detail::is_optional<Member>::value) {
                 if (!member && dialect_ == Dialect::file) {
                     return; // saved files leave an empty optional out
+                }
+            } else if constexpr (std::is_scalar_v<Member> || std::is_same_v<Member, std::string>) {
+                if (f.omit_if_default && dialect_ == Dialect::file && member == Member{}) {
+                    return;
                 }
             }
             json item = write(member, f.open_upper_bound);

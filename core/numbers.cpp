@@ -341,7 +341,7 @@ struct Field {
     Currency currency = Currency::usd;
 
     [[nodiscard]] Error error(ErrorCode code, const std::string& what) const {
-        return make_error(code, std::string(name), std::string(name) + ": " + what);
+        return field_error(code, name, what);
     }
     [[nodiscard]] std::string ex() const { return example(kind, format, currency); }
 };
@@ -623,6 +623,22 @@ std::string hex_color(std::uint32_t rgb) {
         text += digits[(rgb >> shift) & 0xF];
     }
     return text;
+}
+
+std::optional<Error> check_amount(Money amount, Currency currency, std::string_view field,
+                                  std::string_view example) {
+    if (amount.currency != currency) {
+        return field_error(ErrorCode::invalid, field,
+                           "use the plan's currency (" + std::string(currency_info(currency).code) +
+                               ").");
+    }
+    if (amount.cents < 0 || amount.cents > max_money_cents) {
+        return field_error(ErrorCode::out_of_range, field,
+                           "type an amount of " + format_money(Money::zero(currency)) +
+                               " or more, such as " + std::string(currency_info(currency).symbol) +
+                               std::string(example) + ".");
+    }
+    return std::nullopt;
 }
 
 } // namespace core

@@ -87,6 +87,11 @@ enum class CentsStyle : std::uint8_t {
 // A fraction as a percentage: (0.074, 1) -> "7.4%". Non-finite prints "not defined".
 [[nodiscard]] std::string format_percent(double rate, int decimals, NumberFormat format = {});
 
+// An amount a model input may hold: in `currency`, from zero to max_money_cents.
+// Errors name `field` and give `example` ("5,000") after the currency symbol.
+[[nodiscard]] std::optional<Error> check_amount(Money amount, Currency currency,
+                                                std::string_view field, std::string_view example);
+
 // Hexadecimal, the one helper for colours and percent-escapes: the digit's value
 // ('a' and 'A' are 10), or -1 for any other character; 0xe4572e -> "#e4572e".
 [[nodiscard]] constexpr int hex_digit(char c) {

@@ -17,26 +17,6 @@ std::string unconverted_note(Currency currency) {
            std::string(currency_info(currency).code) + ".";
 }
 
-Error field_error(ErrorCode code, const std::string& field, const std::string& what) {
-    return make_error(code, field, field + ": " + what);
-}
-
-std::optional<Error> check_amount(Money amount, Currency currency, const std::string& field,
-                                  std::string_view example) {
-    if (amount.currency != currency) {
-        return field_error(ErrorCode::invalid, field,
-                           "use the plan's currency (" + std::string(currency_info(currency).code) +
-                               ").");
-    }
-    if (amount.cents < 0 || amount.cents > max_money_cents) {
-        return field_error(ErrorCode::out_of_range, field,
-                           "type an amount of " + format_money(Money::zero(currency)) +
-                               " or more, such as " + std::string(currency_info(currency).symbol) +
-                               std::string(example) + ".");
-    }
-    return std::nullopt;
-}
-
 std::optional<Error> check_tiers(const PricingModel& model) {
     if (model.tier_prices.empty()) {
         return field_error(ErrorCode::empty, "Price tiers",

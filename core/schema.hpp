@@ -7,6 +7,8 @@
 // JavaScript name is its camelCase form ("audience_fit" -> "audienceFit") unless a
 // third argument names it ("engagement" is "engagementValue" in the API). Options:
 //   .limit(n)   a list holds at most n entries (more is a too_large error)
+//   .omit_default() saved files leave the field out while it holds its type's default
+//               value, so files and links from before the field stay byte for byte
 //   .open_max() an int64 where no_follower_limit means "no upper limit": the API shows
 //               it as null (and reads null or a missing key as it); saved files write
 //               2^63 - 1 and also accept the 9223372036854776000 JavaScript makes of it.
@@ -145,10 +147,16 @@ struct Field {
     std::size_t max_items = 0;     // lists: at most this many entries (0: no limit)
     bool open_upper_bound = false; // int64: no_follower_limit means "no upper limit"
     bool inline_members = false;   // an object whose members are written into the parent
+    bool omit_if_default = false;  // saved files leave it out while it holds its default
 
     [[nodiscard]] constexpr Field limit(std::size_t n) const {
         Field f = *this;
         f.max_items = n;
+        return f;
+    }
+    [[nodiscard]] constexpr Field omit_default() const {
+        Field f = *this;
+        f.omit_if_default = true;
         return f;
     }
     [[nodiscard]] constexpr Field inline_object() const {
@@ -208,7 +216,7 @@ MR_TYPE(Influencer, field("id", &Influencer::id), field("name", &Influencer::nam
         field("price", &Influencer::price_per_post, "pricePerPost"),
         field("posts", &Influencer::posts), field("region", &Influencer::region),
         field("niche", &Influencer::niche), field("audience_fit", &Influencer::audience_fit),
-        field("notes", &Influencer::notes));
+        field("notes", &Influencer::notes), field("contact", &Influencer::contact).omit_default());
 MR_TYPE(PlanGroup, field("name", &PlanGroup::name),
         field("influencers", &PlanGroup::influencers).limit(max_roster_rows));
 MR_TYPE(ComparisonSetup, field("a", &ComparisonSetup::a), field("b", &ComparisonSetup::b),

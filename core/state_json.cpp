@@ -22,7 +22,7 @@ namespace {
 constexpr std::string_view file_field = "Scenario file";
 
 Error file_error(ErrorCode code, std::string message) {
-    return make_error(code, std::string(file_field), std::string(file_field) + ": " + message);
+    return field_error(code, file_field, message);
 }
 
 // The member `key` of `object`, or nullptr when it is missing.

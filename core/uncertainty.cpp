@@ -204,10 +204,6 @@ double nearest_rank(const std::vector<double>& sorted, double p) {
 
 namespace {
 
-Error field_error(ErrorCode code, const std::string& field, const std::string& what) {
-    return make_error(code, field, field + ": " + what);
-}
-
 bool finite_non_negative(double value) {
     return std::isfinite(value) && value >= 0.0;
 }

@@ -1,4 +1,5 @@
 #include "core/campaign.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,10 +16,6 @@ using core::EngagementInputKind;
 using core::Influencer;
 using core::Money;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
-
 Influencer person(std::uint32_t id, std::int64_t followers, double rate, std::int64_t price_cents,
                   int posts = 1, double fit = 1.0) {
     Influencer influencer;
@@ -27,7 +24,7 @@ Influencer person(std::uint32_t id, std::int64_t followers, double rate, std::in
     influencer.followers = followers;
     influencer.engagement_kind = EngagementInputKind::rate;
     influencer.engagement_value = rate;
-    influencer.price_per_post = usd(price_cents);
+    influencer.price_per_post = cents(price_cents);
     influencer.posts = posts;
     influencer.audience_fit = fit;
     return influencer;
@@ -36,7 +33,7 @@ Influencer person(std::uint32_t id, std::int64_t followers, double rate, std::in
 core::CampaignInputs plan(std::vector<Influencer> roster, std::int64_t budget_cents) {
     core::CampaignInputs inputs;
     inputs.roster = std::move(roster);
-    inputs.budget = usd(budget_cents);
+    inputs.budget = cents(budget_cents);
     inputs.reach_rate = 0.1;
     inputs.funnel = core::default_funnel_assumptions(Currency::usd);
     return inputs;
@@ -58,11 +55,11 @@ TEST(CampaignTest, HeaderWorkedExample) {
     EXPECT_NEAR(row.expected_engagements, 74.0, 1e-9);
     EXPECT_NEAR(row.estimated_reach, 100.0, 1e-9);
     EXPECT_NEAR(row.impressions, 100.0, 1e-9);
-    EXPECT_EQ(row.cost, usd(10'000));
+    EXPECT_EQ(row.cost, cents(10'000));
     ASSERT_TRUE(row.cost_per_engagement.has_value());
-    EXPECT_EQ(*row.cost_per_engagement, usd(135));
+    EXPECT_EQ(*row.cost_per_engagement, cents(135));
     ASSERT_TRUE(row.cpm.has_value());
-    EXPECT_EQ(*row.cpm, usd(100'000));
+    EXPECT_EQ(*row.cpm, cents(100'000));
     ASSERT_TRUE(row.share_of_budget.has_value());
     EXPECT_NEAR(*row.share_of_budget, 0.02, 1e-12);
 }
@@ -147,7 +144,7 @@ TEST(CampaignTest, UniqueReachCountsTheAudienceOverlap) {
     EXPECT_NEAR(result.totals.sum_of_rows_reach, 150.0, 1e-9);
     EXPECT_NEAR(result.totals.estimated_reach, 145.0, 1e-9);
     ASSERT_TRUE(result.totals.cost_per_thousand_reached.has_value());
-    EXPECT_EQ(*result.totals.cost_per_thousand_reached, core::cost_per_unit(usd(200), 0.145));
+    EXPECT_EQ(*result.totals.cost_per_thousand_reached, core::cost_per_unit(cents(200), 0.145));
     EXPECT_EQ(core::unique_reach(150.0, 100.0, 0.0), 150.0);
     EXPECT_EQ(core::unique_reach(150.0, 100.0, 1.0), 100.0);
     inputs.audience_overlap = 1.5;
@@ -190,7 +187,7 @@ TEST(CampaignTest, RowFormulasTable) {
         EXPECT_NEAR(row.estimated_reach, unique, 1e-9 * f);
         EXPECT_LE(row.estimated_reach, row.impressions + 1e-9);
         EXPECT_GE(row.estimated_reach, row.engagements_per_post - 1e-9);
-        EXPECT_EQ(row.cost, usd(12'345 * c.posts));
+        EXPECT_EQ(row.cost, cents(12'345 * c.posts));
         EXPECT_NEAR(row.engagement_rate, c.rate, 1e-15);
     }
 }
@@ -214,12 +211,12 @@ TEST(CampaignTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
     const auto micro_plan = evaluate(plan(micros, 500'000));
     const auto macro_plan = evaluate(plan({person(100, 1'000'000, 0.024, 500'000)}, 500'000));
 
-    EXPECT_EQ(micro_plan.totals.cost, usd(100'000));
-    EXPECT_EQ(macro_plan.totals.cost, usd(500'000));
-    EXPECT_EQ(micro_plan.totals.budget_left, usd(400'000));
-    EXPECT_EQ(micro_plan.totals.overrun, usd(0));
-    EXPECT_EQ(macro_plan.totals.budget_left, usd(0));
-    EXPECT_EQ(macro_plan.totals.overrun, usd(0));
+    EXPECT_EQ(micro_plan.totals.cost, cents(100'000));
+    EXPECT_EQ(macro_plan.totals.cost, cents(500'000));
+    EXPECT_EQ(micro_plan.totals.budget_left, cents(400'000));
+    EXPECT_EQ(micro_plan.totals.overrun, cents(0));
+    EXPECT_EQ(macro_plan.totals.budget_left, cents(0));
+    EXPECT_EQ(macro_plan.totals.overrun, cents(0));
     EXPECT_NEAR(*micro_plan.totals.share_of_budget, 0.2, 1e-12);
     EXPECT_NEAR(*macro_plan.totals.share_of_budget, 1.0, 1e-12);
 
@@ -228,8 +225,8 @@ TEST(CampaignTest, TenMicrosAtHundredAgainstOneFiveThousandPost) {
     // 1,000,000 x 2.4% = 24,000 engagements for $5,000: $0.21 each (0.2083 rounded).
     EXPECT_NEAR(micro_plan.totals.expected_engagements, 740.0, 1e-9);
     EXPECT_NEAR(macro_plan.totals.expected_engagements, 24'000.0, 1e-9);
-    EXPECT_EQ(*micro_plan.totals.cost_per_engagement, usd(135));
-    EXPECT_EQ(*macro_plan.totals.cost_per_engagement, usd(21));
+    EXPECT_EQ(*micro_plan.totals.cost_per_engagement, cents(135));
+    EXPECT_EQ(*macro_plan.totals.cost_per_engagement, cents(21));
 }
 
 TEST(CampaignTest, BadRowGetsFieldErrorAndOtherRowsStillCompute) {
@@ -248,10 +245,10 @@ TEST(CampaignTest, BadRowGetsFieldErrorAndOtherRowsStillCompute) {
     EXPECT_TRUE(result.rows[1].valid);
     EXPECT_FALSE(result.rows[2].valid);
     EXPECT_TRUE(result.rows[3].valid);
-    EXPECT_EQ(result.rows[2].cost, usd(0));
+    EXPECT_EQ(result.rows[2].cost, cents(0));
     EXPECT_EQ(result.totals.influencers, 3);
     EXPECT_EQ(result.totals.invalid_rows, 1);
-    EXPECT_EQ(result.totals.cost, usd(30'000));
+    EXPECT_EQ(result.totals.cost, cents(30'000));
     EXPECT_NEAR(result.totals.expected_engagements, 74.0 + 148.0 + 120.0, 1e-9);
 }
 
@@ -286,7 +283,7 @@ TEST(CampaignTest, PriceInAnotherCurrencyIsARowError) {
     ASSERT_EQ(result.errors.size(), 1u);
     EXPECT_EQ(result.errors[0].error.message,
               "Row 1, Price per post: use the plan's currency (USD).");
-    EXPECT_EQ(result.totals.cost, usd(10'000));
+    EXPECT_EQ(result.totals.cost, cents(10'000));
 }
 
 TEST(CampaignTest, RepeatedIdMakesTheLaterRowInvalid) {
@@ -308,13 +305,13 @@ TEST(CampaignTest, BudgetLeftAndOverrunAreRunningAndNeverNegative) {
         evaluate(plan({person(1, 1000, 0.074, 10'000), person(2, 1000, 0.074, 10'000),
                        person(3, 1000, 0.074, 10'000)},
                       15'000));
-    EXPECT_EQ(result.rows[0].budget_left_after, usd(5'000));
-    EXPECT_EQ(result.rows[0].overrun_after, usd(0));
-    EXPECT_EQ(result.rows[1].budget_left_after, usd(0));
-    EXPECT_EQ(result.rows[1].overrun_after, usd(5'000));
-    EXPECT_EQ(result.rows[2].overrun_after, usd(15'000));
-    EXPECT_EQ(result.totals.budget_left, usd(0));
-    EXPECT_EQ(result.totals.overrun, usd(15'000));
+    EXPECT_EQ(result.rows[0].budget_left_after, cents(5'000));
+    EXPECT_EQ(result.rows[0].overrun_after, cents(0));
+    EXPECT_EQ(result.rows[1].budget_left_after, cents(0));
+    EXPECT_EQ(result.rows[1].overrun_after, cents(5'000));
+    EXPECT_EQ(result.rows[2].overrun_after, cents(15'000));
+    EXPECT_EQ(result.totals.budget_left, cents(0));
+    EXPECT_EQ(result.totals.overrun, cents(15'000));
     EXPECT_NEAR(*result.totals.share_of_budget, 2.0, 1e-12);
 }
 
@@ -322,13 +319,13 @@ TEST(CampaignTest, ZeroBudgetHasNoShareAndEverythingIsOverrun) {
     const auto result = evaluate(plan({person(1, 1000, 0.074, 10'000)}, 0));
     EXPECT_FALSE(result.rows[0].share_of_budget.has_value());
     EXPECT_FALSE(result.totals.share_of_budget.has_value());
-    EXPECT_EQ(result.totals.overrun, usd(10'000));
+    EXPECT_EQ(result.totals.overrun, cents(10'000));
 }
 
 TEST(CampaignTest, UnbookedRowCostsNothingAndHasNoCostPerEngagement) {
     const auto result = evaluate(plan({person(1, 1000, 0.074, 10'000, 0)}, 500'000));
     EXPECT_TRUE(result.rows[0].valid);
-    EXPECT_EQ(result.rows[0].cost, usd(0));
+    EXPECT_EQ(result.rows[0].cost, cents(0));
     EXPECT_FALSE(result.rows[0].cost_per_engagement.has_value());
     EXPECT_FALSE(result.rows[0].cpm.has_value());
     EXPECT_EQ(result.totals.booked, 0);
@@ -338,7 +335,7 @@ TEST(CampaignTest, UnbookedRowCostsNothingAndHasNoCostPerEngagement) {
 TEST(CampaignTest, FreePostsHaveZeroCostPerEngagement) {
     const auto result = evaluate(plan({person(1, 1000, 0.074, 0)}, 500'000));
     ASSERT_TRUE(result.rows[0].cost_per_engagement.has_value());
-    EXPECT_EQ(*result.rows[0].cost_per_engagement, usd(0));
+    EXPECT_EQ(*result.rows[0].cost_per_engagement, cents(0));
 }
 
 TEST(CampaignTest, PlanWideInputErrors) {
@@ -371,7 +368,7 @@ TEST(CampaignTest, FunnelStartsFromTargetedEngagementsByDefault) {
     EXPECT_NEAR(result.rows[0].clicks, 25.0, 1e-9);
     EXPECT_NEAR(result.rows[0].conversions, 5.0, 1e-9);
     EXPECT_NEAR(result.totals.funnel.conversions, 5.0, 1e-9);
-    EXPECT_EQ(*result.rows[0].cost_per_conversion, usd(2'000));
+    EXPECT_EQ(*result.rows[0].cost_per_conversion, cents(2'000));
 
     inputs.funnel_from_targeted = false;
     result = evaluate(inputs);
@@ -401,7 +398,7 @@ TEST(CampaignTest, TenThousandRowsEvaluate) {
     for (const Influencer& influencer : roster) {
         cost += influencer.price_per_post.cents * influencer.posts;
     }
-    EXPECT_EQ(result.totals.cost, usd(cost));
+    EXPECT_EQ(result.totals.cost, cents(cost));
 }
 
 bool money_ok(const Money& money) {
@@ -432,7 +429,7 @@ TEST(CampaignTest, PropertyRandomRostersAreFiniteNonNegativeAndTotalsSumRows) {
                                               ? uniform() * 1.1
                                               : uniform() * 50'000.0;
             influencer.price_per_post =
-                usd(static_cast<std::int64_t>(engine() % 1'000'000) - 10'000);
+                cents(static_cast<std::int64_t>(engine() % 1'000'000) - 10'000);
             influencer.posts = static_cast<int>(engine() % 1100);
             influencer.audience_fit = uniform() * 1.05;
             roster.push_back(influencer);

@@ -1,4 +1,5 @@
 #include "core/compare.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -16,17 +17,13 @@ using core::Money;
 using core::PlanMetric;
 using core::Winner;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
-
 Influencer blogger(std::int64_t followers, double rate, std::int64_t price_cents, int posts = 1,
                    double fit = 1.0) {
     Influencer influencer;
     influencer.id = 1;
     influencer.followers = followers;
     influencer.engagement_value = rate;
-    influencer.price_per_post = usd(price_cents);
+    influencer.price_per_post = cents(price_cents);
     influencer.posts = posts;
     influencer.audience_fit = fit;
     return influencer;
@@ -46,7 +43,7 @@ ComparisonInputs inputs(core::PlanGroup a, core::PlanGroup b, std::int64_t budge
     in.setup.b = std::move(b);
     in.setup.metric = metric;
     in.setup.judgement = judgement;
-    in.budget = usd(budget_cents);
+    in.budget = cents(budget_cents);
     in.reach_rate = 0.1;
     in.funnel = core::default_funnel_assumptions(Currency::usd);
     return in;
@@ -67,8 +64,8 @@ TEST(CompareTest, HeaderWorkedExampleTheMacroWinsOnCostPerEngagement) {
     const Comparison c = compare(article());
     EXPECT_NEAR(c.a.engagements, 24'000.0, 1e-9);
     EXPECT_NEAR(c.b.engagements, 740.0, 1e-9);
-    EXPECT_EQ(c.a.cost, usd(500'000));
-    EXPECT_EQ(c.b.cost, usd(100'000));
+    EXPECT_EQ(c.a.cost, cents(500'000));
+    EXPECT_EQ(c.b.cost, cents(100'000));
     EXPECT_EQ(c.winner, Winner::a);
     ASSERT_TRUE(c.advantage.has_value());
     // (1,000 / 740) / (5,000 / 24,000) = 6.486...
@@ -77,12 +74,12 @@ TEST(CompareTest, HeaderWorkedExampleTheMacroWinsOnCostPerEngagement) {
                          "for Ten regional bloggers (6.5 times lower).");
 
     const core::BreakEven& be = c.break_even;
-    EXPECT_EQ(be.price_per_post, usd(1541)); // 74 x 5,000 / 24,000 = $15.4166 -> $15.41
-    EXPECT_EQ(be.current_price_per_post, usd(10'000));
+    EXPECT_EQ(be.price_per_post, cents(1541)); // 74 x 5,000 / 24,000 = $15.4166 -> $15.41
+    EXPECT_EQ(be.current_price_per_post, cents(10'000));
     ASSERT_TRUE(be.engagement_rate.has_value());
     EXPECT_NEAR(*be.engagement_rate, 0.48, 1e-12); // 7.4% x 4,800 / 740
     EXPECT_EQ(be.count_to_match, 325);             // 24,000 / 74 = 324.3
-    EXPECT_EQ(be.cost_to_match, usd(3'250'000));
+    EXPECT_EQ(be.cost_to_match, cents(3'250'000));
     EXPECT_EQ(be.affordable_count, 50);
     EXPECT_NEAR(be.affordable_metric, 3700.0, 1e-9);
 
@@ -106,7 +103,7 @@ TEST(CompareTest, HeaderWorkedExampleTheMacroWinsOnCostPerEngagement) {
 TEST(CompareTest, CheaperMicrosWinAndTheTextSaysHowFarTheyCanGo) {
     const Comparison c = compare(article(1'000)); // $10 a post
     EXPECT_EQ(c.winner, Winner::b);
-    EXPECT_EQ(c.break_even.price_per_post, usd(1541));
+    EXPECT_EQ(c.break_even.price_per_post, cents(1541));
     ASSERT_TRUE(c.break_even.engagement_rate.has_value());
     EXPECT_NEAR(*c.break_even.engagement_rate, 0.048, 1e-12); // 7.4% x 480 / 740
     EXPECT_EQ(c.break_even_text[0], "Ten regional bloggers stays ahead on cost per engagement up "
@@ -239,7 +236,7 @@ TEST(CompareTest, NothingExpectedOnEitherSideIsUndecided) {
 
 TEST(CompareTest, OverBudgetAndBadRowsAreNoted) {
     auto in = article();
-    in.budget = usd(400'000);
+    in.budget = cents(400'000);
     in.setup.b.influencers[3].followers = -1;
     const Comparison c = compare(in);
     EXPECT_EQ(c.notes[0], "One national blogger costs $5,000, $1,000 over the $4,000 budget.");

@@ -9,6 +9,7 @@
 #include "core/scenario.hpp"
 #include "core/share_link.hpp"
 #include "core/state_json.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -51,10 +52,6 @@ void expect_golden(const std::string& name, const std::string& actual) {
     const std::string expected = read_text(name);
     ASSERT_FALSE(expected.empty()) << golden_path(name) << " is missing";
     EXPECT_EQ(actual, expected) << name << " changed";
-}
-
-Money cents(std::int64_t amount, Currency currency = Currency::usd) {
-    return Money{amount, currency};
 }
 
 // 50 rows that differ in every column, text with non-ASCII letters, both engagement

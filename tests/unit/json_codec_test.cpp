@@ -93,6 +93,20 @@ TEST(JsonCodec, ListsOverTheirLimitAreTooLarge) {
     EXPECT_EQ(reader.error().message, "posts: at most 1,000 entries fit.");
 }
 
+TEST(JsonCodec, ContactIsSavedOnlyWhenGivenAndAlwaysInTheApi) {
+    core::Influencer row;
+    EXPECT_FALSE(core::schema::Writer(Dialect::file, Currency::usd).write(row).contains("contact"));
+    EXPECT_EQ(core::schema::Writer(Dialect::api, Currency::usd).write(row).at("contact"), "");
+    row.contact = "ann@example.com";
+    const json saved = core::schema::Writer(Dialect::file, Currency::usd).write(row);
+    EXPECT_EQ(saved.at("contact"), "ann@example.com");
+    core::Influencer back;
+    core::schema::Reader reader(Dialect::file, Currency::usd);
+    reader.read(saved, back);
+    ASSERT_TRUE(reader.ok());
+    EXPECT_EQ(back.contact, "ann@example.com");
+}
+
 TEST(JsonCodec, EnumNamesComeFromOneTable) {
     EXPECT_EQ(core::schema::enum_name(core::Averaging::median), "median");
     EXPECT_EQ(core::schema::enum_from_name<core::Averaging>("mean"), core::Averaging::mean);

@@ -1,5 +1,6 @@
 #include "core/optimizer.hpp"
 #include "tests/bench/instances.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -326,10 +327,6 @@ OptimizerCandidate candidate(std::uint32_t id, std::string name, std::int64_t do
     return c;
 }
 
-Money usd(std::int64_t dollars) {
-    return Money{dollars * 100, Currency::usd};
-}
-
 std::string infeasible_message(const OptimizerProblem& p) {
     const auto result = core::solve(p);
     if (result.ok()) {
@@ -342,7 +339,7 @@ std::string infeasible_message(const OptimizerProblem& p) {
 // The article's budget: one $5,000 macro post against $100 micro posts.
 TEST(OptimizerTest, ArticleMicrosBeatTheMacroPostWhenTheyEngageMore) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.candidates.push_back(candidate(1, "National mommy blogger", 5'000, 24'000.0));
     for (std::uint32_t i = 0; i < 60; ++i) {
         p.candidates.push_back(candidate(100 + i, "Micro " + std::to_string(i), 100, 600.0));
@@ -361,7 +358,7 @@ TEST(OptimizerTest, ArticleMicrosBeatTheMacroPostWhenTheyEngageMore) {
 
 TEST(OptimizerTest, ArticleMacroWinsWhenMicrosEngageLess) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.candidates.push_back(candidate(1, "National mommy blogger", 5'000, 24'000.0));
     for (std::uint32_t i = 0; i < 60; ++i) {
         p.candidates.push_back(candidate(100 + i, "Micro " + std::to_string(i), 100, 400.0));
@@ -375,7 +372,7 @@ TEST(OptimizerTest, ArticleMacroWinsWhenMicrosEngageLess) {
 
 TEST(OptimizerTest, RegionShortOfCandidatesIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.regions = {RegionRule{"Florida", 3, std::nullopt}};
     p.candidates = {candidate(1, "Ana", 100, 150.0, 0), candidate(2, "Bo", 100, 150.0, 0),
                     candidate(3, "Cy", 100, 150.0)};
@@ -391,7 +388,7 @@ TEST(OptimizerTest, RegionShortOfCandidatesIsExplained) {
 
 TEST(OptimizerTest, PinsOverBudgetAreExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.candidates = {candidate(1, "Ana", 3'100, 1.0), candidate(2, "Bo", 3'100, 1.0),
                     candidate(3, "Cy", 100, 1.0)};
     p.must_include = {1, 2};
@@ -401,7 +398,7 @@ TEST(OptimizerTest, PinsOverBudgetAreExplained) {
 
 TEST(OptimizerTest, CoverageCostOverBudgetIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(500);
+    p.budget = dollars(500);
     p.regions = {RegionRule{"New England", 3, std::nullopt},
                  RegionRule{"Florida", 2, std::nullopt}};
     // Cheapest cover: 100 + 100 + 150 in New England, 120 + 130 in Florida = $600.
@@ -411,7 +408,7 @@ TEST(OptimizerTest, CoverageCostOverBudgetIsExplained) {
     EXPECT_EQ(infeasible_message(p), "Covering every region's minimum costs at least $600, over "
                                      "the $500 budget; raise the budget or lower a region's "
                                      "minimum.");
-    p.budget = usd(600);
+    p.budget = dollars(600);
     const auto result = core::solve(p);
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result.value().chosen_ids, (std::vector<std::uint32_t>{1, 2, 3, 5, 6}));
@@ -419,7 +416,7 @@ TEST(OptimizerTest, CoverageCostOverBudgetIsExplained) {
 
 TEST(OptimizerTest, PinAndExclusionConflictIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.candidates = {candidate(1, "Ana", 100, 1.0), candidate(2, "Bo", 100, 1.0)};
     p.must_include = {2};
     p.must_exclude = {2};
@@ -429,7 +426,7 @@ TEST(OptimizerTest, PinAndExclusionConflictIsExplained) {
 
 TEST(OptimizerTest, PinnedAboveShareCapIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.max_budget_share = 0.4;
     p.candidates = {candidate(1, "Ana", 2'500, 1.0), candidate(2, "Bo", 100, 1.0)};
     p.must_include = {1};
@@ -440,7 +437,7 @@ TEST(OptimizerTest, PinnedAboveShareCapIsExplained) {
 
 TEST(OptimizerTest, ShareCapLeavesOutExpensiveCandidatesAndSaysSo) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.max_budget_share = 0.4;
     p.candidates = {candidate(1, "Macro", 5'000, 24'000.0), candidate(2, "Mid", 2'000, 9'000.0),
                     candidate(3, "Micro", 100, 600.0)};
@@ -456,7 +453,7 @@ TEST(OptimizerTest, ShareCapLeavesOutExpensiveCandidatesAndSaysSo) {
 
 TEST(OptimizerTest, MinimumHeadCountIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.candidates = {candidate(1, "A", 100, 1.0), candidate(2, "B", 100, 1.0),
                     candidate(3, "C", 100, 1.0)};
     p.min_hires = 4;
@@ -464,14 +461,14 @@ TEST(OptimizerTest, MinimumHeadCountIsExplained) {
               "The plan needs at least 4 influencers but only 3 can be "
               "hired within the rules; lower the minimum or add candidates.");
     p.min_hires = 3;
-    p.budget = usd(250);
+    p.budget = dollars(250);
     EXPECT_EQ(infeasible_message(p), "Hiring at least 3 influencers costs at least $300, over the "
                                      "$250 budget; raise the budget or lower the minimum.");
 }
 
 TEST(OptimizerTest, RegionMaximumBelowPinsIsExplained) {
     OptimizerProblem p;
-    p.budget = usd(5'000);
+    p.budget = dollars(5'000);
     p.regions = {RegionRule{"Midwest", 0, 1}};
     p.candidates = {candidate(1, "A", 100, 1.0, 0), candidate(2, "B", 100, 1.0, 0)};
     p.must_include = {1, 2};
@@ -481,7 +478,7 @@ TEST(OptimizerTest, RegionMaximumBelowPinsIsExplained) {
 
 TEST(OptimizerTest, InvalidInputIsAnErrorNamingTheField) {
     OptimizerProblem base;
-    base.budget = usd(1'000);
+    base.budget = dollars(1'000);
     base.candidates = {candidate(1, "Ana", 100, 1.0), candidate(2, "Bo", 100, 1.0)};
     ASSERT_TRUE(core::solve(base).ok());
 
@@ -515,7 +512,7 @@ TEST(OptimizerTest, InvalidInputIsAnErrorNamingTheField) {
 
 TEST(OptimizerTest, EmptyRosterAndZeroBudgetGiveAnEmptyOptimalPlan) {
     OptimizerProblem p;
-    p.budget = usd(0);
+    p.budget = dollars(0);
     auto result = core::solve(p);
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result.value().status, SolveStatus::optimal);
@@ -529,7 +526,7 @@ TEST(OptimizerTest, EmptyRosterAndZeroBudgetGiveAnEmptyOptimalPlan) {
 
 TEST(OptimizerTest, FreeCandidatesAreHiredWithinRegionMaximums) {
     OptimizerProblem p;
-    p.budget = usd(100);
+    p.budget = dollars(100);
     p.regions = {RegionRule{"Ohio", 0, 1}};
     p.candidates = {candidate(1, "Gift A", 0, 50.0, 0), candidate(2, "Gift B", 0, 60.0, 0),
                     candidate(3, "Paid", 100, 10.0)};
@@ -621,7 +618,7 @@ namespace {
 
 TEST(OptimizerTest, RosterAboveTheLimitIsTooLarge) {
     OptimizerProblem p;
-    p.budget = usd(1'000);
+    p.budget = dollars(1'000);
     p.candidates.resize(core::optimizer_max_candidates + 1);
     const auto result = core::solve(p);
     ASSERT_FALSE(result.ok());
@@ -637,7 +634,7 @@ TEST(OptimizerTest, RosterAboveTheLimitIsTooLarge) {
 TEST(OptimizerTest, InputLimitsAcceptTheEdgeAndRejectBeyond) {
     // 200,000 candidates and 1,000 regions are accepted (a zero budget keeps it quick).
     OptimizerProblem p;
-    p.budget = usd(0);
+    p.budget = dollars(0);
     p.candidates.resize(core::optimizer_max_candidates);
     for (std::size_t i = 0; i < p.candidates.size(); ++i) {
         p.candidates[i].id = static_cast<std::uint32_t>(i + 1);

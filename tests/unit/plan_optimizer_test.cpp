@@ -1,4 +1,5 @@
 #include "core/plan_optimizer.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -14,12 +15,8 @@ using core::Money;
 using core::Objective;
 using core::OptimizerSettings;
 
-Money usd(std::int64_t dollars) {
-    return Money{dollars * 100, Currency::usd};
-}
-
 Influencer influencer(std::uint32_t id, std::string name, std::int64_t followers, double rate,
-                      std::int64_t dollars, std::string region = "", double fit = 1.0) {
+                      std::int64_t price_dollars, std::string region = "", double fit = 1.0) {
     Influencer i;
     i.id = id;
     i.name = std::move(name);
@@ -27,7 +24,7 @@ Influencer influencer(std::uint32_t id, std::string name, std::int64_t followers
     i.followers = followers;
     i.engagement_kind = core::EngagementInputKind::rate;
     i.engagement_value = rate;
-    i.price_per_post = usd(dollars);
+    i.price_per_post = dollars(price_dollars);
     i.posts = 1;
     i.region = std::move(region);
     i.audience_fit = fit;
@@ -39,7 +36,7 @@ Influencer influencer(std::uint32_t id, std::string name, std::int64_t followers
 // 1,850 followers at 7.4% (136.9 engagements each).
 CampaignInputs article(std::int64_t budget_dollars) {
     CampaignInputs inputs;
-    inputs.budget = usd(budget_dollars);
+    inputs.budget = dollars(budget_dollars);
     inputs.roster.push_back(influencer(1, "National mommy blogger", 2'000'000, 0.012, 5'000));
     const char* regions[] = {"New England", "New England", "New England", "Florida", "Florida",
                              "Florida",     "Midwest",     "Midwest",     "Texas",   "Texas"};
@@ -87,7 +84,7 @@ TEST(PlanOptimizerTest, RegionsMatchIgnoringCaseAndSpaces) {
 
 TEST(PlanOptimizerTest, TargetedEngagementsUseAudienceFit) {
     CampaignInputs inputs;
-    inputs.budget = usd(100);
+    inputs.budget = dollars(100);
     inputs.roster = {influencer(1, "Broad", 10'000, 0.05, 100, "", 0.1),
                      influencer(2, "Niche", 5'000, 0.05, 100, "", 0.9)};
     auto broad =
@@ -128,7 +125,7 @@ TEST(PlanOptimizerTest, PinsOnUnknownOrUnbookedRowsAreErrors) {
     EXPECT_EQ(result.error().message, "Must include: Micro 2 cannot be hired because no posts are "
                                       "booked; fix the row or remove the pin.");
     // Pinning the macro post in: it alone takes the whole budget of $5,000.
-    inputs.budget = usd(5'000);
+    inputs.budget = dollars(5'000);
     settings.must_include = {1};
     settings.must_exclude = {11, 12};
     result = core::optimize_campaign(inputs, settings);

@@ -1,6 +1,7 @@
 #include "core/benchmarks.hpp"
 #include "core/formulas.hpp"
 #include "core/pricing.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <gtest/gtest.h>
 #include <random>
@@ -12,10 +13,6 @@ using core::Currency;
 using core::Money;
 using core::PricingModel;
 using core::PricingModelKind;
-
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
 
 TEST(PricingTest, DefaultIsTheArticlesTierTable) {
     const PricingModel model = core::default_pricing_model(Currency::usd);
@@ -36,11 +33,11 @@ TEST(PricingTest, DefaultIsTheArticlesTierTable) {
     for (const auto& c : cases) {
         const auto price = core::suggest_price(model, c.followers, 0.05);
         ASSERT_TRUE(price.ok()) << c.followers;
-        EXPECT_EQ(price.value().price, usd(c.cents)) << c.followers;
+        EXPECT_EQ(price.value().price, cents(c.cents)) << c.followers;
         EXPECT_EQ(price.value().formula_id, core::formula_ids::price_tier_table);
         EXPECT_FALSE(price.value().from_quote);
     }
-    EXPECT_EQ(model.per_thousand, usd(1'000)); // $10 per 1,000 (InfluencerDB)
+    EXPECT_EQ(model.per_thousand, cents(1'000)); // $10 per 1,000 (InfluencerDB)
 }
 
 // The article: ten micro-influencers at $100 cost $1,000, far below one $5,000 post.
@@ -49,8 +46,8 @@ TEST(PricingTest, ArticleTenMicrosAgainstOneMacroPost) {
     const Money micro = core::suggest_price(model, 1'000, 0.074).value().price;
     const Money macro = core::suggest_price(model, 2'000'000, 0.024).value().price;
     const Money ten_micros = core::multiply(micro, 10).value();
-    EXPECT_EQ(ten_micros, usd(100'000));
-    EXPECT_EQ(macro, usd(500'000));
+    EXPECT_EQ(ten_micros, cents(100'000));
+    EXPECT_EQ(macro, cents(500'000));
     EXPECT_EQ(ten_micros.cents * 5, macro.cents); // a fifth of one macro post
 }
 
@@ -73,13 +70,13 @@ TEST(PricingTest, PerThousandFollowersRoundsOnceHalfAwayFromZero) {
         {2'500, 1, 3}, // 2.5 -> 3, not banker's 2
     };
     for (const auto& c : cases) {
-        model.per_thousand = usd(c.per_thousand_cents);
+        model.per_thousand = cents(c.per_thousand_cents);
         const auto price = core::suggest_price(model, c.followers, 0.0);
         ASSERT_TRUE(price.ok()) << c.followers;
         EXPECT_EQ(price.value().price.cents, c.expected_cents) << c.followers;
         EXPECT_EQ(price.value().formula_id, core::formula_ids::price_per_thousand);
     }
-    model.per_thousand = usd(1'000);
+    model.per_thousand = cents(1'000);
     EXPECT_EQ(core::suggest_price(model, 12'500, 0.0).value().basis,
               "Rate per 1,000 followers: 12,500 / 1,000 x $10 = $125 per post.");
 }
@@ -87,11 +84,11 @@ TEST(PricingTest, PerThousandFollowersRoundsOnceHalfAwayFromZero) {
 TEST(PricingTest, CostPerEngagementTarget) {
     PricingModel model = core::default_pricing_model(Currency::usd);
     model.kind = PricingModelKind::cost_per_engagement;
-    model.target_cpe = usd(20);
+    model.target_cpe = cents(20);
     // 12,500 x 4.2% = 525 engagements x $0.20 = $105.
     const auto price = core::suggest_price(model, 12'500, 0.042);
     ASSERT_TRUE(price.ok());
-    EXPECT_EQ(price.value().price, usd(10'500));
+    EXPECT_EQ(price.value().price, cents(10'500));
     EXPECT_EQ(price.value().formula_id, core::formula_ids::price_cost_per_engagement);
     EXPECT_EQ(price.value().basis,
               "Cost-per-engagement target: 12,500 followers x 4.20% x $0.20 = $105 per post.");
@@ -101,18 +98,18 @@ TEST(PricingTest, CostPerEngagementTarget) {
 
 TEST(PricingTest, QuoteAlwaysOverrides) {
     PricingModel model = core::default_pricing_model(Currency::usd);
-    const auto quoted = core::price_per_post(model, 2'000'000, 0.024, usd(350'000));
+    const auto quoted = core::price_per_post(model, 2'000'000, 0.024, cents(350'000));
     ASSERT_TRUE(quoted.ok());
-    EXPECT_EQ(quoted.value().price, usd(350'000));
+    EXPECT_EQ(quoted.value().price, cents(350'000));
     EXPECT_TRUE(quoted.value().from_quote);
     EXPECT_EQ(quoted.value().formula_id, core::formula_ids::price_quote);
     EXPECT_EQ(quoted.value().basis, "The influencer's quote: $3,500 per post.");
 
     // Even a broken model does not stop a quoted price.
     model.tier_prices.clear();
-    EXPECT_TRUE(core::price_per_post(model, 2'000'000, 0.024, usd(0)).ok());
+    EXPECT_TRUE(core::price_per_post(model, 2'000'000, 0.024, cents(0)).ok());
     EXPECT_FALSE(core::price_per_post(model, 2'000'000, 0.024, std::nullopt).ok());
-    EXPECT_EQ(core::price_per_post(model, 10, 0.1, usd(-1)).error().field, "Price per post");
+    EXPECT_EQ(core::price_per_post(model, 10, 0.1, cents(-1)).error().field, "Price per post");
 }
 
 TEST(PricingTest, IzeaTableAndReferences) {
@@ -123,10 +120,10 @@ TEST(PricingTest, IzeaTableAndReferences) {
     }
     // IZEA's own tiers: mid 50,000 to 199,999, macro 200,000 to 499,999, mega 500,000 to
     // 999,999, and no tier from 1,000,000 up (the report has none).
-    EXPECT_EQ(core::suggest_price(tables[1], 5'000, 0.03).value().price, usd(110'500));
-    EXPECT_EQ(core::suggest_price(tables[1], 199'999, 0.03).value().price, usd(339'600));
-    EXPECT_EQ(core::suggest_price(tables[1], 200'000, 0.03).value().price, usd(499'200));
-    EXPECT_EQ(core::suggest_price(tables[1], 500'000, 0.03).value().price, usd(549'700));
+    EXPECT_EQ(core::suggest_price(tables[1], 5'000, 0.03).value().price, cents(110'500));
+    EXPECT_EQ(core::suggest_price(tables[1], 199'999, 0.03).value().price, cents(339'600));
+    EXPECT_EQ(core::suggest_price(tables[1], 200'000, 0.03).value().price, cents(499'200));
+    EXPECT_EQ(core::suggest_price(tables[1], 500'000, 0.03).value().price, cents(549'700));
     const auto beyond = core::suggest_price(tables[1], 2'000'000, 0.03);
     ASSERT_FALSE(beyond.ok());
     EXPECT_EQ(beyond.error().field, "Followers");
@@ -187,7 +184,7 @@ TEST(PricingTest, ValidationMessages) {
     const Case cases[] = {
         {[](PricingModel& m) { m.tier_prices.clear(); }, "Price tiers",
          "Price tiers: add at least one tier with its followers and price."},
-        {[](PricingModel& m) { m.tier_prices[1].price = usd(-100); }, "Price tier 2: Price",
+        {[](PricingModel& m) { m.tier_prices[1].price = cents(-100); }, "Price tier 2: Price",
          "Price tier 2: Price: type an amount of $0 or more, such as $100."},
         {[](PricingModel& m) {
              m.tier_prices[0].price = Money{100, Currency::eur};
@@ -199,9 +196,9 @@ TEST(PricingTest, ValidationMessages) {
          "ends."},
         {[](PricingModel& m) { m.tier_prices[0].name.clear(); }, "Price tier 1: Name",
          "Price tier 1: Name: type a name such as micro."},
-        {[](PricingModel& m) { m.per_thousand = usd(-1); }, "Price per 1,000 followers",
+        {[](PricingModel& m) { m.per_thousand = cents(-1); }, "Price per 1,000 followers",
          "Price per 1,000 followers: type an amount of $0 or more, such as $10."},
-        {[](PricingModel& m) { m.target_cpe = usd(-1); }, "Target cost per engagement",
+        {[](PricingModel& m) { m.target_cpe = cents(-1); }, "Target cost per engagement",
          "Target cost per engagement: type an amount of $0 or more, such as $0.20."},
     };
     for (const auto& c : cases) {
@@ -232,8 +229,8 @@ TEST(PricingTest, PropertySuggestionsAreNeverNegative) {
     for (int i = 0; i < 3000; ++i) {
         PricingModel model = core::default_pricing_model(Currency::usd);
         model.kind = static_cast<PricingModelKind>(engine() % 3);
-        model.per_thousand = usd(static_cast<std::int64_t>(engine() % 100'000));
-        model.target_cpe = usd(static_cast<std::int64_t>(engine() % 1'000));
+        model.per_thousand = cents(static_cast<std::int64_t>(engine() % 100'000));
+        model.target_cpe = cents(static_cast<std::int64_t>(engine() % 1'000));
         const auto followers = static_cast<std::int64_t>(engine() % 10'000'000'000ULL);
         const double rate = static_cast<double>(engine() >> 11) * 0x1.0p-53;
         const auto price = core::suggest_price(model, followers, rate);

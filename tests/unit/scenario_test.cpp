@@ -1,4 +1,5 @@
 #include "core/scenario.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -10,27 +11,23 @@ namespace {
 using core::Currency;
 using core::Money;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
-
 TEST(ScenarioTest, DefaultScenarioTellsTheArticlesStory) {
     const core::Scenario s = core::default_scenario();
     EXPECT_EQ(s.version, core::scenario_version);
-    EXPECT_EQ(s.budget, usd(500'000));
+    EXPECT_EQ(s.budget, cents(500'000));
     EXPECT_EQ(s.assumptions.currency, Currency::usd);
     EXPECT_EQ(s.assumptions.benchmark_set_id, "article");
     ASSERT_EQ(s.roster.size(), 11u);
 
     const core::Influencer& macro = s.roster[0];
     EXPECT_EQ(macro.followers, 1'000'000);
-    EXPECT_EQ(macro.price_per_post, usd(500'000));
+    EXPECT_EQ(macro.price_per_post, cents(500'000));
     EXPECT_NEAR(macro.engagement_value, 0.024, 1e-12); // the article: 2.4% over 100,000
 
     std::map<std::string, int> regions;
     for (std::size_t i = 1; i < s.roster.size(); ++i) {
         const core::Influencer& micro = s.roster[i];
-        EXPECT_EQ(micro.price_per_post, usd(10'000));
+        EXPECT_EQ(micro.price_per_post, cents(10'000));
         EXPECT_LE(micro.followers, 2000);
         ++regions[micro.region];
         // The article's figures (15% under 1,000 followers, 7.4% from 1,000 to 9,999) on
@@ -72,8 +69,8 @@ TEST(ScenarioTest, EveryDefaultRowIsValidAndIdsAreUnique) {
     EXPECT_TRUE(result.value().errors.empty());
     EXPECT_EQ(result.value().totals.influencers, 11);
     // All eleven booked: $6,000 against $5,000, so the plan shows a $1,000 overrun.
-    EXPECT_EQ(result.value().totals.cost, usd(600'000));
-    EXPECT_EQ(result.value().totals.overrun, usd(100'000));
+    EXPECT_EQ(result.value().totals.cost, cents(600'000));
+    EXPECT_EQ(result.value().totals.overrun, cents(100'000));
 }
 
 // The article's story: ten regional bloggers at $100 against one national blogger at
@@ -88,18 +85,18 @@ TEST(ScenarioTest, ArticleTenMicrosAtHundredAgainstOneFiveThousandPost) {
     const auto result = core::compare_plans(core::comparison_inputs(s));
     ASSERT_TRUE(result.ok());
     const core::Comparison& c = result.value();
-    EXPECT_EQ(c.a.cost, usd(500'000));
-    EXPECT_EQ(c.b.cost, usd(100'000));
+    EXPECT_EQ(c.a.cost, cents(500'000));
+    EXPECT_EQ(c.b.cost, cents(100'000));
     EXPECT_EQ(c.b.influencers, 10);
     EXPECT_TRUE(c.a.within_budget);
     EXPECT_TRUE(c.b.within_budget);
-    EXPECT_EQ(c.b.budget_left, usd(400'000));
+    EXPECT_EQ(c.b.budget_left, cents(400'000));
     EXPECT_NEAR(c.a.engagements, 24'000.0, 1e-9);
     EXPECT_NEAR(c.b.engagements, 1'027.73, 1e-9);
     EXPECT_EQ(c.winner, core::Winner::a);
-    EXPECT_EQ(c.a.cost_per_engagement, usd(21));
-    EXPECT_EQ(c.b.cost_per_engagement, usd(97));
-    EXPECT_EQ(c.break_even.price_per_post, usd(2'141)); // 102.773 x 5,000 / 24,000
+    EXPECT_EQ(c.a.cost_per_engagement, cents(21));
+    EXPECT_EQ(c.b.cost_per_engagement, cents(97));
+    EXPECT_EQ(c.break_even.price_per_post, cents(2'141)); // 102.773 x 5,000 / 24,000
     EXPECT_NE(c.verdict.find("$0.21 against $0.97"), std::string::npos) << c.verdict;
 }
 
@@ -109,7 +106,7 @@ TEST(ScenarioTest, InputsAreBuiltFromTheScenario) {
     s.assumptions.funnel.margin = 0.3;
     s.assumptions.funnel_from_targeted = false;
     s.assumptions.number_format.decimal_comma = true;
-    s.actuals.push_back(core::ActualResult{2, 70, 4, 0, 0, 1, 0, usd(0)});
+    s.actuals.push_back(core::ActualResult{2, 70, 4, 0, 0, 1, 0, cents(0)});
     s.tracking.averaging = core::Averaging::median;
 
     const core::CampaignInputs campaign = core::campaign_inputs(s);
@@ -145,16 +142,16 @@ TEST(ScenarioTest, BenchmarkInfluencerTakesTheExpectedRateOnTheCurve) {
     ASSERT_NE(markerly, nullptr);
     // 316 is the middle of Markerly's "under 1,000" tier: its own 8%.
     const core::Influencer small =
-        core::benchmark_influencer(*markerly, 5, "Ana", 316, usd(10'000), "Florida");
+        core::benchmark_influencer(*markerly, 5, "Ana", 316, cents(10'000), "Florida");
     EXPECT_NEAR(small.engagement_value, 0.08, 1e-4);
     EXPECT_EQ(small.id, 5u);
     EXPECT_EQ(small.region, "Florida");
     EXPECT_NE(small.notes.find("8.0%"), std::string::npos);
     // 999 and 1,000 followers expect almost the same rate: no cliff at the tier edge.
     const double below =
-        core::benchmark_influencer(*markerly, 6, "Bo", 999, usd(1), "X").engagement_value;
+        core::benchmark_influencer(*markerly, 6, "Bo", 999, cents(1), "X").engagement_value;
     const double at =
-        core::benchmark_influencer(*markerly, 7, "Cy", 1'000, usd(1), "X").engagement_value;
+        core::benchmark_influencer(*markerly, 7, "Cy", 1'000, cents(1), "X").engagement_value;
     EXPECT_NEAR(at / below, 1.0, 1e-3);
     EXPECT_NEAR(at, std::sqrt(0.08 * 0.04), 1e-4);
 }

@@ -1,4 +1,5 @@
 #include "core/tracking.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -12,16 +13,12 @@ using core::Influencer;
 using core::Money;
 using core::TrackingMetric;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, Currency::usd};
-}
-
 Influencer person(std::uint32_t id, std::int64_t followers, double rate, std::int64_t price_cents) {
     Influencer influencer;
     influencer.id = id;
     influencer.followers = followers;
     influencer.engagement_value = rate;
-    influencer.price_per_post = usd(price_cents);
+    influencer.price_per_post = cents(price_cents);
     return influencer;
 }
 
@@ -34,7 +31,7 @@ ActualResult post(std::uint32_t id, std::int64_t likes, std::int64_t comments,
     r.comments = comments;
     r.clicks = clicks;
     r.conversions = conversions;
-    r.revenue = usd(revenue_cents);
+    r.revenue = cents(revenue_cents);
     return r;
 }
 
@@ -61,10 +58,10 @@ TEST(TrackingTest, HeaderWorkedExample) {
     EXPECT_EQ(a.interactions, 160);
     EXPECT_NEAR(a.interactions_per_post, 80.0, 1e-12);
     EXPECT_NEAR(a.engagement_rate, 0.08, 1e-12);
-    EXPECT_EQ(a.cost, usd(20'000));
-    EXPECT_EQ(a.cost_per_engagement, usd(125));
-    EXPECT_EQ(a.cost_per_click, usd(4'000));
-    EXPECT_EQ(a.cost_per_acquisition, usd(20'000));
+    EXPECT_EQ(a.cost, cents(20'000));
+    EXPECT_EQ(a.cost_per_engagement, cents(125));
+    EXPECT_EQ(a.cost_per_click, cents(4'000));
+    EXPECT_EQ(a.cost_per_acquisition, cents(20'000));
     ASSERT_TRUE(a.roi.has_value());
     EXPECT_NEAR(*a.roi, -0.9, 1e-12);
     EXPECT_NEAR(*a.roas, 0.2, 1e-12);
@@ -95,8 +92,8 @@ TEST(TrackingTest, TotalsAddUpTrackedInfluencers) {
     EXPECT_EQ(result.totals.influencers, 2);
     EXPECT_EQ(result.totals.posts, 3);
     EXPECT_EQ(result.totals.interactions, 74 + 160 + 55);
-    EXPECT_EQ(result.totals.cost, usd(30'000));
-    EXPECT_EQ(result.totals.revenue, usd(8'500));
+    EXPECT_EQ(result.totals.cost, cents(30'000));
+    EXPECT_EQ(result.totals.revenue, cents(8'500));
     EXPECT_EQ(result.totals.clicks, 10);
     EXPECT_NEAR(result.totals.expected_interactions, 74.0 * 2 + 148.0, 1e-9);
     EXPECT_NEAR(*result.totals.roi, (8'500 * 0.5 - 30'000) / 30'000.0, 1e-12);
@@ -140,7 +137,7 @@ TEST(TrackingTest, FreePostsHaveNoRoiAndZeroCosts) {
     const auto result = track(inputs({person(1, 1000, 0.074, 0)}, {post(1, 10, 0, 1, 1, 500)}));
     EXPECT_FALSE(result.influencers[0].roi.has_value());
     EXPECT_FALSE(result.influencers[0].roas.has_value());
-    EXPECT_EQ(result.influencers[0].cost_per_click, usd(0));
+    EXPECT_EQ(result.influencers[0].cost_per_click, cents(0));
     EXPECT_FALSE(result.totals.roi.has_value());
 }
 
@@ -182,7 +179,7 @@ TEST(TrackingTest, AdoptActualsUpdatesExpectations) {
     EXPECT_NEAR(adopted.roster[2].engagement_value, 300.0, 1e-12);
     EXPECT_EQ(adopted.changed_ids, (std::vector<std::uint32_t>{1, 2, 3}));
     // Everything else is untouched.
-    EXPECT_EQ(adopted.roster[0].price_per_post, usd(10'000));
+    EXPECT_EQ(adopted.roster[0].price_per_post, cents(10'000));
 
     // The adopted roster now expects exactly what was measured.
     const auto again = track(inputs(adopted.roster, {post(1, 90, 10)}));

@@ -1,4 +1,5 @@
 #include "core/uncertainty.hpp"
+#include "tests/unit/test_money.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -13,10 +14,6 @@ using core::Money;
 using core::SimulationPlan;
 using core::UncertaintySettings;
 
-Money usd(std::int64_t cents) {
-    return Money{cents, core::Currency::usd};
-}
-
 SimulationPlan uniform_plan(std::size_t influencers, double engagements_each,
                             std::int64_t cost_cents) {
     SimulationPlan plan;
@@ -24,7 +21,7 @@ SimulationPlan uniform_plan(std::size_t influencers, double engagements_each,
     plan.targeted_engagements.assign(influencers, engagements_each * 0.5);
     plan.conversions.assign(influencers, engagements_each * 0.01);
     plan.estimated_reach = 10.0 * engagements_each * static_cast<double>(influencers);
-    plan.cost = usd(cost_cents);
+    plan.cost = cents(cost_cents);
     return plan;
 }
 
@@ -167,9 +164,9 @@ TEST(UncertaintyTest, HeaderWorkedExampleBands) {
     EXPECT_NEAR(e.high, 2008.6, 0.05);
     EXPECT_EQ(e.expected, 1000.0);
     // Cost per engagement mirrors: $1,000 / 2,008.6 = $0.50 at the cheap end.
-    EXPECT_EQ(*bands.value().cost_per_engagement.low, usd(50));
-    EXPECT_EQ(*bands.value().cost_per_engagement.expected, usd(100));
-    EXPECT_EQ(*bands.value().cost_per_engagement.high, usd(258));
+    EXPECT_EQ(*bands.value().cost_per_engagement.low, cents(50));
+    EXPECT_EQ(*bands.value().cost_per_engagement.expected, cents(100));
+    EXPECT_EQ(*bands.value().cost_per_engagement.high, cents(258));
 }
 
 TEST(UncertaintyTest, ZeroSpreadCollapsesEveryBand) {
@@ -207,8 +204,8 @@ TEST(UncertaintyTest, PercentilesAreOrderedAndMoveTogether) {
     EXPECT_NEAR(result.value().targeted_engagements.p50, p.p50 * 0.5, 1e-9 * p.p50);
     EXPECT_NEAR(p.mean, 740.0, 740.0 * 0.01);
     // Cost per engagement mirrors the engagement percentiles.
-    EXPECT_EQ(result.value().cost_per_engagement.low, core::cost_per_unit(usd(100'000), p.p95));
-    EXPECT_EQ(result.value().cost_per_engagement.high, core::cost_per_unit(usd(100'000), p.p5));
+    EXPECT_EQ(result.value().cost_per_engagement.low, core::cost_per_unit(cents(100'000), p.p95));
+    EXPECT_EQ(result.value().cost_per_engagement.high, core::cost_per_unit(cents(100'000), p.p5));
 }
 
 // "Expected" is cost over the mean, as in every other figure; the median is shown as the
@@ -306,13 +303,13 @@ TEST(UncertaintyTest, SettingsAreValidatedWithFieldMessages) {
 
 TEST(UncertaintyTest, SimulationPlanSkipsInvalidRows) {
     core::CampaignInputs inputs;
-    inputs.budget = usd(500'000);
+    inputs.budget = cents(500'000);
     inputs.funnel = core::default_funnel_assumptions(core::Currency::usd);
     core::Influencer good;
     good.id = 1;
     good.followers = 1000;
     good.engagement_value = 0.074;
-    good.price_per_post = usd(10'000);
+    good.price_per_post = cents(10'000);
     good.audience_fit = 0.5;
     core::Influencer bad = good;
     bad.id = 2;
@@ -325,19 +322,19 @@ TEST(UncertaintyTest, SimulationPlanSkipsInvalidRows) {
     ASSERT_EQ(plan.engagements.size(), 2u);
     EXPECT_NEAR(plan.engagements[1], 74.0, 1e-9);
     EXPECT_NEAR(plan.targeted_engagements[1], 37.0, 1e-9);
-    EXPECT_EQ(plan.cost, usd(20'000));
+    EXPECT_EQ(plan.cost, cents(20'000));
 }
 
 TEST(UncertaintyTest, ConversionsFromImpressionsDoNotMoveWithEngagement) {
     core::CampaignInputs inputs;
-    inputs.budget = usd(500'000);
+    inputs.budget = cents(500'000);
     inputs.funnel = core::default_funnel_assumptions(core::Currency::usd);
     inputs.funnel.click_basis = core::ClickBasis::impressions;
     core::Influencer one;
     one.id = 1;
     one.followers = 10'000;
     one.engagement_value = 0.05;
-    one.price_per_post = usd(10'000);
+    one.price_per_post = cents(10'000);
     inputs.roster = {one};
     const auto campaign = core::evaluate_campaign(inputs);
     ASSERT_TRUE(campaign.ok());
@@ -394,7 +391,7 @@ TEST(UncertaintyTest, CrossBuildPinnedFiftyInfluencerSimulation) {
         a.targeted_engagements.push_back((50.0 + 7.0 * i) * 0.6);
         a.conversions.push_back((50.0 + 7.0 * i) * 0.0004);
     }
-    a.cost = usd(500'000);
+    a.cost = cents(500'000);
     const auto result =
         core::simulate_pair(a, b, core::PlanMetric::engagements, core::Judgement::cost_per_result,
                             settings(0.5, 10'000, 20'170'101));

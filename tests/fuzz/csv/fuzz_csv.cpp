@@ -5,6 +5,7 @@
 // reading it again gives the same cells (the writer and reader agree).
 #include "core/csv.hpp"
 #include "core/roster_csv.hpp"
+#include "tests/fuzz/fuzz_check.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,13 +18,6 @@
 namespace {
 
 // Reports the failed promise by line, then aborts so libFuzzer saves the input.
-void check_at(bool condition, int line) {
-    if (!condition) {
-        std::fprintf(stderr, "check failed at %s:%d\n", __FILE__, line);
-        std::abort();
-    }
-}
-#define check(condition) check_at((condition), __LINE__)
 
 std::size_t count_chars(std::string_view text) {
     std::size_t count = 0;

@@ -4,6 +4,7 @@
 // the field's range and the 10^15 limit; money is whole cents of the field's currency
 // and never negative unless signed; formatting any parsed value does not fail.
 #include "core/numbers.hpp"
+#include "tests/fuzz/fuzz_check.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -15,13 +16,6 @@
 namespace {
 
 // Reports the failed promise by line, then aborts so libFuzzer saves the input.
-void check_at(bool condition, int line) {
-    if (!condition) {
-        std::fprintf(stderr, "check failed at %s:%d\n", __FILE__, line);
-        std::abort();
-    }
-}
-#define check(condition) check_at((condition), __LINE__)
 
 } // namespace
 

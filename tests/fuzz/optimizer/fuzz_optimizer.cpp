@@ -13,6 +13,7 @@
 //     between its plan and its upper bound.
 #include "core/optimizer.hpp"
 #include "core/plan_optimizer.hpp"
+#include "tests/fuzz/fuzz_check.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,13 +29,6 @@
 namespace {
 
 // Reports the failed promise by line, then aborts so libFuzzer saves the input.
-void check_at(bool condition, int line) {
-    if (!condition) {
-        std::fprintf(stderr, "check failed at %s:%d\n", __FILE__, line);
-        std::abort();
-    }
-}
-#define check(condition) check_at((condition), __LINE__)
 
 constexpr double tolerance = 1e-9;
 

@@ -4,6 +4,7 @@
 // same text) and survives a share link round trip.
 #include "core/share_link.hpp"
 #include "core/state_json.hpp"
+#include "tests/fuzz/fuzz_check.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,13 +16,6 @@
 namespace {
 
 // Reports the failed promise by line, then aborts so libFuzzer saves the input.
-void check_at(bool condition, int line) {
-    if (!condition) {
-        std::fprintf(stderr, "check failed at %s:%d\n", __FILE__, line);
-        std::abort();
-    }
-}
-#define check(condition) check_at((condition), __LINE__)
 
 } // namespace
 
