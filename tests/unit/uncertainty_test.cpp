@@ -217,9 +217,9 @@ TEST(UncertaintyTest, ExpectedCostPerEngagementIsCostOverTheMeanNotTheMedian) {
     ASSERT_TRUE(result.ok());
     const core::PlanSimulation& sim = result.value();
     EXPECT_EQ(sim.cost_per_engagement.expected,
-              core::cost_per_unit(usd(100'000), sim.engagements.mean));
+              core::cost_per_unit(cents(100'000), sim.engagements.mean));
     EXPECT_EQ(sim.cost_per_engagement_median,
-              core::cost_per_unit(usd(100'000), sim.engagements.p50));
+              core::cost_per_unit(cents(100'000), sim.engagements.p50));
     EXPECT_NEAR(sim.engagements.mean, 1'000.0, 1'000.0 * 0.02);
     EXPECT_NEAR(sim.engagements.p50 / sim.engagements.mean, std::exp(-0.125), 0.03);
     const double overstated = static_cast<double>(sim.cost_per_engagement_median->cents) /
