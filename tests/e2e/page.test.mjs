@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveSite, openApp, offHostRequests } from './lib/browser.mjs';
-import { watchConsole, pageProblems, loadApiInPage, callApi, launchBrowserWith } from './lib/page.mjs';
+import { watchConsole, pageProblems, loadApiInPage, callApi, launchBrowserWith, builtName } from './lib/page.mjs';
 
 let site, browser;
 before(async () => {
@@ -67,7 +67,7 @@ test('loads with zero CSP violations, zero warnings, nothing off 127.0.0.1, prel
   assert.deepEqual(pageProblems(messages), []);
   assert.deepEqual(offHostRequests({ requests }), []);
   // The wasm was fetched once (the preload's response was reused by loader.js).
-  const wasmFetches = requests.filter((url) => url.endsWith('/microreach.wasm'));
+  const wasmFetches = requests.filter((url) => url.endsWith('/' + builtName('microreach.wasm')));
   assert.equal(wasmFetches.length, 1, wasmFetches.join('\n'));
   const cookies = await browser.context.cookies(site.origin);
   assert.deepEqual(cookies, [], 'no cookies');
@@ -145,7 +145,7 @@ test('a clear message without WebAssembly', async () => {
 
 test('a clear message when the wasm cannot be downloaded', async () => {
   const page = await browser.context.newPage();
-  await page.route('**/microreach.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/' + builtName('microreach.wasm'), (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${site.origin}/`);
   await page.waitForSelector('#microreach-error:not([hidden])', { timeout: 15000 });
   assert.match(await page.locator('#microreach-error').textContent(), /could not start.*HTTP 404.*Reload/);

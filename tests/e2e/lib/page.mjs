@@ -1,6 +1,7 @@
 // Helpers for the page tests (tests/e2e/page*.test.mjs): a second origin for host
 // pages (a blog that embeds the calculator), the JS API loaded inside a page, console
 // warnings, and waiting for an embedded calculator.
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,17 @@ export async function demoArticleFor(appOrigin) {
       .replace("img-src 'self' data:", `img-src 'self' data: ${appOrigin}`),
     'article.css': css,
   };
+}
+
+// The name a build gave a file (web/tools/hash-names.mjs writes files.json):
+// builtName('microreach.wasm') is "microreach.1a2b3c4d5e.wasm" (the plain name in a
+// build without hashed names).
+export function builtName(name, root = siteRoot) {
+  try {
+    return JSON.parse(readFileSync(join(root, 'files.json'), 'utf8')).files[name] || name;
+  } catch {
+    return name;
+  }
 }
 
 // A copy of the built site in a temporary folder (tests that change files).
