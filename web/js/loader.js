@@ -17,13 +17,23 @@
     params = new URLSearchParams('');
   }
 
-  // [embed] "1", "true", "yes" or a bare "embed" turn embed mode on.
-  const embed = params.get('embed');
-  if (embed !== null && /^(1|true|yes|on|)$/i.test(embed)) root.classList.add('microreach-embed');
-  const theme = (params.get('theme') || '').toLowerCase();
+  // A parameter as docs/embedding.md says: names in any letter case, the last of
+  // repeated ones wins (as in core::parse_prefill); null when absent.
+  function param(name) {
+    let value = null;
+    params.forEach(function (v, k) { if (k.toLowerCase() === name) value = v; });
+    return value;
+  }
+  // [embed] "1", "true", "yes", "on" or a bare "embed" turn embed mode on.
+  const embed = param('embed');
+  if (embed !== null && /^\s*(1|true|yes|on|)\s*$/i.test(embed)) root.classList.add('microreach-embed');
+  const theme = (param('theme') || '').trim().toLowerCase();
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
-  const accent = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(params.get('accent') || '');
-  if (accent) root.style.setProperty('--microreach-accent', '#' + accent[1]);
+  const accent = /^\s*#?([0-9a-f]{3}|[0-9a-f]{6})\s*$/i.exec(param('accent') || '');
+  if (accent) {
+    root.style.setProperty('--microreach-accent', '#' + accent[1]);
+    root.dataset.microreachAccent = accent[1];  // read by the app (web/main.cpp)
+  }
 
   const singleFile = typeof window.createMicroreach === 'function';
 
