@@ -41,22 +41,20 @@ nlohmann::json create_merge_patch(const nlohmann::json& from, const nlohmann::js
 bool json_cost_within(std::string_view text, std::size_t max_objects, std::size_t max_values) {
     std::size_t objects = 0;
     std::size_t values = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                in_string = false;
+    // Jumps from one structural character to the next; strings are skipped whole.
+    for (std::size_t at = text.find_first_of("\"{[,"); at != std::string_view::npos;
+         at = text.find_first_of("\"{[,", at + 1)) {
+        if (text[at] == '"') {
+            ++at;
+            while (at < text.size() && text[at] != '"') {
+                at += text[at] == '\\' ? 2 : 1;
             }
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[' || c == ',') {
-            objects += c == '{' ? 1 : 0;
-            if (objects > max_objects || ++values > max_values) {
-                return false;
-            }
+            continue;
+        }
+        objects += text[at] == '{' ? 1 : 0;
+        ++values;
+        if (objects > max_objects || values > max_values) {
+            return false;
         }
     }
     return true;

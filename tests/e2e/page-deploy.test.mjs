@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { watchPage } from './lib/browser.mjs';
 import { copySite, launchBrowserWith } from './lib/page.mjs';
+import { appState, openUi, typeInto, waitForState } from './lib/ui.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const tool = (name) => resolve('web/tools', name);
@@ -137,6 +138,27 @@ test('without a service worker: touched after a deployment deleted its files, th
     await until('build 2 in use', async () => record.requests.some((url) => url.endsWith('/' + names['microreach.deferred.wasm'])));
     await until('build 2 second part linked', () => linked(page));
     assert.equal((await stopped(page)).shown, false);
+  } finally {
+    await page.close();
+    await live.close();
+  }
+});
+
+test('work in progress survives a deployment: the page keeps working, the reload opens it in the new build', async () => {
+  const live = await host(build1);
+  const { page } = await openUi(withoutWorker.context, `${live.origin}/?testhook=1&screen=planner`);
+  try {
+    await typeInto(page, '##Planner budget', '6,400');
+    await live.deploy(build2);
+    await typeInto(page, '##Planner budget', '6,500');
+    assert.equal((await appState(page)).scenario.budget, 650000);
+    assert.equal((await stopped(page)).shown, false);
+    await page.reload();
+    const state = await waitForState(page, (s) => s.scenario !== undefined, 30000);
+    assert.equal(state.scenario.budget, 650000);
+    assert.deepEqual(state.notices, []);
+    const loader = (await fileNames(build2.root))['loader.js'];
+    assert.ok(await page.evaluate((name) => !!document.querySelector(`script[src="${name}"]`), loader), 'the reload did not open build 2');
   } finally {
     await page.close();
     await live.close();

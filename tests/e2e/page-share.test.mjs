@@ -6,21 +6,13 @@
 // The app's side (reading the fragment at start, writing it on every change,
 // publishing its scenario on the test hook as `state.scenario`) belongs to the UI; a
 // check that needs it is marked TODO until the UI provides it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite } from './lib/browser.mjs';
-import { launchBrowserWith, loadApiInPage, callApi, watchConsole, pageProblems, serveHostPages, waitForEmbeddedApp } from './lib/page.mjs';
+import { startPageSuite, loadApiInPage, callApi, watchConsole, pageProblems, serveHostPages, waitForEmbeddedApp } from './lib/page.mjs';
 import { click, typeInto } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowserWith({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startPageSuite((suite) => ({ site, browser } = suite));
 
 async function open(path) {
   const page = await browser.context.newPage();
@@ -297,6 +289,9 @@ test('"Get embed code" carries the scenario: the pasted snippet on another origi
   const fragment = (await appState(page)).shareFragment;
   assert.ok(fragment.length > 3);
   assert.ok(snippet.includes(fragment), snippet);
+  // The reader is someone else: nothing of this visit's autosave in their storage.
+  await page.goto(`${site.origin}/manifest.webmanifest`);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 
   const host = await serveHostPages({ 'post.html': `<!doctype html><title>A post</title><p>Before.</p>\n${snippet}\n<p>After.</p>` });

@@ -2,21 +2,13 @@
 // saved work unasked, `demoRows` is a test switch only, two tabs never erase each
 // other's saved scenarios or autosave, link text is never shown as the app's words,
 // and theme, accent and embed are read as the docs say (last wins, any letter case).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite } from './lib/browser.mjs';
-import { launchBrowserWith } from './lib/page.mjs';
-import { appState, click, openUi, typeInto, waitForState } from './lib/ui.mjs';
+import { startPageSuite } from './lib/page.mjs';
+import { appState, click, openUi, typeInto, waitForState, waitIdle } from './lib/ui.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowserWith({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startPageSuite((suite) => ({ site, browser } = suite));
 
 const stored = (page, key) => page.evaluate((k) => {
   const text = localStorage.getItem(k);
@@ -137,4 +129,27 @@ test('two tabs: saved scenarios are merged, the autosave asks before replacing n
   await waitForState(a, (s) => /changed in another tab/.test(s.saveState));
   await a.close();
   await b.close();
+});
+
+test('backups of unreadable saved data are listed under Files, bounded, and can be deleted', async () => {
+  const page = await fresh();
+  await page.evaluate(() => {
+    localStorage.setItem('microreach:autosave:backup', '{"not": "a scenario"');
+    for (let n = 2; n <= 5; n++) localStorage.setItem(`microreach:autosave:backup${n}`, `damaged ${n}`);
+    localStorage.setItem('microreach:autosave', 'damaged again');
+  });
+  await page.goto(`${site.origin}/?testhook=1`);
+  const state = await waitForState(page, (s) => s.notices !== undefined, 30000);
+  // All five backup keys are taken: the sixth damaged save is not stored again.
+  assert.match(state.notices.join(' '), /could not be read/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('microreach:autosave:backup6')), null);
+  await click(page, 'Files');
+  const deletes = () => page.evaluate(() => window.__microreachTest.items.filter((item) => item.label === 'Delete').length);
+  for (let tries = 0; tries < 50 && (await deletes()) === 0; tries++) await page.waitForTimeout(100);
+  assert.equal(await deletes(), 5);
+  await waitIdle(page);
+  await click(page, 'Delete');
+  await waitForState(page, (s) => /Deleted microreach:autosave:backup/.test(s.status));
+  assert.equal(await page.evaluate(() => localStorage.getItem('microreach:autosave:backup')), null);
+  await page.close();
 });

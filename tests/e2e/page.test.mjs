@@ -2,21 +2,13 @@
 // bar's real progress, clear messages without WebGL2 or WebAssembly, strict CSP with
 // zero violations, no request off 127.0.0.1, the accessible text equivalent, and the
 // JS API loaded inside the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, openApp, offHostRequests } from './lib/browser.mjs';
-import { watchConsole, pageProblems, loadApiInPage, callApi, launchBrowserWith, builtName } from './lib/page.mjs';
+import { openApp, offHostRequests } from './lib/browser.mjs';
+import { watchConsole, pageProblems, loadApiInPage, callApi, builtName, startPageSuite } from './lib/page.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  // The service worker would answer from its cache; these tests watch the network.
-  browser = await launchBrowserWith({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startPageSuite((suite) => ({ site, browser } = suite));
 
 test('head: description, Open Graph, favicon, manifest, CSP, noscript', async () => {
   const { page } = await openApp(browser.context, `${site.origin}/`);

@@ -386,8 +386,8 @@ void draw_backups(App& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Delete")) {
             page_storage_remove(backup.key);
-            g_backups.reset();
             app.ui().status = "Deleted " + backup.key + ".";
+            g_backups.reset(); // `backup` is gone from here on
             ImGui::PopID();
             break;
         }

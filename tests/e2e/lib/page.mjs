@@ -6,7 +6,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { siteRoot, chromiumArgs, chromiumPath } from './browser.mjs';
+import { before, after } from 'node:test';
+import { siteRoot, chromiumArgs, chromiumPath, serveSite } from './browser.mjs';
 import { startServer } from '../../../scripts/serve.mjs';
 
 // A fresh browser like browser.mjs's launchBrowser, with extra context options, e.g.
@@ -28,6 +29,22 @@ export async function launchBrowserWith(options = {}) {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// The built site and a browser without service workers (the worker would answer from
+// its cache; page tests watch the network) for one test file: started before its
+// tests, closed after them; `receive` gets { site, browser } once both run.
+export function startPageSuite(receive) {
+  let site, browser;
+  before(async () => {
+    site = await serveSite();
+    browser = await launchBrowserWith({ serviceWorkers: 'block' });
+    receive({ site, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
 
 // Serves `files` ({name: text}) from a temporary folder on its own port: another
