@@ -12,9 +12,14 @@
 // saved file). Decoding checks every step; a truncated, altered or hostile link gives
 // an Error (field "Share link") whose message the UI can show as is, e.g. "This link is
 // damaged; opened the default scenario instead." (the UI then opens the default).
-// Limits: 32 KB of fragment (encode refuses larger scenarios: save a file instead) and
-// 2 MB of decompressed patch. The default scenario encodes to "v1." and a few
-// characters; a changed roster of ten adds a few hundred.
+// Limits: 32 KB of fragment (encode refuses larger scenarios: save a file instead),
+// 512 KB of decompressed patch, and a decoding cost bound: at most 1,000 objects (a
+// roster row, a post, a tracked result ... is one) and 20,000 values in the patch,
+// counted before it is parsed. A link the app writes holds at most 400 roster rows
+// (about 5,600 values); without the bound a 6 KB link of 99,999 empty rows ("{},"
+// compresses to almost nothing) took seconds to open. Encode refuses what decode
+// would refuse. The default scenario encodes to "v1." and a few characters; a changed
+// roster of ten adds a few hundred.
 //
 // Building blocks (core::detail, public for tests and fuzzers): CRC-32 (IEEE), base64url
 // without padding, and a small LZ77 compressor of our own:
@@ -52,7 +57,9 @@ namespace core {
 
 inline constexpr int share_link_version = 1;
 inline constexpr std::size_t max_share_fragment_bytes = 32 * 1024;
-inline constexpr std::size_t max_share_payload_bytes = 2 * 1024 * 1024;
+inline constexpr std::size_t max_share_payload_bytes = 512 * 1024;
+inline constexpr std::size_t max_share_objects = 1'000;
+inline constexpr std::size_t max_share_values = 20'000;
 
 // "v1.…" (no '#'). Error too_large when it would exceed max_share_fragment_bytes.
 [[nodiscard]] Result<std::string> encode_share_fragment(const Scenario& scenario);
@@ -106,6 +113,11 @@ lz_decompress(std::string_view stream, std::size_t max_size, std::string_view di
                                                 const nlohmann::json& to);
 // The frozen baseline of link version 1 (compact JSON). Never edit it.
 [[nodiscard]] std::string_view share_baseline_v1();
+// Whether a JSON text holds at most `max_objects` objects and `max_values` values
+// (counted outside strings: each '{', and each '{', '[' and ','), stopping at the first
+// count past its limit. Linear in the text, no allocation.
+[[nodiscard]] bool json_cost_within(std::string_view text, std::size_t max_objects,
+                                    std::size_t max_values);
 // %XX and '+' decoding; nullopt on a broken escape.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text);
 

@@ -1,6 +1,8 @@
 // A tiny static file server for the built site, on 127.0.0.1 only.
-// Serves .wasm as application/wasm (needed for streaming compilation) and never
-// caches, so a rebuild shows up on reload. No dependencies beyond Node itself.
+// Serves .wasm as application/wasm (needed for streaming compilation) and the cache
+// headers docs/embedding.md recommends: content-hashed names ("loader.1a2b3c4d5e.js")
+// are immutable, every other file is revalidated, so a rebuild shows up on reload.
+// No dependencies beyond Node itself.
 //
 // Usage: node scripts/serve.mjs [folder] [--port N]   (port 0 picks a free one)
 import { createServer } from 'node:http';
@@ -36,7 +38,7 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
       response.writeHead(200, {
         'Content-Type': mimeTypes[extname(path)] || 'application/octet-stream',
         'Content-Length': body.length,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': /\.[0-9a-f]{10}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -34,9 +34,10 @@ EM_JS(int, js_prefers_dark, (), {
     return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
 });
 
-// The ?accent= colour as "rrggbb" (validated again by the app), or "".
+// The ?accent= colour as "rrggbb" (validated again by the app), or "": as loader.js
+// read it (any letter case, the last one wins).
 EM_JS(char*, js_accent_param, (), {
-    const value = new URLSearchParams(location.search).get("accent") || "";
+    const value = document.documentElement.dataset.microreachAccent || "";
     const size = lengthBytesUTF8(value) + 1;
     const ptr = _malloc(size);
     stringToUTF8(value, ptr, size);

@@ -39,7 +39,6 @@ async function openArticle() {
 // The iframe's height once it equals its document's height (the height message arrived).
 async function settledHeight(page, frame) {
   let content = 0;
-  await page.waitForFunction(async () => true);
   for (let i = 0; i < 100; i++) {
     content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const iframe = await page.evaluate(() => Math.round(document.querySelector('figure.embed iframe').getBoundingClientRect().height));

@@ -1,6 +1,6 @@
 // Offline and static hosting: the service worker caches the whole app on the first
 // visit (a cache named after the build), the app reloads with the server gone, a new
-// build replaces the cache cleanly; the single-file build opens from file:// with no
+// build replaces the cache cleanly once no page of the old build is open; the single-file build opens from file:// with no
 // server, under its own strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { siteRoot, countForegroundPixels, dominantColor } from './lib/browser.mjs';
-import { copySite, launchBrowserWith, watchConsole, pageProblems } from './lib/page.mjs';
+import { builtName, copySite, launchBrowserWith, watchConsole, pageProblems } from './lib/page.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let browser;
@@ -36,21 +36,33 @@ async function buildId(root) {
   return /const BUILD = "([0-9a-f]+)"/.exec(text)[1];
 }
 
-test('offline: load once, stop the server, reload: it works; a new build replaces the cache', async () => {
+// Polls a page with page.evaluate until `check` is truthy (waitForFunction cannot wait
+// for an async predicate: it takes the returned promise as truthy at once).
+async function until(page, what, check, arg, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(check, arg).catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+test('offline: load once, stop the server, reload: it works; a new build replaces the cache once its pages close', async () => {
   const site = await copySite();
   let server = await startServer(site.root, 0);
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
-  const page = await browser.context.newPage();
+  let page = await browser.context.newPage();
   const messages = watchConsole(page);
   try {
     await page.goto(`${origin}/`);
     await ready(page);
     // The service worker installs (caching every file) and takes control.
-    await page.waitForFunction(async () => {
+    await until(page, 'the service worker', async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return !!(registration && registration.active && navigator.serviceWorker.controller);
-    }, null, { timeout: 30000, polling: 200 });
+    });
     const first = await buildId(site.root);
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`microreach-${first}`]);
 
@@ -63,21 +75,30 @@ test('offline: load once, stop the server, reload: it works; a new build replace
     await ready(page);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('microreach-embed')), true);
 
-    // A new deployment: a changed file gives a new build id, a new cache, and the old
-    // cache is deleted when the new worker activates.
-    await appendFile(join(site.root, 'microreach.css'), '\n/* deployment 2 */\n');
+    // A new deployment: a changed file gives new names, a new build id and a new cache.
+    await appendFile(join(site.root, builtName('microreach.css', site.root)), '\n/* deployment 2 */\n');
+    execFileSync(process.execPath, [resolve('web/tools/hash-names.mjs'), site.root]);
     execFileSync(process.execPath, [resolve('web/tools/stamp-service-worker.mjs'), resolve('web/js/sw.js'), site.root]);
     const second = await buildId(site.root);
     assert.notEqual(second, first);
     server = await startServer(site.root, port);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await page.waitForFunction(async (expected) => {
-      const keys = await caches.keys();
-      return keys.length === 1 && keys[0] === expected;
-    }, `microreach-${second}`, { timeout: 30000, polling: 200 });
-    await page.reload();
+    // While a page of the first build is open, the new worker waits and both caches stay.
+    await until(page, 'the new worker to wait', async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
+    assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [`microreach-${first}`, `microreach-${second}`].sort());
+    await page.close();
+    page = await browser.context.newPage();
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      await page.goto(`${origin}/`);
+      const keys = await page.evaluate(() => caches.keys());
+      if (keys.length === 1 && keys[0] === `microreach-${second}`) break;
+      assert.ok(Date.now() < deadline, `the old cache was kept: ${keys.join(', ')}`);
+      await page.waitForTimeout(300);
+    }
+    await page.goto(`${origin}/`);
     await ready(page);
-    const css = await page.evaluate(() => fetch('microreach.css').then((r) => r.text()));
+    const css = await page.evaluate((name) => fetch(name).then((r) => r.text()), builtName('microreach.css', site.root));
     assert.match(css, /deployment 2/);
     assert.deepEqual(pageProblems(messages).filter((m) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text)), []);
   } finally {

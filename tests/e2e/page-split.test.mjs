@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveSite, launchBrowser, watchPage, siteRoot } from './lib/browser.mjs';
+import { builtName } from './lib/page.mjs';
 
 let site, browser;
 before(async () => {
@@ -17,7 +18,8 @@ after(async () => {
   await site?.close();
 });
 
-const deferredName = 'microreach.deferred.wasm';
+const deferredName = builtName('microreach.deferred.wasm');
+const primaryName = builtName('microreach.wasm');
 const requested = (record, name) => record.requests.some((url) => new URL(url).pathname === `/${name}`);
 
 async function load(url) {
@@ -30,10 +32,10 @@ async function load(url) {
 
 test('the built site is split: the first part imports the rest from placeholders', () => {
   assert.ok(existsSync(join(siteRoot, deferredName)), 'the build wrote no deferred part (see the split-wasm output)');
-  const primary = new WebAssembly.Module(readFileSync(join(siteRoot, 'microreach.wasm')));
+  const primary = new WebAssembly.Module(readFileSync(join(siteRoot, primaryName)));
   const placeholders = WebAssembly.Module.imports(primary).filter((entry) => entry.module === 'placeholder');
   assert.ok(placeholders.length > 100, `only ${placeholders.length} functions were left for later`);
-  const first = readFileSync(join(siteRoot, 'microreach.wasm')).length;
+  const first = readFileSync(join(siteRoot, primaryName)).length;
   const rest = readFileSync(join(siteRoot, deferredName)).length;
   assert.ok(rest > first * 0.3, `the deferred part is only ${rest} bytes against ${first}`);
 });
@@ -41,7 +43,7 @@ test('the built site is split: the first part imports the rest from placeholders
 test('an embedded reader who does not touch the calculator never downloads the rest', async () => {
   const { page, record } = await load(`${site.origin}/?embed=1&theme=light`);
   await page.waitForTimeout(1500);
-  assert.ok(requested(record, 'microreach.wasm'));
+  assert.ok(requested(record, primaryName));
   assert.ok(!requested(record, deferredName), 'the deferred part was downloaded without any interaction');
   assert.deepEqual(record.pageErrors, []);
   assert.deepEqual(record.consoleErrors, []);

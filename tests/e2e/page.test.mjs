@@ -2,21 +2,13 @@
 // bar's real progress, clear messages without WebGL2 or WebAssembly, strict CSP with
 // zero violations, no request off 127.0.0.1, the accessible text equivalent, and the
 // JS API loaded inside the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, openApp, offHostRequests } from './lib/browser.mjs';
-import { watchConsole, pageProblems, loadApiInPage, callApi, launchBrowserWith } from './lib/page.mjs';
+import { openApp, offHostRequests } from './lib/browser.mjs';
+import { watchConsole, pageProblems, loadApiInPage, callApi, builtName, startPageSuite } from './lib/page.mjs';
 
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  // The service worker would answer from its cache; these tests watch the network.
-  browser = await launchBrowserWith({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startPageSuite((suite) => ({ site, browser } = suite));
 
 test('head: description, Open Graph, favicon, manifest, CSP, noscript', async () => {
   const { page } = await openApp(browser.context, `${site.origin}/`);
@@ -67,7 +59,7 @@ test('loads with zero CSP violations, zero warnings, nothing off 127.0.0.1, prel
   assert.deepEqual(pageProblems(messages), []);
   assert.deepEqual(offHostRequests({ requests }), []);
   // The wasm was fetched once (the preload's response was reused by loader.js).
-  const wasmFetches = requests.filter((url) => url.endsWith('/microreach.wasm'));
+  const wasmFetches = requests.filter((url) => url.endsWith('/' + builtName('microreach.wasm')));
   assert.equal(wasmFetches.length, 1, wasmFetches.join('\n'));
   const cookies = await browser.context.cookies(site.origin);
   assert.deepEqual(cookies, [], 'no cookies');
@@ -145,7 +137,7 @@ test('a clear message without WebAssembly', async () => {
 
 test('a clear message when the wasm cannot be downloaded', async () => {
   const page = await browser.context.newPage();
-  await page.route('**/microreach.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/' + builtName('microreach.wasm'), (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${site.origin}/`);
   await page.waitForSelector('#microreach-error:not([hidden])', { timeout: 15000 });
   assert.match(await page.locator('#microreach-error').textContent(), /could not start.*HTTP 404.*Reload/);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { serveSite, launchBrowser, watchPage } from '../e2e/lib/browser.mjs';
+import { builtName } from '../e2e/lib/page.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -142,7 +143,7 @@ try {
   lines.push(`| transfer, gzip -9 | ${kb(ourSize.gzip)} | ${kb(bareSize.gzip)} | ${gzipRatio.toFixed(2)}x | <= 1.6x |`);
   lines.push(`| transfer, brotli 11 | ${kb(ourSize.brotli)} | ${kb(bareSize.brotli)} | ${(ourSize.brotli / bareSize.brotli).toFixed(2)}x | |`);
   // The rest of the app (web/tools/split-wasm.mjs) arrives on the reader's first touch.
-  const deferredFile = join(siteDir, 'microreach.deferred.wasm');
+  const deferredFile = join(siteDir, builtName('microreach.deferred.wasm', siteDir));
   if (existsSync(deferredFile)) {
     const deferred = gzipSync(readFileSync(deferredFile), { level: 9 }).length;
     lines.push(`| + rest of the app on first touch, gzip -9 | ${kb(deferred)} (whole app ${kb(ourSize.gzip + deferred)}) | | ${((ourSize.gzip + deferred) / bareSize.gzip).toFixed(2)}x | |`);

@@ -144,7 +144,7 @@ TEST(ShareLinkTest, PrefillErrorsNameTheParameter) {
     ASSERT_EQ(params.errors.size(), 6U);
     EXPECT_EQ(params.errors[0].field, "screen");
     EXPECT_EQ(params.errors[0].message,
-              "screen: \"chart\" is not a screen; use one of engagement, compare, roster.");
+              "screen: that is not a screen; use one of engagement, compare, roster.");
     EXPECT_EQ(params.errors[1].field, "currency");
     EXPECT_EQ(params.errors[2].field, "theme");
     EXPECT_EQ(params.errors[2].message,
@@ -154,6 +154,16 @@ TEST(ShareLinkTest, PrefillErrorsNameTheParameter) {
     EXPECT_EQ(params.errors[5].field, "budget"); // read last, in the final currency
     EXPECT_FALSE(params.screen || params.budget || params.currency || params.theme ||
                  params.accent || params.embed);
+
+    // Issue 17: text from the link is never shown as the app's own words.
+    const auto spoof = core::parse_prefill(
+        "screen=Your+account+is+locked.+Call+555-0100&theme=Call%20us&currency=a.b");
+    ASSERT_EQ(spoof.errors.size(), 3U);
+    for (const core::Error& error : spoof.errors) {
+        EXPECT_EQ(error.message.find("Call"), std::string::npos) << error.message;
+        EXPECT_EQ(error.message.find("a.b"), std::string::npos) << error.message;
+    }
+    EXPECT_EQ(spoof.errors[1].message, "theme: that is not a theme; use light, dark or system.");
 
     const auto escape = core::parse_prefill("theme=%4");
     ASSERT_EQ(escape.errors.size(), 1U);
@@ -360,8 +370,65 @@ TEST(ShareLinkTest, TooLargeToShare) {
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, core::ErrorCode::too_large);
     EXPECT_EQ(result.error().message,
-              "This scenario is too large for a link (over 32 KB); save it as a file and share "
-              "the file instead.");
+              "This scenario is too large for a link (over 32 KB or 1,000 rows); save it as a "
+              "file and share the file instead.");
+}
+
+// The patch {"roster":[{"id":1},{"id":2},...]} with `rows` rows.
+std::string roster_patch(std::size_t rows, bool empty_rows = false) {
+    std::string text = R"({"roster":[)";
+    for (std::size_t k = 0; k < rows; ++k) {
+        text += (k == 0 ? "" : ",");
+        text += empty_rows ? "{}" : R"({"id":)" + std::to_string(k + 1) + "}";
+    }
+    return text + "]}";
+}
+
+TEST(ShareLinkTest, CraftedLinkOfEmptyRowsIsRefusedBeforeParsing) {
+    // Issue 17: 99,999 empty rows compress into about 6 KB of link, which took seconds
+    // to open. The cost bound counts them before the patch is parsed.
+    const std::string link = pack(roster_patch(99'999, true));
+    EXPECT_LT(link.size(), 8'000U);
+    const auto result = core::decode_share_fragment(link);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, core::ErrorCode::too_large);
+    EXPECT_EQ(result.error().message,
+              "This link holds more than a Microreach link can (over 1,000 rows or 20,000 "
+              "values); opened the default scenario instead.");
+}
+
+TEST(ShareLinkTest, CostBoundAtItsEdge) {
+    // The patch object itself is one object: 999 rows are the most a link holds.
+    const auto edge = core::decode_share_fragment(pack(roster_patch(core::max_share_objects - 1)));
+    ASSERT_TRUE(edge.ok()) << edge.error().message;
+    EXPECT_EQ(edge.value().roster.size(), core::max_share_objects - 1);
+    EXPECT_EQ(core::decode_share_fragment(pack(roster_patch(core::max_share_objects))).error().code,
+              core::ErrorCode::too_large);
+    // Values: a list of numbers is cheap per character too.
+    std::string ids = R"({"optimizer":{"must_include":[)";
+    for (std::size_t k = 0; k < core::max_share_values; ++k) {
+        ids += k == 0 ? "1" : ",1";
+    }
+    EXPECT_EQ(core::decode_share_fragment(pack(ids + "]}}")).error().code,
+              core::ErrorCode::too_large);
+    // Encode refuses what decode would refuse: the app's largest link (400 rows) encodes.
+    core::Scenario s = core::default_scenario();
+    for (std::uint32_t k = 0; k < core::max_share_objects; ++k) {
+        core::Influencer i;
+        i.id = k + 1;
+        s.roster.push_back(i);
+    }
+    EXPECT_EQ(core::encode_share_fragment(s).error().code, core::ErrorCode::too_large);
+    s.roster.resize(400);
+    EXPECT_TRUE(core::encode_share_fragment(s).ok());
+}
+
+TEST(ShareLinkTest, JsonCostCountsOutsideStringsOnly) {
+    EXPECT_TRUE(core::detail::json_cost_within(R"({"a":"{{{,,,[[["})", 1, 1));
+    EXPECT_FALSE(core::detail::json_cost_within(R"({"a":{}})", 1, 10));
+    EXPECT_FALSE(core::detail::json_cost_within("[1,2,3]", 10, 2));
+    EXPECT_TRUE(core::detail::json_cost_within("[1,2,3]", 10, 3));
+    EXPECT_TRUE(core::detail::json_cost_within(R"(["\"{"])", 0, 1));
 }
 
 } // namespace

@@ -105,43 +105,30 @@ void on_file(std::string_view name, std::string_view bytes, std::string_view err
     platform_request_frames();
 }
 
+void on_storage(std::string_view key, void* user) {
+    receive_storage_change(*static_cast<App*>(user), key);
+    platform_request_frames();
+}
+
 } // namespace
 
 App::App(const AppOptions& options) : options_(options) {
     // The work to open: a share link, else the autosave, else the article's story.
-    Startup startup = load_startup();
+    // Work that a link replaces is kept in the library (web/app/persistence.hpp).
+    library_ = load_library();
+    Startup startup = load_startup(library_);
     scenario_ = std::move(startup.scenario);
     ui_.notices = std::move(startup.messages);
     if (startup.is_default) {
         persistence_.start_untouched(version_);
     }
-    library_ = load_library();
-    if (startup.autosave_differs) {
-        // Opening someone's link never loses the work that was here before. Kept once:
-        // a second link opened before any edit finds the same work already kept.
-        const std::string previous = core::export_scenario_json(startup.previous_autosave, false);
-        bool kept = std::any_of(
-            library_.items.begin(), library_.items.end(), [&](const SavedScenario& item) {
-                return core::export_scenario_json(item.scenario, false) == previous;
-            });
-        if (!kept) {
-            library_.items.push_back(
-                {"Your work before opening a link", std::move(startup.previous_autosave)});
-            kept = save_library(library_.items);
-        }
-        if (kept) {
-            ui_.notices.push_back(
-                std::string(startup.from_link ? "The link opened a shared plan. " : "") +
-                "Your previous work is kept under Files, as \"Your work "
-                "before opening a link\".");
-        }
-    }
     page_set_file_receiver(on_file, this);
+    page_set_storage_listener(on_storage, this);
 }
 
 void App::store_library(std::string message) {
     ++library_version_;
-    if (save_library(library_.items)) {
+    if (save_library(library_)) {
         ui_.status = std::move(message);
     } else {
         ui_.status = "Not saved: this browser's storage is unavailable or full.";
@@ -436,6 +423,9 @@ void App::draw_frame() {
     ui_draw_ms_[ui_draw_index_++ % 256] = clock_ms() - now_ms_;
     // The autosave and the share link follow every change.
     persistence_.sync(scenario_, version_);
+    if (persistence_.save_state() == SaveState::other_tab) {
+        ui_.show_files = true; // where the reader chooses which version to keep
+    }
 
     // Screen readers get the same results as text (the canvas is aria-hidden).
     if (announced_version_ != version_) {

@@ -209,6 +209,7 @@ public:
     [[nodiscard]] const UiState& ui() const { return ui_; }
     [[nodiscard]] const AppOptions& options() const { return options_; }
     [[nodiscard]] const Persistence& persistence() const { return persistence_; }
+    Persistence& persistence() { return persistence_; }
     Library& library() { return library_; }
     [[nodiscard]] std::uint64_t library_version() const { return library_version_; }
     // Writes the saved scenarios; `message` goes to the status line (or a warning).

@@ -117,9 +117,12 @@ void draw_share(App& app) {
         const std::string base = page_app_url();
         const std::string fragment =
             persistence.fragment().empty() ? std::string() : "#" + persistence.fragment();
-        const std::string script = "<div data-microreach data-src=\"" + base + "?embed=1" +
-                                   fragment + "\"></div>\n<script async src=\"" + base +
-                                   "embed.js\"></script>";
+        // embed.js reads the scenario from data-scenario (docs/embedding.md).
+        const std::string scenario_attribute =
+            persistence.fragment().empty() ? std::string()
+                                           : " data-scenario=\"" + persistence.fragment() + "\"";
+        const std::string script = "<div data-microreach" + scenario_attribute +
+                                   "></div>\n<script async src=\"" + base + "embed.js\"></script>";
         const std::string iframe =
             "<iframe title=\"Microreach influencer campaign calculator\" src=\"" + base +
             "?embed=1" + fragment +
@@ -323,6 +326,75 @@ void draw_export(App& app) {
     }
 }
 
+// Another tab saved a different plan: this tab saves nothing until the reader picks
+// one; the one not picked is kept under Files, so neither is lost.
+void draw_other_tab_choice(App& app) {
+    Persistence& persistence = app.persistence();
+    if (persistence.save_state() != SaveState::other_tab) {
+        return;
+    }
+    ui::coloured_text(palette().warn, "This plan was changed in another tab. Which version "
+                                      "do you want to keep?");
+    if (ImGui::Button("Open the other tab's version")) {
+        if (const auto theirs = persistence.other_tab_scenario()) {
+            app.replace_scenario(*theirs, "Open the other tab's version");
+            persistence.resolve_other_tab(*theirs);
+            app.ui().status = "Opened the version saved in the other tab. Undo goes back to "
+                              "this tab's.";
+        } else {
+            persistence.resolve_other_tab(app.scenario());
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep this tab's version")) {
+        if (auto theirs = persistence.other_tab_scenario()) {
+            app.library().items.push_back(
+                new_saved_scenario("From another tab", std::move(*theirs)));
+            app.store_library("Kept this tab's version; the other tab's is under Files, as "
+                              "\"From another tab\".");
+        }
+        persistence.resolve_other_tab(app.scenario());
+    }
+}
+
+// Saved data that could not be read, kept aside (web/app/persistence.cpp): listed so it
+// does not pile up unseen against the storage quota; read when the panel opens.
+std::optional<std::vector<Backup>> g_backups;
+
+void draw_backups(App& app) {
+    if (!g_backups) {
+        g_backups = list_backups();
+    }
+    if (g_backups->empty()) {
+        return;
+    }
+    ui::muted_text("Damaged saved data kept in this browser:");
+    for (std::size_t i = 0; i < g_backups->size(); ++i) {
+        const Backup& backup = (*g_backups)[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::AlignTextToFramePadding();
+        const std::string line =
+            backup.key + " (" +
+            core::format_count(static_cast<std::int64_t>((backup.bytes + 1023) / 1024)) + " KB)";
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Download")) {
+            if (const auto text = page_storage_read(backup.key)) {
+                page_download("microreach-backup.json", "application/json", *text);
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete")) {
+            page_storage_remove(backup.key);
+            app.ui().status = "Deleted " + backup.key + ".";
+            g_backups.reset(); // `backup` is gone from here on
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+}
+
 void draw_library(App& app) {
     const Palette& p = palette();
     Library& library = app.library();
@@ -341,7 +413,7 @@ void draw_library(App& app) {
                        ? "Scenario " + std::to_string(library.items.size() + 1)
                        : app.scenario().title;
         }
-        library.items.push_back({name, app.scenario()});
+        library.items.push_back(new_saved_scenario(name, app.scenario()));
         app.store_library("Saved \"" + name + "\".");
         app.ui().scenario_name[0] = 0;
     }
@@ -531,9 +603,24 @@ void receive_file(App& app, std::string_view name, std::string_view bytes, std::
     start_csv_import(app, name, bytes);
 }
 
+void receive_storage_change(App& app, std::string_view key) {
+    if (key == library_key) {
+        // Merged by id on every write, so the stored list is complete: take it.
+        app.library() = load_library();
+        app.ui().saved_comparison.library_version = ~std::uint64_t{0}; // recompute
+        app.ui().status = "Saved scenarios were changed in another tab; the list is up to date.";
+    } else if (key.substr(0, autosave_key.size()) == autosave_key) {
+        if (app.persistence().check_other_tab()) {
+            app.ui().show_files = true;
+        }
+        g_backups.reset();
+    }
+}
+
 void draw_files_panel(App& app) {
     ui::begin_card("##files", "Save, share, import, export");
     draw_status(app);
+    draw_other_tab_choice(app);
     {
         layout::Columns columns("##files_columns", app.wide());
         columns.next();
@@ -542,6 +629,7 @@ void draw_files_panel(App& app) {
         draw_export(app);
         layout::gap(6);
         draw_library(app);
+        draw_backups(app);
         layout::gap(6);
         draw_compare_saved(app);
         columns.next();

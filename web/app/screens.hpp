@@ -29,6 +29,9 @@ MICROREACH_SCREEN void draw_optimizer_panel(App& app);
 MICROREACH_SCREEN void draw_files_panel(App& app);
 MICROREACH_SCREEN void receive_file(App& app, std::string_view name, std::string_view bytes,
                                     std::string_view error);
+// Another tab changed saved data (web/app/persistence.hpp): reloads the saved scenarios,
+// or asks which version of the plan to keep.
+MICROREACH_SCREEN void receive_storage_change(App& app, std::string_view key);
 void step_optimizer(App& app);
 
 } // namespace web

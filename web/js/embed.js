@@ -18,7 +18,8 @@
 // Options (data attributes, all optional; docs/embedding.md has the full list):
 //   data-screen, data-budget, data-currency, data-theme, data-accent, data-view -> URL parameters
 //   (data-view="verdict": the compact embed, the comparison's answer only)
-//   data-scenario  a share-link fragment (the state after "#" in a "Copy link" URL)
+//   data-scenario  a share-link fragment (the state after "#" in a "Copy link" URL;
+//                  "Get embed code" in the app fills it in)
 //   data-title     the iframe's accessible name (default below)
 //   data-height    the height in CSS pixels before the calculator reports its own
 (function () {
@@ -65,11 +66,20 @@
     host.dataset.microreachMounted = 'true';
     const src = new URL(appUrl.href);
     src.searchParams.set('embed', '1');
+    // Snippets from older versions of "Get embed code" carry the state in data-src
+    // (".../?embed=1#v1...."): its parameters and fragment are read (never its address:
+    // the calculator always comes from this script's folder).
+    let legacy = null;
+    try {
+      if (host.getAttribute('data-src')) legacy = new URL(host.getAttribute('data-src'), appUrl.href);
+    } catch (e) {
+      legacy = null;
+    }
     for (const name of PARAMETERS) {
-      const value = host.getAttribute('data-' + name);
+      const value = host.getAttribute('data-' + name) || (legacy && legacy.searchParams.get(name));
       if (value) src.searchParams.set(name, value);
     }
-    const scenario = host.getAttribute('data-scenario');
+    const scenario = host.getAttribute('data-scenario') || (legacy && legacy.hash);
     if (scenario) src.hash = scenario.charAt(0) === '#' ? scenario.substring(1) : scenario;
 
     const iframe = document.createElement('iframe');

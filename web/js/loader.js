@@ -17,15 +17,35 @@
     params = new URLSearchParams('');
   }
 
-  // [embed] "1", "true", "yes" or a bare "embed" turn embed mode on.
-  const embed = params.get('embed');
-  if (embed !== null && /^(1|true|yes|on|)$/i.test(embed)) root.classList.add('microreach-embed');
-  const theme = (params.get('theme') || '').toLowerCase();
+  // A parameter as docs/embedding.md says: names in any letter case, the last of
+  // repeated ones wins (as in core::parse_prefill); null when absent.
+  function param(name) {
+    let value = null;
+    params.forEach(function (v, k) { if (k.toLowerCase() === name) value = v; });
+    return value;
+  }
+  // [embed] "1", "true", "yes", "on" or a bare "embed" turn embed mode on.
+  const embed = param('embed');
+  if (embed !== null && /^\s*(1|true|yes|on|)\s*$/i.test(embed)) root.classList.add('microreach-embed');
+  const theme = (param('theme') || '').trim().toLowerCase();
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
-  const accent = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(params.get('accent') || '');
-  if (accent) root.style.setProperty('--microreach-accent', '#' + accent[1]);
+  const accent = /^\s*#?([0-9a-f]{3}|[0-9a-f]{6})\s*$/i.exec(param('accent') || '');
+  if (accent) {
+    root.style.setProperty('--microreach-accent', '#' + accent[1]);
+    root.dataset.microreachAccent = accent[1];  // read by the app (web/main.cpp)
+  }
 
   const singleFile = typeof window.createMicroreach === 'function';
+
+  // The files this page loads. web/tools/hash-names.mjs rewrites these names into
+  // content-hashed ones ("microreach.1a2b3c4d5e.wasm"), so a page of one build never
+  // loads a file of another.
+  const FILES = {
+    wasm: 'microreach.wasm',
+    deferred: 'microreach.deferred.wasm',
+    app: 'microreach.js',
+    wasmScript: 'microreach.wasm.js',
+  };
 
   // The wasm download starts now, from the head, while the page is still parsing (it
   // answers the <link rel="preload"> of the same file), and reports real progress:
@@ -99,31 +119,86 @@
     }
   })();
   if (!singleFile && !opaque && webgl2 && typeof fetch === 'function') {
-    download.promise = fetchWithProgress('microreach.wasm');
+    download.promise = fetchWithProgress(FILES.wasm);
     download.promise.catch(function () {});  // reported when the app asks for it
   }
 
-  // The app's code may come in two parts (web/tools/split-wasm.mjs): microreach.wasm
-  // runs the first screen, microreach.deferred.wasm holds the rest. A split module
-  // imports its missing functions from "placeholder". The rest is fetched when the
-  // reader shows interest (pointer, touch, focus or a key on the app), or before the
-  // app starts when the startup needs more than the first screen (a shared link, saved
-  // work, URL parameters). A reader who only scrolls past never downloads it.
-  const deferred = { split: false, bytes: null, promise: null, failed: false };
+  // The app's code may come in two parts (web/tools/split-wasm.mjs): FILES.wasm runs
+  // the first screen, FILES.deferred holds the rest. A split module imports its missing
+  // functions from "placeholder". The rest is fetched when the reader shows interest
+  // (pointer, touch, focus or a key on the app), or before the app starts when the
+  // startup needs more than the first screen (a shared link, saved work, URL
+  // parameters). A reader who only scrolls past never downloads it.
+  //
+  // Both parts carry the build's id (a "microreach-build" custom section written by
+  // web/tools/hash-names.mjs); the rest is linked only when its id is the first part's.
+  // When it cannot be had (the host deleted this build's files after a deployment, the
+  // file is another build's, it does not link), the app stops where it is, its work
+  // already saved (the autosave and the link in the address follow every change), and
+  // the page says "Microreach was updated: reload to continue" with a reload button.
+  const deferred = { split: false, build: null, module: null, promise: null, stopped: null, primary: null, linked: null };
+  const BUILD_SECTION = 'microreach-build';
+  function buildOf(module) {
+    const sections = WebAssembly.Module.customSections(module, BUILD_SECTION);
+    return sections.length ? new TextDecoder().decode(sections[0]) : null;
+  }
   function isSplit(module) {
     return WebAssembly.Module.imports(module).some(function (entry) { return entry.module === 'placeholder'; });
   }
+  // Thrown into the app's call that needed the rest; the page's error handler below
+  // keeps it out of the console (the page says what happened instead).
+  function StoppedError(message) {
+    this.name = 'MicroreachStopped';
+    this.message = message;
+  }
+  StoppedError.prototype = Object.create(Error.prototype);
+  window.addEventListener('error', function (event) {
+    if (event.error instanceof StoppedError) event.preventDefault();
+  });
+  function stop(updated) {
+    if (deferred.stopped) return deferred.stopped;
+    deferred.stopped = new StoppedError(updated ? 'Microreach was updated' : 'Microreach could not download the rest of its code');
+    const frame = document.querySelector('.microreach-frame');
+    if (frame) frame.inert = true;  // no more input reaches the stopped app
+    const canvas = document.getElementById('microreach-canvas');
+    if (canvas && document.activeElement === canvas) canvas.blur();
+    const box = document.getElementById('microreach-update');
+    if (box) {
+      const text = box.querySelector('p');
+      if (text) {
+        text.textContent = updated
+          ? 'Microreach was updated: reload to continue. Your work is saved.'
+          : 'Microreach could not download the rest of its code: check your connection, then reload to continue. Your work is saved.';
+      }
+      const button = box.querySelector('button');
+      if (button) button.onclick = function () { location.reload(); };
+      box.hidden = false;
+    }
+    root.dataset.microreachStopped = updated ? 'updated' : 'offline';
+    return deferred.stopped;
+  }
+  // The compiled rest, checked against the first part's build id.
+  function checked(module) {
+    if (buildOf(module) !== deferred.build) throw stop(true);
+    return module;
+  }
   function fetchDeferred() {
-    if (!deferred.split) return Promise.resolve(null);
+    if (!deferred.split || deferred.stopped) return Promise.resolve(null);
     if (!deferred.promise) {
-      deferred.promise = fetch('microreach.deferred.wasm').then(function (response) {
-        if (!response.ok) throw new Error('could not download microreach.deferred.wasm (HTTP ' + response.status + ')');
+      deferred.promise = fetch(FILES.deferred).then(function (response) {
+        // Gone: this build's files were replaced by a deployment.
+        if (response.status === 404 || response.status === 410) throw stop(true);
+        if (!response.ok) throw new Error('could not download ' + FILES.deferred + ' (HTTP ' + response.status + ')');
         return response.arrayBuffer();
       }).then(function (buffer) {
-        deferred.bytes = deferred.bytes || new Uint8Array(buffer);
-        return deferred.bytes;
+        return WebAssembly.compile(buffer).catch(function () { throw stop(true); });
+      }).then(function (module) {
+        deferred.module = deferred.module || checked(module);
+        link();
+        return deferred.module;
       });
-      deferred.promise.catch(function () { deferred.promise = null; });  // retried on the next sign
+      // A network failure is retried on the next sign of interest.
+      deferred.promise.catch(function () { if (!deferred.stopped) deferred.promise = null; });
     }
     return deferred.promise;
   }
@@ -134,7 +209,7 @@
   function startupNeedsDeferred() {
     if (location.hash.length > 1) return true;
     for (const key of params.keys()) {
-      if (firstScreenParams.indexOf(key) < 0) return true;
+      if (firstScreenParams.indexOf(key.toLowerCase()) < 0) return true;
     }
     try {
       return window.localStorage.getItem('microreach:autosave') !== null ||
@@ -143,27 +218,49 @@
       return false;
     }
   }
-  // Emscripten calls this, synchronously, the first time the app runs a function of the
-  // deferred part. Usually the bytes are already here; if the first touch came before
-  // the download finished, they are fetched now, synchronously (a short pause, once).
-  function loadDeferredNow(file, imports) {
-    let bytes = deferred.bytes;
-    if (!bytes) {
-      const request = new XMLHttpRequest();
-      request.open('GET', 'microreach.deferred.wasm', false);
-      request.overrideMimeType('text/plain; charset=x-user-defined');
-      request.send(null);
-      if (request.status !== 200) {
-        deferred.failed = true;
-        throw new Error('could not download microreach.deferred.wasm');
-      }
-      const text = request.responseText;
-      bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-      deferred.bytes = bytes;
+  // Links the rest as soon as both parts are here and the app runs: its functions take
+  // the placeholders' places in the shared table, so the app never waits for them, and
+  // a rest that does not fit shows the notice before the reader's next gesture.
+  function link() {
+    if (deferred.linked || !deferred.module || !deferred.primary || deferred.stopped) return deferred.linked;
+    try {
+      deferred.linked = new WebAssembly.Instance(deferred.module, { primary: deferred.primary });
+    } catch (e) {
+      throw stop(true);  // a LinkError: the rest does not fit this first part
     }
-    const module = new WebAssembly.Module(bytes);
-    return [new WebAssembly.Instance(module, imports), module];
+    root.dataset.microreachDeferred = 'linked';
+    return deferred.linked;
+  }
+  // Emscripten calls this, synchronously, the first time the app runs a function of the
+  // deferred part. Usually the module is already here; if the first touch came before
+  // the download finished, it is fetched now, synchronously (a short pause, once).
+  function loadDeferredNow(file, imports) {
+    if (deferred.stopped) throw deferred.stopped;
+    let module = deferred.module;
+    if (!module) {
+      const request = new XMLHttpRequest();
+      let status = 0;
+      try {
+        request.open('GET', FILES.deferred, false);
+        request.overrideMimeType('text/plain; charset=x-user-defined');
+        request.send(null);
+        status = request.status;
+      } catch (e) {
+        status = 0;
+      }
+      if (status !== 200) throw stop(status === 404 || status === 410);
+      const text = request.responseText;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      try {
+        module = new WebAssembly.Module(bytes);
+      } catch (e) {
+        throw stop(true);
+      }
+      deferred.module = module = checked(module);
+    }
+    deferred.primary = imports.primary;
+    return [link(), module];
   }
 
   function start() {
@@ -207,13 +304,14 @@
     }
 
     function instantiateWasm(imports, receiveInstance) {
-      (download.promise || fetchWithProgress('microreach.wasm'))
+      (download.promise || fetchWithProgress(FILES.wasm))
         .then(function (response) {
           return WebAssembly.instantiateStreaming(response, imports);
         })
         .then(function (result) {
           deferred.split = isSplit(result.module);
           if (!deferred.split) return result;
+          deferred.build = buildOf(result.module);
           const container = canvas && canvas.parentElement ? canvas.parentElement : document;
           ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'].forEach(function (type) {
             container.addEventListener(type, fetchDeferred, { once: true, passive: true, capture: true });
@@ -222,8 +320,18 @@
         })
         .then(function (result) {
           receiveInstance(result.instance, result.module);
+          if (deferred.split) {
+            deferred.primary = result.instance.exports;
+            link();
+          }
         })
         .catch(function (error) {
+          if (error instanceof StoppedError) {
+            // This page is older than the site (a cached page after a deployment).
+            if (loading) loading.hidden = true;
+            if (canvas && canvas.parentElement) canvas.parentElement.hidden = true;
+            return;
+          }
           showError('Microreach could not start: ' + error.message + '. Reload the page to try again.');
         });
       return {};
@@ -255,14 +363,14 @@
       if (progress) progress.removeAttribute('value');
       new Promise(function (resolve, reject) {
         const script = document.createElement('script');
-        script.src = 'microreach.wasm.js';
+        script.src = FILES.wasmScript;
         script.onload = resolve;
-        script.onerror = function () { reject(new Error('could not download microreach.wasm.js')); };
+        script.onerror = function () { reject(new Error('could not download ' + FILES.wasmScript)); };
         document.head.appendChild(script);
       }).then(function () {
         const base64 = window.__microreachWasmBase64;
         delete window.__microreachWasmBase64;
-        if (typeof base64 !== 'string') throw new Error('microreach.wasm.js holds no WebAssembly');
+        if (typeof base64 !== 'string') throw new Error(FILES.wasmScript + ' holds no WebAssembly');
         return WebAssembly.instantiate(decodeBase64(base64), imports);
       }).then(function (result) {
         if (progress) progress.value = 100;
@@ -284,9 +392,8 @@
         },
         onAbort: function () {
           if (failed) return;
-          showError(deferred.failed
-            ? 'Microreach could not download the rest of its code. Check your connection and reload the page.'
-            : 'Microreach stopped unexpectedly. Reload the page to start again.');
+          if (deferred.stopped) return;  // the update notice already says what to do
+          showError('Microreach stopped unexpectedly. Reload the page to start again.');
         },
         loadSplitModule: loadDeferredNow,
       };
@@ -304,7 +411,7 @@
       return;
     }
     const script = document.createElement('script');
-    script.src = 'microreach.js';
+    script.src = FILES.app;
     script.onerror = function () {
       showError('Microreach could not load its code. Check your connection and reload the page.');
     };

@@ -33,6 +33,13 @@ struct FileReceiverSlot {
 
 FileReceiverSlot g_file_receiver;
 
+struct StorageListenerSlot {
+    StorageListener listener = nullptr;
+    void* user = nullptr;
+};
+
+StorageListenerSlot g_storage_listener;
+
 // clang-format off
 // Installed once, before main(): the height messages to an embedding page, the
 // handshake that tells us the parent's origin, and the file drop target.
@@ -151,6 +158,18 @@ EM_JS(void, js_page_install, (double max_bytes), {
             return !!(e && (e.name === "QuotaExceededError" || e.code === 22)) && storage.length > 0;
         }
     };
+
+    page.storageRemove = (key) => {
+        const storage = page.storage();
+        if (storage) { try { storage.removeItem(key); } catch (e) {} }
+    };
+    // Another tab wrote: the app hears of its keys (web/app/persistence.hpp).
+    window.addEventListener("storage", (event) => {
+        if (!event.key || event.key.indexOf("microreach:") !== 0) return;
+        const ptr = page.returnString(event.key);
+        _mr_page_storage_changed(ptr, lengthBytesUTF8(event.key));
+        _free(ptr);
+    });
 
     // A share link pasted into the address bar of an open page changes only the
     // fragment (no reload): reload so the app opens it. The app's own fragment writes
@@ -320,6 +339,11 @@ EM_JS(int, js_page_storage_available, (), {
     return window.__microreachPage.storageAvailable() ? 1 : 0;
 });
 
+EM_JS(void, js_page_storage_remove, (const char* key_ptr, int key_length), {
+    const page = window.__microreachPage;
+    page.storageRemove(page.text(key_ptr, key_length));
+});
+
 // The async Clipboard API first; where it is missing or refused (an iframe without
 // allow="clipboard-write"), a selected off-screen textarea and execCommand.
 EM_JS(void, js_page_copy_text, (const char* ptr, int length), {
@@ -474,6 +498,15 @@ bool page_storage_available() {
     return js_page_storage_available() != 0;
 }
 
+void page_storage_remove(std::string_view key) {
+    js_page_storage_remove(key.data(), length_of(key));
+}
+
+void page_set_storage_listener(StorageListener listener, void* user) {
+    g_storage_listener.listener = listener;
+    g_storage_listener.user = user;
+}
+
 void page_copy_text(std::string_view text) {
     js_page_copy_text(text.data(), length_of(text));
 }
@@ -523,6 +556,14 @@ EMSCRIPTEN_KEEPALIVE void mr_page_receive_file(const char* name, int name_length
     slot.receiver(std::string_view(name, static_cast<std::size_t>(name_length)),
                   std::string_view(bytes, static_cast<std::size_t>(bytes_length)),
                   std::string_view(error, static_cast<std::size_t>(error_length)), slot.user);
+}
+
+// Called by the page glue when another tab changed a "microreach:" storage key.
+EMSCRIPTEN_KEEPALIVE void mr_page_storage_changed(const char* key, int key_length) {
+    const auto& slot = web::g_storage_listener;
+    if (slot.listener != nullptr) {
+        slot.listener(std::string_view(key, static_cast<std::size_t>(key_length)), slot.user);
+    }
 }
 
 } // extern "C"

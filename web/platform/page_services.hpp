@@ -27,6 +27,11 @@ enum class StorageStatus { saved, unavailable, full, error };
 [[nodiscard]] StorageStatus page_storage_write(std::string_view key, std::string_view value);
 [[nodiscard]] std::optional<std::string> page_storage_read(std::string_view key);
 [[nodiscard]] bool page_storage_available();
+void page_storage_remove(std::string_view key);
+// Another tab (or window) of this site changed a "microreach:" key (the `storage`
+// event; never fired for this tab's own writes).
+using StorageListener = void (*)(std::string_view key, void* user);
+void page_set_storage_listener(StorageListener listener, void* user);
 
 // Writes text to the system clipboard (inside the current user gesture).
 void page_copy_text(std::string_view text);

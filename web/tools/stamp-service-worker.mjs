@@ -1,13 +1,15 @@
-// Writes the service worker into the assembled site: the list of files to cache and
-// a build id hashed from every file's path and bytes, so each deployment gets its own
-// cache and sw.js changes byte for byte (which is how browsers notice an update).
+// Writes the service worker into the assembled site: each file it may cache with the
+// SHA-256 of its bytes (the worker checks every download against it), and a build id
+// hashed from all of them, so each deployment gets its own cache and sw.js changes
+// byte for byte (which is how browsers notice an update).
 //
 // Usage: node web/tools/stamp-service-worker.mjs <template sw.js> <dist folder>
-// Not cached up front (the service worker caches them when they are first fetched):
-// sw.js itself, the single-file download (microreach.html), the wasm as a script for
-// sandboxed iframes (microreach.wasm.js; they cannot use a service worker anyway), the JS API for embedders
-// (microreach-api.js and .wasm; the app does not use it), the social-media preview
-// image and the demo pages.
+// Cached at install (FILES): the app's page and everything it loads. Cached when first
+// fetched (LAZY): the single-file download (microreach.html). Never cached (the worker
+// leaves them to the network): sw.js itself, files.json, the wasm as a script for
+// sandboxed iframes (microreach.<hash>.wasm.js; they cannot use a service worker
+// anyway), the JS API for embedders (microreach-api.*; the app does not use it), the
+// social-media preview image and the demo pages.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -28,31 +30,33 @@ async function walk(folder) {
   return out;
 }
 
-const skipped = (file) => file === 'sw.js' || file === 'microreach.html' || file === 'microreach.wasm.js' ||
-  file === 'social-card.png' ||
-  file.startsWith('microreach-api.') ||
-  file.startsWith('demo/');
-const files = (await walk(dist))
+const lazy = (file) => file === 'microreach.html';
+const skipped = (file) => file === 'sw.js' || file === 'files.json' || /^microreach\.[^/]*wasm\.js$/.test(file) ||
+  file === 'social-card.png' || file.startsWith('microreach-api.') || file.startsWith('demo/');
+const names = (await walk(dist))
   .map((path) => relative(dist, path).split(sep).join('/'))
   .filter((file) => !skipped(file))
   .sort();
 
-const hash = createHash('sha256');
-for (const file of files) {
-  hash.update(file + '\0');
-  hash.update(await readFile(join(dist, file)));
-  hash.update('\0');
+const files = {}, later = {};
+const build = createHash('sha256');
+for (const file of names) {
+  const sha = createHash('sha256').update(await readFile(join(dist, file))).digest('hex');
+  (lazy(file) ? later : files)[file] = sha;
+  build.update(`${file}\0${sha}\0`);
 }
-const build = hash.digest('hex').slice(0, 16);
-const list = ['./', ...files];
+const id = build.digest('hex').slice(0, 16);
 
 const source = await readFile(template, 'utf8');
-if (!source.includes('__MICROREACH_BUILD__') || !source.includes('__MICROREACH_FILES__')) {
-  console.error(`${template} has no __MICROREACH_BUILD__ / __MICROREACH_FILES__ placeholders`);
+const placeholders = ["'__MICROREACH_BUILD__'", '__MICROREACH_FILES__', '__MICROREACH_LAZY__'];
+const missing = placeholders.filter((text) => !source.includes(text));
+if (missing.length) {
+  console.error(`${template} lacks the placeholders ${missing.join(', ')}`);
   process.exit(1);
 }
 const stamped = source
-  .replace("'__MICROREACH_BUILD__'", JSON.stringify(build))
-  .replace('__MICROREACH_FILES__', JSON.stringify(list, null, 2));
+  .replace(placeholders[0], JSON.stringify(id))
+  .replace(placeholders[1], JSON.stringify(files, null, 2))
+  .replace(placeholders[2], JSON.stringify(later, null, 2));
 await writeFile(join(dist, 'sw.js'), stamped);
-console.log(`sw.js: build ${build}, ${list.length} files cached`);
+console.log(`sw.js: build ${id}, ${Object.keys(files).length} files cached at install, ${Object.keys(later).length} when first fetched`);

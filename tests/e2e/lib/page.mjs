@@ -1,11 +1,13 @@
 // Helpers for the page tests (tests/e2e/page*.test.mjs): a second origin for host
 // pages (a blog that embeds the calculator), the JS API loaded inside a page, console
 // warnings, and waiting for an embedded calculator.
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { siteRoot, chromiumArgs, chromiumPath } from './browser.mjs';
+import { before, after } from 'node:test';
+import { siteRoot, chromiumArgs, chromiumPath, serveSite } from './browser.mjs';
 import { startServer } from '../../../scripts/serve.mjs';
 
 // A fresh browser like browser.mjs's launchBrowser, with extra context options, e.g.
@@ -27,6 +29,22 @@ export async function launchBrowserWith(options = {}) {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// The built site and a browser without service workers (the worker would answer from
+// its cache; page tests watch the network) for one test file: started before its
+// tests, closed after them; `receive` gets { site, browser } once both run.
+export function startPageSuite(receive) {
+  let site, browser;
+  before(async () => {
+    site = await serveSite();
+    browser = await launchBrowserWith({ serviceWorkers: 'block' });
+    receive({ site, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
 
 // Serves `files` ({name: text}) from a temporary folder on its own port: another
@@ -59,6 +77,17 @@ export async function demoArticleFor(appOrigin) {
       .replace("img-src 'self' data:", `img-src 'self' data: ${appOrigin}`),
     'article.css': css,
   };
+}
+
+// The name a build gave a file (web/tools/hash-names.mjs writes files.json):
+// builtName('microreach.wasm') is "microreach.1a2b3c4d5e.wasm" (the plain name in a
+// build without hashed names).
+export function builtName(name, root = siteRoot) {
+  try {
+    return JSON.parse(readFileSync(join(root, 'files.json'), 'utf8')).files[name] || name;
+  } catch {
+    return name;
+  }
 }
 
 // A copy of the built site in a temporary folder (tests that change files).
