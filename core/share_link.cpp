@@ -258,10 +258,18 @@ Error newer() {
                       "scenario instead.");
 }
 
-const nlohmann::json& baseline_document() {
-    static const nlohmann::json document =
+// The frozen baseline text of a link version (1 or 2): the patch's base and the
+// compressor's dictionary.
+std::string_view baseline_text(int version) {
+    return version == 1 ? detail::share_baseline_v1() : detail::share_baseline_v2();
+}
+
+const nlohmann::json& baseline_document(int version) {
+    static const nlohmann::json v1 =
         nlohmann::json::parse(detail::share_baseline_v1(), nullptr, false);
-    return document;
+    static const nlohmann::json v2 =
+        nlohmann::json::parse(detail::share_baseline_v2(), nullptr, false);
+    return version == 1 ? v1 : v2;
 }
 
 std::string_view trim_fragment(std::string_view text) {
@@ -283,10 +291,10 @@ std::string_view trim_fragment(std::string_view text) {
 } // namespace
 
 Result<std::string> encode_share_fragment(const Scenario& scenario) {
-    const nlohmann::json patch =
-        detail::create_merge_patch(baseline_document(), detail::scenario_to_json(scenario));
+    const nlohmann::json patch = detail::create_merge_patch(baseline_document(share_link_version),
+                                                            detail::scenario_to_json(scenario));
     const std::string text = patch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::string packed = detail::lz_compress(text, detail::share_baseline_v1());
+    std::string packed = detail::lz_compress(text, baseline_text(share_link_version));
     const std::uint32_t crc = detail::crc32(text);
     for (unsigned shift = 0; shift < 32; shift += 8) {
         packed += static_cast<char>((crc >> shift) & 0xFFU);
@@ -325,7 +333,7 @@ Result<Scenario> decode_share_fragment(std::string_view fragment) {
     if (version > share_link_version) {
         return newer();
     }
-    if (version != 1) {
+    if (version != 1 && version != 2) {
         return damaged();
     }
     const auto packed = detail::base64url_decode(fragment.substr(dot + 1));
@@ -338,8 +346,7 @@ Result<Scenario> decode_share_fragment(std::string_view fragment) {
         const auto byte = static_cast<unsigned char>((*packed)[packed->size() - 4 + k]);
         crc |= static_cast<std::uint32_t>(byte) << (8U * k);
     }
-    const auto text =
-        detail::lz_decompress(body, max_share_payload_bytes, detail::share_baseline_v1());
+    const auto text = detail::lz_decompress(body, max_share_payload_bytes, baseline_text(version));
     if (!text || detail::crc32(*text) != crc) {
         return damaged();
     }
@@ -353,7 +360,7 @@ Result<Scenario> decode_share_fragment(std::string_view fragment) {
     if (!patch.ok() || !patch.value().is_object()) {
         return damaged();
     }
-    nlohmann::json document = baseline_document();
+    nlohmann::json document = baseline_document(version);
     document.merge_patch(patch.value());
     auto scenario = detail::scenario_from_json(document);
     if (!scenario.ok()) {

@@ -1,24 +1,25 @@
 // Share links and URL prefill parameters.
 //
-// Share link: the whole Scenario in the URL fragment, "#v1.<payload>":
+// Share link: the whole Scenario in the URL fragment, "#v2.<payload>":
 //   document = export of the scenario (core/state_json.hpp), as JSON
 //   patch    = RFC 7386 merge patch from a frozen baseline document (the default
-//              scenario as it was when link version 1 was made) to the document, so
+//              scenario as it was when that link version was made) to the document, so
 //              only what differs travels; arrays that differ travel whole
 //   payload  = base64url( lz(patch text, dictionary = baseline text) + CRC-32 of the
 //              patch text, 4 bytes little endian )
-// The version prefix names this envelope and baseline; both are frozen for "v1.", so a
-// v1 link opens the same way in every later build (the state inside is migrated like a
-// saved file). Decoding checks every step; a truncated, altered or hostile link gives
-// an Error (field "Share link") whose message the UI can show as is, e.g. "This link is
-// damaged; opened the default scenario instead." (the UI then opens the default).
-// Limits: 32 KB of fragment (encode refuses larger scenarios: save a file instead),
-// 512 KB of decompressed patch, and a decoding cost bound: at most 1,000 objects (a
+// The version prefix names this envelope and baseline; both are frozen per version, so
+// a v1 link (baseline of the first default scenario) and a v2 link (baseline of the
+// default scenario with issue 14's sourced model) open the same way in every later
+// build (the state inside is migrated like a saved file). New links are v2. Decoding checks every
+// step; a truncated, altered or hostile link gives an Error (field "Share link") whose message the
+// UI can show as is, e.g. "This link is damaged; opened the default scenario instead." (the UI then
+// opens the default). Limits: 32 KB of fragment (encode refuses larger scenarios: save a file
+// instead), 512 KB of decompressed patch, and a decoding cost bound: at most 1,000 objects (a
 // roster row, a post, a tracked result ... is one) and 20,000 values in the patch,
 // counted before it is parsed. A link the app writes holds at most 400 roster rows
 // (about 5,600 values); without the bound a 6 KB link of 99,999 empty rows ("{},"
 // compresses to almost nothing) took seconds to open. Encode refuses what decode
-// would refuse. The default scenario encodes to "v1." and a few characters; a changed
+// would refuse. The default scenario encodes to "v2." and a few characters; a changed
 // roster of ten adds a few hundred.
 //
 // Building blocks (core::detail, public for tests and fuzzers): CRC-32 (IEEE), base64url
@@ -55,13 +56,13 @@ namespace core {
 
 // ---- Share links ------------------------------------------------------------------
 
-inline constexpr int share_link_version = 1;
+inline constexpr int share_link_version = 2;
 inline constexpr std::size_t max_share_fragment_bytes = 32 * 1024;
 inline constexpr std::size_t max_share_payload_bytes = 512 * 1024;
 inline constexpr std::size_t max_share_objects = 1'000;
 inline constexpr std::size_t max_share_values = 20'000;
 
-// "v1.…" (no '#'). Error too_large when it would exceed max_share_fragment_bytes.
+// "v2.…" (no '#'). Error too_large when it would exceed max_share_fragment_bytes.
 [[nodiscard]] Result<std::string> encode_share_fragment(const Scenario& scenario);
 // The fragment with or without '#', spaces and line breaks around it ignored.
 // Errors: malformed (damaged), unsupported (a newer link version or state format),
@@ -111,8 +112,10 @@ lz_decompress(std::string_view stream, std::size_t max_size, std::string_view di
 // else replaced whole; a member missing from `to` becomes null).
 [[nodiscard]] nlohmann::json create_merge_patch(const nlohmann::json& from,
                                                 const nlohmann::json& to);
-// The frozen baseline of link version 1 (compact JSON). Never edit it.
+// The frozen baselines of link versions 1 and 2 (compact JSON). Never edit them: links
+// of both versions open in every later build.
 [[nodiscard]] std::string_view share_baseline_v1();
+[[nodiscard]] std::string_view share_baseline_v2(); // core/share_baseline_v2.cpp
 // Whether a JSON text holds at most `max_objects` objects and `max_values` values
 // (counted outside strings: each '{', and each '{', '[' and ','), stopping at the first
 // count past its limit. Linear in the text, no allocation.

@@ -51,7 +51,7 @@ test('100 damaged share links: each opens with a message, real pixels and no err
   await typeInto(page, '##Planner budget', '7,500');
   const edited = await waitForState(page, (s) => s.scenario.budget === 750000 && s.saveState === 'Saved in this browser');
   const good = edited.shareFragment;
-  assert.match(good, /^v1\.[A-Za-z0-9_-]+$/);
+  assert.match(good, /^v2\.[A-Za-z0-9_-]+$/);
   assert.deepEqual(errors, []);
 
   const links = damagedLinks(good);

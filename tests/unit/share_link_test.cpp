@@ -232,13 +232,32 @@ TEST(ShareLinkTest, BaselineIsFrozen) {
     EXPECT_EQ(core::detail::share_baseline_v1().size(), 15089U);
     EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v1()), 0xFBE93301U);
     EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v1()).ok());
+    // The same for v2, the default scenario with issue 14's sourced model.
+    EXPECT_EQ(core::detail::share_baseline_v2().size(), 17531U);
+    EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v2()), 0x60EE8B04U);
+    EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v2()).ok());
+}
+
+std::string pack(const std::string& patch_text); // a hand-made v1 link, below
+
+// The default scenario is a short link again (v2's baseline is today's default), and a
+// v1 link still opens to exactly what it held.
+TEST(ShareLinkTest, DefaultScenarioIsAShortV2LinkAndV1LinksStillOpen) {
+    const auto fragment = core::encode_share_fragment(core::default_scenario());
+    ASSERT_TRUE(fragment.ok());
+    EXPECT_EQ(fragment.value().substr(0, 3), "v2.");
+    EXPECT_LT(fragment.value().size(), 40U) << fragment.value();
+    const auto v1 = core::decode_share_fragment(pack(R"({"title":"Old link"})"));
+    ASSERT_TRUE(v1.ok()) << v1.error().message;
+    EXPECT_EQ(v1.value().title, "Old link");
+    EXPECT_EQ(v1.value().assumptions.reach_by_size, false); // v1's flat reach is kept
 }
 
 TEST(ShareLinkTest, RoundTripsScenarios) {
     for (const auto& scenario : {core::default_scenario(), edited_scenario(), core::Scenario{}}) {
         const auto fragment = core::encode_share_fragment(scenario);
         ASSERT_TRUE(fragment.ok()) << fragment.error().message;
-        EXPECT_EQ(fragment.value().substr(0, 3), "v1.");
+        EXPECT_EQ(fragment.value().substr(0, 3), "v2.");
         const auto back = core::decode_share_fragment(fragment.value());
         ASSERT_TRUE(back.ok()) << back.error().message;
         EXPECT_EQ(exported(back.value()), exported(scenario));
@@ -250,12 +269,10 @@ TEST(ShareLinkTest, RoundTripsScenarios) {
 
 TEST(ShareLinkTest, LinksAreCompact) {
     // Sizes are what the patch and the dictionary are for; the bounds leave room for
-    // changes to the default scenario (which only make the patch larger: the v1 baseline
-    // predates the sourced price table). A v2 baseline will be frozen once the model issues
-    // have settled the default scenario.
+    // changes to the default scenario (which only make the patch larger).
     const auto unchanged = core::encode_share_fragment(core::default_scenario());
     ASSERT_TRUE(unchanged.ok());
-    EXPECT_LT(unchanged.value().size(), 1600U);
+    EXPECT_LT(unchanged.value().size(), 40U);
     const auto edited = core::encode_share_fragment(edited_scenario());
     ASSERT_TRUE(edited.ok());
     EXPECT_LT(edited.value().size(), 2000U);
@@ -299,7 +316,7 @@ TEST(ShareLinkTest, BitFlipsGiveAnErrorOrAValidScenario) {
 TEST(ShareLinkTest, VersionsAndHostileInput) {
     const std::string link = core::encode_share_fragment(edited_scenario()).value();
     const std::string payload = link.substr(3);
-    const auto newer = core::decode_share_fragment("v2." + payload);
+    const auto newer = core::decode_share_fragment("v3." + payload);
     ASSERT_FALSE(newer.ok());
     EXPECT_EQ(newer.error().code, core::ErrorCode::unsupported);
     EXPECT_EQ(newer.error().message,
