@@ -1,6 +1,7 @@
 // The building blocks of share links (core/share_link.hpp, core::detail): CRC-32,
 // base64url, the small LZ77 compressor and %-decoding. Kept apart from the link format
 // itself (core/share_link.cpp) because nothing here knows about scenarios.
+#include "core/numbers.hpp"
 #include "core/share_link.hpp"
 
 #include <algorithm>
@@ -308,18 +309,6 @@ std::optional<std::string> lz_decompress(std::string_view in, std::size_t max_si
 std::optional<std::string> percent_decode(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    auto hex = [](char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '+') {
@@ -328,8 +317,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
             if (i + 2 >= text.size()) {
                 return std::nullopt;
             }
-            const int high = hex(text[i + 1]);
-            const int low = hex(text[i + 2]);
+            const int high = hex_digit(text[i + 1]);
+            const int low = hex_digit(text[i + 2]);
             if (high < 0 || low < 0) {
                 return std::nullopt;
             }
