@@ -84,6 +84,9 @@ test('the loading bar shows real download progress', async () => {
   // Throttled to 1 MB/s so the download takes a few hundred milliseconds.
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Network.enable');
+  // Hashed files are served as immutable: without this, an earlier test's load would
+  // come from the HTTP cache and show no download at all.
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1024 * 1024, uploadThroughput: 1024 * 1024 });
   await page.goto(`${site.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 60000 });

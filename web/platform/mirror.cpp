@@ -180,7 +180,13 @@ EM_JS(void, js_mirror_update, (const char* json), {
                 m.tables.set(it.t, t);
             }
             setAttr(t.table, "aria-label", it.tn || null);
-            while (t.ths.length <= it.col) { const th = make("th", { scope: "col" }); t.ths.push(th); }
+            // A column with a name gets a header cell; one without (the row buttons) a plain
+            // cell, since an empty header tells a screen reader nothing (axe: empty-table-header).
+            while (t.ths.length <= it.col) t.ths.push(make("td", {}));
+            const wantTag = it.cn ? "TH" : "TD";
+            if (t.ths[it.col].tagName !== wantTag) {
+                t.ths[it.col] = it.cn ? make("th", { scope: "col" }) : make("td", {});
+            }
             const th = t.ths[it.col];
             if (th.dataset.name !== it.cn) { th.dataset.name = it.cn; th.replaceChildren(hiddenText(it.cn)); }
             if (it.row === 0) { th.appendChild(el); }

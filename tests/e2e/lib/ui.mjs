@@ -142,9 +142,17 @@ export async function tap(page, label) {
 
 // Clicks (or taps) a text field, types with real key events, then presses Enter.
 export async function typeInto(page, label, text, { touch = false } = {}) {
-  if (touch) await tap(page, label);
-  else await click(page, label);
-  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 });
+  // On a loaded machine (or a tab just brought to the front) the first press can land
+  // before the app has drawn the field where the hook says: press again, then wait longer.
+  const editing = (timeout) =>
+    page.waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout })
+      .then(() => true, () => false);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (touch) await tap(page, label);
+    else await click(page, label);
+    if (await editing(5000 * (attempt + 1))) break;
+    if (attempt === 2) throw new Error(`typeInto: "${label}" did not start editing after 3 presses`);
+  }
   if (!touch) {
     // Fields select their text on focus; select again in case the click did not.
     await page.keyboard.press('End');
@@ -154,7 +162,7 @@ export async function typeInto(page, label, text, { touch = false } = {}) {
   }
   await page.keyboard.type(text, { delay: 10 });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === false, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === false, null, { timeout: 15000 });
 }
 
 // Opens the app with the test hook and waits until it publishes its state.
