@@ -100,8 +100,10 @@ test('keyboard only: set the budget, change plan B\'s price, read the verdict', 
   assert.equal(state.scenario.comparison.b.influencers[0].price, 10000, 'Escape kept the price');
   assert.equal((await focused(page)).name, 'Price per post', 'the focus stays on the field');
 
-  // Typing replaces the price; Enter commits it.
-  await page.keyboard.type('250');
+  // Typing replaces the price; Enter commits it. (Settled first: on a loaded machine a
+  // key that arrives while the Escape frame is still drawing can be lost.)
+  await waitIdle(page);
+  await page.keyboard.type('250', { delay: 30 });
   await page.keyboard.press('Enter');
   state = await waitForState(page, (s) => s.scenario.comparison.b.influencers[0].price === 25000 && !!s.comparison);
   await editing(page, false);

@@ -28,8 +28,9 @@ test('phone: one tap per button, typing through the on-screen keyboard, undo, da
   await tap(page, 'Pacific Northwest blogger##sel_10');
   await typeInto(page, '##detail_followers', '25k', { touch: true });
   const edited = await waitForState(page, (s) => s.scenario.roster[9].followers === 25000 && !!s.totals);
-  // followers x rate x posts: 1,500 -> 25,000 followers at 7.4%, one post.
-  const expected = before.totals.expectedEngagements - 1500 * 0.074 + 25000 * 0.074;
+  // followers x rate x posts: 1,500 -> 25,000 followers at the row's own rate, one post.
+  const rate = before.scenario.roster[9].engagement;
+  const expected = before.totals.expectedEngagements - 1500 * rate + 25000 * rate;
   assert.ok(Math.abs(edited.totals.expectedEngagements - expected) < 1e-6);
 
   await tap(page, 'Undo');

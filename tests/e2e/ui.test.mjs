@@ -44,10 +44,12 @@ test('editing a roster row changes the totals; undo and redo (buttons and keys) 
   const before = await waitForState(page, (s) => !!s.totals);
   const total = before.totals.expectedEngagements;
 
-  // The Texas blogger (id 11): 2,000 followers at 7.4%. Type 25k followers.
+  // The Texas blogger (id 11): 2,000 followers at the row's own rate (8.52% on the
+  // article's curve). Type 25k followers.
+  const rate = before.scenario.roster[10].engagement;
   await typeInto(page, '##followers_11', '25k');
   const edited = await waitForState(page, (s) => s.scenario.roster[10].followers === 25000 && !!s.totals);
-  const expected = total - engagements(2000, 0.074) + engagements(25000, 0.074);
+  const expected = total - engagements(2000, rate) + engagements(25000, rate);
   assert.ok(Math.abs(edited.totals.expectedEngagements - expected) < 1e-6,
     `${edited.totals.expectedEngagements} vs ${expected}`);
   assert.equal(edited.undoDepth, 1);

@@ -271,12 +271,24 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* event, void*) {
     return EM_FALSE;
 }
 
-// The window under the finger (or a parent) that can scroll sideways: a wide table.
+// The window under the finger's first position (or a parent) that can scroll sideways:
+// a wide table. Found by position, front-most first, not through HoveredWindow: on a
+// loaded machine the first move can arrive before any frame has seen the press.
 ImGuiWindow* sideways_scrollable_window() {
-    for (ImGuiWindow* window = ImGui::GetCurrentContext()->HoveredWindow; window != nullptr;
-         window = window->ParentWindow) {
-        if (window->ScrollMax.x > 0.5f) {
-            return window;
+    float x = 0, y = 0;
+    pointer_in_layout(static_cast<long>(g_state.touch_start_x),
+                      static_cast<long>(g_state.touch_start_y), &x, &y);
+    const ImVec2 point(x, y);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int i = g.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* window = g.Windows[i];
+        if (!window->WasActive || window->Hidden || !window->Rect().Contains(point)) {
+            continue;
+        }
+        for (; window != nullptr; window = window->ParentWindow) {
+            if (window->ScrollMax.x > 0.5f) {
+                return window;
+            }
         }
     }
     return nullptr;
