@@ -98,22 +98,28 @@ core::TrackingInputs read_tracking(Input& in, const json& object) {
 Reply track_results(const Args& args) {
     Input in;
     const core::TrackingInputs inputs = read_tracking(in, args[0]);
-    const auto rank = in.get(args[0], "rankBy", std::optional<core::TrackingMetric>());
+    std::optional<core::TrackingMetric> rank;
+    if (in.member(args[0], "rankBy") != nullptr) {
+        core::TrackingMetric metric = core::TrackingMetric::engagement_rate;
+        in.into(args[0], "rankBy", metric);
+        rank = metric;
+    }
     MR_CHECK(in);
     auto result = core::track_results(inputs);
     if (!result || !rank) {
         return reply(result);
     }
+    const core::TrackingMetric metric = rank.value();
     json value = out(result.value());
     json ranking = json::array();
-    for (std::size_t index : core::rank_influencers(result.value(), *rank)) {
+    for (std::size_t index : core::rank_influencers(result.value(), metric)) {
         const auto& actuals = result.value().influencers[index];
         ranking.push_back(
-            {{"id", actuals.id}, {"value", out(core::tracking_value(actuals, *rank))}});
+            {{"id", actuals.id}, {"value", out(core::tracking_value(actuals, metric))}});
     }
     value["ranking"] = ranking;
-    value["rankBy"] = core::tracking_metric_name(*rank);
-    value["higherIsBetter"] = core::higher_is_better(*rank);
+    value["rankBy"] = core::tracking_metric_name(metric);
+    value["higherIsBetter"] = core::higher_is_better(metric);
     return value;
 }
 
