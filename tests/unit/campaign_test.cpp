@@ -77,7 +77,8 @@ struct RowCase {
 TEST(CampaignTest, ArticleFloridaBloggerReachesAtLeastThePeopleWhoEngage) {
     auto inputs = plan({person(1, 300, 0.15, 10'000, 1, 1.0)}, 500'000);
     inputs.reach_rate = 0.1;
-    const core::RowMetrics& row = evaluate(inputs).rows.at(0);
+    const auto result = evaluate(inputs);
+    const core::RowMetrics& row = result.rows.at(0);
     EXPECT_NEAR(row.engagements_per_post, 45.0, 1e-9);
     EXPECT_NEAR(row.estimated_reach, 45.0, 1e-9);
     EXPECT_NEAR(row.impressions, 45.0, 1e-9);
