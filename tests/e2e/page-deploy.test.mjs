@@ -205,12 +205,16 @@ test('with a service worker: an open page of build 1 keeps working after build 2
     assert.ok(record.requests.some((url) => url.endsWith('/' + old)), 'build 1 did not load its own second part');
     await page.close();
     // No page of build 1 left: build 2's worker takes over and the next page is build 2.
-    const next = await withWorker.context.newPage();
+    // Each attempt is a new visit in a new tab: a tab that stays open would itself be a
+    // client of build 1's worker and keep build 2's waiting (a reload never swaps workers).
     const names = await fileNames(build2.root);
+    let next = null;
     await until('build 2 active', async () => {
+      if (next) await next.close();
+      next = await withWorker.context.newPage();
       await next.goto(`${live.origin}/`);
       return next.evaluate((loader) => !!document.querySelector(`script[src="${loader}"]`), names['loader.js']);
-    });
+    }, 60000);
     await until('old caches gone', async () => (await next.evaluate(() => caches.keys())).length === 1);
     await next.close();
   } finally {
