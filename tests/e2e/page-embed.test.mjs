@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveSite, offHostRequests, countForegroundPixels, dominantColor } from './lib/browser.mjs';
+import { saveScreenshot } from './lib/ui.mjs';
 import { serveHostPages, demoArticleFor, watchConsole, pageProblems, waitForEmbeddedApp, launchBrowserWith } from './lib/page.mjs';
 
 let site, host, browser;
@@ -212,4 +213,47 @@ test('inside <iframe sandbox="allow-scripts">: runs without storage, sizes itsel
   assert.ok(drawn.count > drawn.total * 0.005, `only ${drawn.count} of ${drawn.total} pixels drawn`);
   assert.deepEqual(pageProblems(messages), []);
   await page.close();
+});
+
+test('phone, 360x740 at DPR 3: a tall embed draws a screen-sized canvas at full sharpness where the reader is', async () => {
+  const phone = await launchBrowserWith({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  try {
+    const page = await phone.context.newPage();
+    await page.goto(`${host.origin}/article.html`);
+    await page.locator('figure.embed').scrollIntoViewIfNeeded();
+    const { frame } = await waitForEmbeddedApp(page, 'figure.embed iframe');
+    const { iframe } = await settledHeight(page, frame);
+    assert.ok(iframe > 2 * 740, `the embedded comparison is ${iframe} CSS px tall at 360 px`);
+    // Scroll the article so that the middle of the calculator fills the screen.
+    await page.evaluate(() => {
+      const box = document.querySelector('figure.embed iframe').getBoundingClientRect();
+      window.scrollBy(0, box.top + box.height / 2 - 370);
+    });
+    let sizes = null;
+    for (let i = 0; i < 100; i++) {
+      sizes = await frame.evaluate(() => {
+        const canvas = document.getElementById('microreach-canvas');
+        const box = canvas.getBoundingClientRect();
+        return { top: box.top, cssHeight: box.height, css: box.width, pixels: canvas.width, pixelHeight: canvas.height };
+      });
+      const frameTop = await page.evaluate(() => document.querySelector('figure.embed iframe').getBoundingClientRect().top);
+      sizes.onScreenTop = frameTop + sizes.top;
+      if (Math.abs(sizes.onScreenTop) <= 2 && Math.abs(sizes.pixelHeight - sizes.cssHeight * 3) <= 1) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(sizes.cssHeight <= 740 + 1, `the canvas is ${sizes.cssHeight} CSS px tall in a ${iframe} px iframe`);
+    assert.ok(sizes.cssHeight >= 700, `the canvas covers the screen: ${sizes.cssHeight} CSS px`);
+    assert.ok(Math.abs(sizes.onScreenTop) <= 2, `the canvas sits at the top of the screen: ${sizes.onScreenTop}`);
+    assert.ok(Math.abs(sizes.pixels - sizes.css * 3) <= 1, `${sizes.pixels} pixels for ${sizes.css} CSS px`);
+    assert.ok(Math.abs(sizes.pixelHeight - sizes.cssHeight * 3) <= 1 && sizes.pixelHeight <= 4096);
+    // What the reader sees there is drawn: the middle of the layout, not a blank canvas.
+    await page.waitForTimeout(300);
+    const { png } = await saveScreenshot(page, 'embed-phone-scrolled-360x740.png');
+    const screen = { x: 0, y: 0, width: 360 * 3, height: 740 * 3 };
+    const drawn = await countForegroundPixels(phone.context, png, screen, await dominantColor(phone.context, png, screen));
+    assert.ok(drawn.count > drawn.total * 0.03, `only ${drawn.count} of ${drawn.total} pixels drawn`);
+    await page.close();
+  } finally {
+    await phone.close();
+  }
 });

@@ -8,9 +8,12 @@
 // the calculator's content: the calculator posts {type: "microreach:height",
 // version: 1, height} to this page; a message is used only when it comes from one of
 // our iframes (event.source), from the calculator's origin (event.origin), and has
-// exactly that shape. This page sends the calculator one message, {type:
-// "microreach:hello", version: 1}, addressed to the calculator's origin, so the
-// calculator knows where to send heights. No other data crosses, in either direction.
+// exactly that shape. This page sends the calculator {type: "microreach:hello",
+// version: 1}, addressed to the calculator's origin, so the calculator knows where to
+// send heights, and {type: "microreach:viewport", version: 1, top, height}: the part of
+// the iframe in the reader's view (CSS pixels from the iframe's top) after each scroll
+// or resize, so that the calculator draws a canvas no taller than the screen, at full
+// sharpness however tall the iframe is. No other data crosses, in either direction.
 //
 // An existing <iframe data-microreach-frame src=".../?embed=1"> (the plain iframe
 // snippet, sandboxed or not) gets the same height following.
@@ -51,6 +54,8 @@
       if (!isHeightMessage(event.data)) return;
       entry.iframe.style.height = Math.ceil(event.data.height) + 'px';
       entry.iframe.dataset.microreachHeight = String(Math.ceil(event.data.height));
+      entry.view = null;
+      postViewport(entry);
       return;
     }
   }
@@ -59,6 +64,34 @@
     try {
       entry.iframe.contentWindow.postMessage({ type: 'microreach:hello', version: 1 }, entry.addressable ? entry.origin : '*');
     } catch (e) {}
+    entry.view = null;
+    postViewport(entry);
+  }
+
+  // The rows of the iframe in view, clamped to the iframe (an iframe out of view gets
+  // height 0). Sent only when they changed.
+  function postViewport(entry) {
+    const box = entry.iframe.getBoundingClientRect();
+    if (!(box.height > 0) || !entry.iframe.contentWindow) return;
+    const top = Math.min(Math.max(0, -box.top), box.height);
+    const bottom = Math.min(Math.max(0, window.innerHeight - box.top), box.height);
+    const view = { top: Math.floor(top), height: Math.ceil(Math.max(0, bottom - top)) };
+    if (entry.view && entry.view.top === view.top && entry.view.height === view.height) return;
+    entry.view = view;
+    try {
+      entry.iframe.contentWindow.postMessage({ type: 'microreach:viewport', version: 1, top: view.top, height: view.height },
+        entry.addressable ? entry.origin : '*');
+    } catch (e) {}
+  }
+
+  // At most one round of viewport messages per animation frame while the reader scrolls.
+  function scheduleViewports() {
+    if (registry.viewportScheduled) return;
+    registry.viewportScheduled = true;
+    requestAnimationFrame(function () {
+      registry.viewportScheduled = false;
+      for (const entry of registry.frames) postViewport(entry);
+    });
   }
 
   function mount(host) {
@@ -130,6 +163,8 @@
   if (!registry.listening) {
     registry.listening = true;
     window.addEventListener('message', onMessage);
+    window.addEventListener('scroll', scheduleViewports, { passive: true });
+    window.addEventListener('resize', scheduleViewports);
   }
   mountAll();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll, { once: true });

@@ -79,6 +79,8 @@ EM_JS(void, js_install_page_glue, (const char* canvas_selector, const char* inpu
     }
     // The canvas shows the part of the layout in view: a scroll shows another part.
     addEventListener("scroll", wake, { passive: true });
+    // In an iframe, the embedding page says which part of the frame is in view.
+    addEventListener("microreach:viewport", wake);
     let dprQuery = null;
     const watchDpr = () => {
         if (dprQuery) dprQuery.removeEventListener("change", onDpr);

@@ -108,9 +108,21 @@ EM_JS(void, js_page_install, (double max_bytes), {
             const observe = () => new ResizeObserver(() => page.postHeight(0)).observe(document.documentElement);
             if (document.documentElement) observe();
         }
+        // The part of this frame in the reader's view (embed.js): the canvas is kept
+        // to it (assets/microreach.css reads the two variables), so a tall iframe
+        // never needs a canvas taller than the screen.
+        page.setViewport = (data) => {
+            const valid = (v) => typeof v === "number" && isFinite(v) && v >= 0 && v <= 100000;
+            if (data.version !== 1 || !valid(data.top) || !valid(data.height)) return;
+            const style = document.documentElement.style;
+            style.setProperty("--microreach-visible-top", Math.floor(data.top) + "px");
+            style.setProperty("--microreach-visible-height", Math.max(1, Math.ceil(data.height)) + "px");
+            dispatchEvent(new CustomEvent("microreach:viewport"));
+        };
         window.addEventListener("message", (event) => {
             const data = event.data;
             if (event.source !== window.parent || !data || typeof data !== "object") return;
+            if (data.type === "microreach:viewport") return page.setViewport(data);
             if (data.type !== "microreach:hello" || data.version !== 1) return;
             if (typeof event.origin === "string" && event.origin !== "null") page.parentOrigin = event.origin;
             page.forcePost = true;
