@@ -72,6 +72,11 @@ for (const theme of ['light', 'dark']) {
     for (const screen of screens) {
       await showScreen(page, screen);
       await waitIdle(page);
+      // A button's name says what it does ("Remove post 2"), not its symbol ("x").
+      const { cdp, nodes } = await axTree(page);
+      const cryptic = nodes.filter((node) => text(node.role) === 'button' && /^[^A-Za-z]*$/.test(text(node.name).trim()));
+      for (const node of cryptic) problems.push(`${screen}: a button named "${text(node.name)}"`);
+      await cdp.detach();
       const results = await new AxeBuilder({ page }).analyze();
       for (const violation of results.violations) {
         problems.push(`${screen}: ${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.html.slice(0, 160)}`);

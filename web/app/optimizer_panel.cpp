@@ -161,10 +161,9 @@ void draw_coverage(App& app, const std::vector<std::string>& regions) {
             ImGui::EndCombo();
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("x")) {
+        if (ui::row_button("x", "Remove rule " + std::to_string(i + 1))) {
             remove = i;
         }
-        ImGui::SetItemTooltip("Remove this rule");
         ImGui::PopID();
     }
     if (remove < rules.size()) {

@@ -121,17 +121,13 @@ void draw_group_editor(App& app, bool plan_a) {
                 target_group("Edit audience fit").influencers[i].audience_fit = fit;
             }
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("+")) {
+            if (ui::row_button("+", "Duplicate " + row.name)) {
                 duplicate = i;
             }
-            describe_last_item(Role::button, "Duplicate " + row.name);
-            ImGui::SetItemTooltip("Duplicate %s", row.name.c_str());
             ImGui::SameLine();
-            if (group.influencers.size() > 1 && ImGui::SmallButton("x")) {
+            if (group.influencers.size() > 1 && ui::row_button("x", "Remove " + row.name)) {
                 remove = i;
             }
-            describe_last_item(Role::button, "Remove " + row.name);
-            ImGui::SetItemTooltip("Remove %s", row.name.c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();

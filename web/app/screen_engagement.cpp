@@ -99,10 +99,10 @@ void draw_posts(App& app) {
                 }
             }
             ImGui::TableNextColumn();
-            if (in.posts.size() > 1 && ImGui::SmallButton("x")) {
+            if (in.posts.size() > 1 &&
+                ui::row_button("x", "Remove post " + std::to_string(i + 1))) {
                 remove = i;
             }
-            ImGui::SetItemTooltip("Remove post %d", static_cast<int>(i + 1));
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -15,6 +15,7 @@
 #include "web/app/planner_parts.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
+#include "web/platform/items.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -445,6 +446,11 @@ void draw_plan_cell(App& app, const core::Influencer& row, bool chosen) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     ImGui::AlignTextToFramePadding();
     const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
+    describe_last_item(web::Role::button, "Plan rule for " + row.name,
+                       must     ? "must be in the plan"
+                       : never  ? "never in the plan"
+                       : chosen ? "in the optimizer's plan"
+                                : "left out by the optimizer");
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
     ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
@@ -609,16 +615,14 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
     }
     if (ImGui::TableSetColumnIndex(actions_column)) {
         std::snprintf(id, sizeof id, "+##dup_%u", row.id);
-        if (ImGui::SmallButton(id)) {
+        if (ui::row_button(id, "Duplicate " + row.name)) {
             action = {RowAction::duplicate, i};
         }
-        ImGui::SetItemTooltip("Duplicate");
         ImGui::SameLine();
         std::snprintf(id, sizeof id, "x##del_%u", row.id);
-        if (ImGui::SmallButton(id)) {
+        if (ui::row_button(id, "Delete " + row.name)) {
             action = {RowAction::remove, i};
         }
-        ImGui::SetItemTooltip("Delete");
     }
     ImGui::PopID();
 }

@@ -144,10 +144,9 @@ void draw_posts(App& app) {
                         app.edit("Edit tracked post").actuals[i].revenue = revenue;
                     }
                     ImGui::TableNextColumn();
-                    if (ImGui::SmallButton("x")) {
+                    if (ui::row_button("x", "Remove tracked post " + std::to_string(i + 1))) {
                         remove = i;
                     }
-                    ImGui::SetItemTooltip("Remove this post");
                     ImGui::PopID();
                 }
             }

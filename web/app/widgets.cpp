@@ -566,4 +566,13 @@ bool button(const char* label, bool enabled, ImVec2 size) {
     return pressed && enabled;
 }
 
+bool row_button(const char* symbol, std::string_view action) {
+    const bool pressed = ImGui::SmallButton(symbol);
+    describe_last_item(Role::button, action);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
+        ImGui::SetTooltip("%.*s", static_cast<int>(action.size()), action.data());
+    }
+    return pressed;
+}
+
 } // namespace web::ui

@@ -93,6 +93,9 @@ void table_header(const char* label);
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that does nothing when disabled (and looks disabled).
 bool button(const char* label, bool enabled = true, ImVec2 size = ImVec2(0, 0));
+// A small button of a row ("+", "x") whose symbol does not say what it does: `action`
+// ("Remove post 3") is its accessible name and its tooltip.
+bool row_button(const char* symbol, std::string_view action);
 // Keeps the next checkbox or radio button (its label given) on the current line only
 // when it fits, so rows of options wrap on 320 px phones instead of running off the edge.
 void same_line_if_fits(const char* next_label);
