@@ -82,7 +82,7 @@ Reply compare_plans(const Args& args) {
     return reply(core::compare_plans(inputs));
 }
 
-// {roster, results, counted?, averaging?, margin?, currency?}
+// {roster, results, counted?, expectedCounts?, averaging?, margin?, currency?}
 core::TrackingInputs read_tracking(Input& in, const json& object) {
     core::TrackingInputs inputs;
     inputs.currency = in.get(object, "currency", inputs.currency);
@@ -91,6 +91,10 @@ core::TrackingInputs read_tracking(Input& in, const json& object) {
     in.into(object, "averaging", inputs.averaging);
     in.into(object, "margin", inputs.margin);
     in.into(object, "counted", inputs.counted);
+    if (in.member(object, "expectedCounts") != nullptr) {
+        inputs.expected_counts.emplace();
+        in.into(object, "expectedCounts", *inputs.expected_counts);
+    }
     in.into(object, "results", inputs.results, core::max_tracked_results);
     return inputs;
 }

@@ -22,6 +22,7 @@ BenchmarkSet article_set() {
     set.year = 2017;
     set.platform = "all";
     set.metric = "engagement rate by followers (the article's examples count likes)";
+    set.counts = CountedInteractions{.likes = true, .comments = false};
     set.note = "The article (about 2017; it cites 2015 and 2017 studies) gives no figure for "
                "10,000 to 99,999 followers. The 15% and 7.4% figures could not be traced to the "
                "underlying study; its 2.4% for over 100,000 followers is the figure Markerly "
@@ -48,6 +49,7 @@ BenchmarkSet markerly_set() {
     set.year = 2016;
     set.platform = "Instagram";
     set.metric = "like rate by followers (likes per post / followers; comments not counted)";
+    set.counts = CountedInteractions{.likes = true, .comments = false};
     set.note = "The study usually cited for 'engagement falls as followers grow': over 800,000 "
                "Instagram accounts, like rates of posts, August 2016. It measures likes only, so "
                "count likes alone when grading against it.";
@@ -76,6 +78,7 @@ BenchmarkSet hypeauditor_set() {
     set.year = 2023;
     set.platform = "Instagram";
     set.metric = "engagement rate by followers (likes + comments per post / followers)";
+    set.counts = CountedInteractions{.likes = true, .comments = true};
     set.note = "A 2020s set with 2020s tier names. Only the nano rate (2.78%) is taken from the "
                "report; the other tiers are derived and marked so. Replace them with the "
                "report's own figures if you have them. The same report gives TikTok nano 12.6% "
@@ -119,6 +122,30 @@ Error set_error(ErrorCode code, const std::string& field, const std::string& wha
 const std::vector<BenchmarkSet>& builtin_benchmark_sets() {
     static const std::vector<BenchmarkSet> sets{article_set(), markerly_set(), hypeauditor_set()};
     return sets;
+}
+
+CountedInteractions counts_of(const BenchmarkSet& set) {
+    if (set.counts) {
+        return *set.counts;
+    }
+    if (const BenchmarkSet* builtin = find_benchmark_set(builtin_benchmark_sets(), set.id)) {
+        return builtin->counts.value_or(CountedInteractions{});
+    }
+    return CountedInteractions{};
+}
+
+std::string counted_text(const CountedInteractions& counted) {
+    std::string text;
+    const std::pair<bool, const char*> parts[] = {{counted.likes, "likes"},
+                                                  {counted.comments, "comments"},
+                                                  {counted.shares, "shares"},
+                                                  {counted.saves, "saves"}};
+    for (const auto& [on, name] : parts) {
+        if (on) {
+            text += (text.empty() ? "" : " + ") + std::string(name);
+        }
+    }
+    return text.empty() ? std::string("nothing") : text;
 }
 
 const BenchmarkSet* find_benchmark_set(const std::vector<BenchmarkSet>& sets, std::string_view id) {

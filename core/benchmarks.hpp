@@ -30,10 +30,12 @@
 //                      Markerly 2016 curve to that figure.
 #pragma once
 
+#include "core/engagement.hpp"
 #include "core/error.hpp"
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,12 +56,16 @@ struct Tier {
 };
 
 struct BenchmarkSet {
-    std::string id;          // stable key stored in scenarios: "article"
-    std::string name;        // shown in the picker
-    std::string source;      // who published the figures
-    int year = 0;            // year of the figures (or of the publication citing them)
-    std::string platform;    // "Instagram", "all"
-    std::string metric;      // what the rate measures: "like rate by followers" ...
+    std::string id;       // stable key stored in scenarios: "article"
+    std::string name;     // shown in the picker
+    std::string source;   // who published the figures
+    int year = 0;         // year of the figures (or of the publication citing them)
+    std::string platform; // "Instagram", "all"
+    std::string metric;   // what the rate measures: "like rate by followers" ...
+    // Which interactions the rate counts, so that tracking compares like with like (a
+    // likes-only benchmark against likes only). nullopt (sets saved before this field):
+    // counts_of() answers.
+    std::optional<CountedInteractions> counts;
     std::vector<Tier> tiers; // ascending, non-overlapping
     std::string note;        // caveats about the set as a whole
 };
@@ -75,6 +81,12 @@ struct BenchmarkSet {
 // tiers in ascending order without overlap (gaps are allowed: no grade there).
 // Returns the set unchanged when it is valid; the error names the tier and field.
 [[nodiscard]] Result<BenchmarkSet> validate_benchmark_set(const BenchmarkSet& set);
+
+// What the set's rate counts: its own `counts`, else (a set saved before the field) the
+// built-in set with its id, else likes and comments (the most common definition).
+[[nodiscard]] CountedInteractions counts_of(const BenchmarkSet& set);
+// "likes", "likes + comments", "likes + comments + shares + saves".
+[[nodiscard]] std::string counted_text(const CountedInteractions& counted);
 
 // The tier containing `followers`, or nullptr (a gap, or below the first tier).
 [[nodiscard]] const Tier* tier_for(const BenchmarkSet& set, std::int64_t followers);

@@ -283,12 +283,19 @@ void write_tracking(Text& t, const Scenario& s) {
         return;
     }
     t.heading("Tracked results");
-    auto tracked = track_results(tracking_inputs(s));
+    const TrackingInputs inputs = tracking_inputs(s);
+    auto tracked = track_results(inputs);
     if (!tracked.ok()) {
         t.line("Not computed: " + tracked.error().message);
         return;
     }
     const TrackingResult& r = tracked.value();
+    // Like with like: the expectation's basis when it is not what the user counts.
+    const std::string expected_basis =
+        counted_text(inputs.expected_counts.value_or(inputs.counted));
+    const std::string basis = expected_basis == counted_text(inputs.counted)
+                                  ? std::string()
+                                  : ", counting " + expected_basis + " as the benchmark does";
     t.used(formula_ids::actual_engagement_rate);
     t.used(formula_ids::actual_roi);
     for (const InfluencerActuals& a : r.influencers) {
@@ -297,7 +304,7 @@ void write_tracking(Text& t, const Scenario& s) {
                            plural(a.posts, " post", " posts") + ", actual engagement rate " +
                            t.percent(a.engagement_rate);
         if (a.actual_vs_expected) {
-            text += " (" + t.number(*a.actual_vs_expected, 2) + " times the expected)";
+            text += " (" + t.number(*a.actual_vs_expected, 2) + " times the expected" + basis + ")";
         }
         text += ", CPE " + t.money(a.cost_per_engagement) + ", cost per click " +
                 t.money(a.cost_per_click) + ", cost per acquisition " +

@@ -146,6 +146,7 @@ TrackingInputs tracking_inputs(const Scenario& scenario) {
     inputs.roster = scenario.roster;
     inputs.results = scenario.actuals;
     inputs.counted = scenario.tracking.counted;
+    inputs.expected_counts = counts_of(active_benchmark_set(scenario));
     inputs.averaging = scenario.tracking.averaging;
     inputs.margin = scenario.assumptions.funnel.margin;
     inputs.currency = scenario.assumptions.currency;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -258,18 +259,29 @@ Error newer() {
                       "scenario instead.");
 }
 
-// The frozen baseline text of a link version (1 or 2): the patch's base and the
+// The frozen baseline of each link version, [0] for v1: the patch's base and the
 // compressor's dictionary.
+using BaselineFunction = std::string_view (*)();
+constexpr BaselineFunction baselines[] = {detail::share_baseline_v1, detail::share_baseline_v2};
+static_assert(std::size(baselines) == share_link_version);
+
+bool known_version(int version) {
+    return version >= 1 && version <= share_link_version;
+}
+
 std::string_view baseline_text(int version) {
-    return version == 1 ? detail::share_baseline_v1() : detail::share_baseline_v2();
+    return baselines[version - 1]();
 }
 
 const nlohmann::json& baseline_document(int version) {
-    static const nlohmann::json v1 =
-        nlohmann::json::parse(detail::share_baseline_v1(), nullptr, false);
-    static const nlohmann::json v2 =
-        nlohmann::json::parse(detail::share_baseline_v2(), nullptr, false);
-    return version == 1 ? v1 : v2;
+    static const std::vector<nlohmann::json> documents = [] {
+        std::vector<nlohmann::json> parsed;
+        for (const BaselineFunction baseline : baselines) {
+            parsed.push_back(nlohmann::json::parse(baseline(), nullptr, false));
+        }
+        return parsed;
+    }();
+    return documents[static_cast<std::size_t>(version - 1)];
 }
 
 std::string_view trim_fragment(std::string_view text) {
@@ -333,7 +345,7 @@ Result<Scenario> decode_share_fragment(std::string_view fragment) {
     if (version > share_link_version) {
         return newer();
     }
-    if (version != 1 && version != 2) {
+    if (!known_version(version)) {
         return damaged();
     }
     const auto packed = detail::base64url_decode(fragment.substr(dot + 1));

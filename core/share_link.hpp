@@ -112,8 +112,8 @@ lz_decompress(std::string_view stream, std::size_t max_size, std::string_view di
 // else replaced whole; a member missing from `to` becomes null).
 [[nodiscard]] nlohmann::json create_merge_patch(const nlohmann::json& from,
                                                 const nlohmann::json& to);
-// The frozen baselines of link versions 1 and 2 (compact JSON). Never edit them: links
-// of both versions open in every later build.
+// The frozen baselines of each link version (compact JSON). Never edit them: links of
+// every version open in every later build. A new one: scripts/new-share-baseline.sh.
 [[nodiscard]] std::string_view share_baseline_v1();
 [[nodiscard]] std::string_view share_baseline_v2(); // core/share_baseline_v2.cpp
 // Whether a JSON text holds at most `max_objects` objects and `max_values` values

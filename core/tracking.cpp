@@ -185,8 +185,9 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
     TrackingTotals& t = out.totals;
     t.revenue = Money::zero(currency);
     t.cost = Money::zero(currency);
-    std::vector<double> per_post;
+    std::vector<double> per_post, comparable;
     std::vector<char> tracked(roster.size(), 0);
+    const CountedInteractions expected_counts = inputs.expected_counts.value_or(inputs.counted);
     for (std::size_t begin = 0; begin < usable.size();) {
         const std::size_t row = usable[begin].first;
         std::size_t end = begin;
@@ -200,6 +201,7 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
         a.posts = static_cast<std::int64_t>(end - begin);
         a.revenue = Money::zero(currency);
         per_post.clear();
+        comparable.clear();
         bool overflow = false;
         for (std::size_t k = begin; k < end; ++k) {
             const ActualResult& r = inputs.results[usable[k].second];
@@ -210,6 +212,7 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
             post.saves = r.saves;
             const std::int64_t counted = counted_total(post, inputs.counted);
             per_post.push_back(static_cast<double>(counted));
+            comparable.push_back(static_cast<double>(counted_total(post, expected_counts)));
             a.interactions += counted;
             a.likes += r.likes;
             a.comments += r.comments;
@@ -238,7 +241,8 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
         a.interactions_per_post = average(per_post, inputs.averaging);
         a.engagement_rate = a.interactions_per_post / static_cast<double>(influencer.followers);
         a.expected_per_post = engagements_per_post(influencer);
-        a.actual_vs_expected = share(a.interactions_per_post, a.expected_per_post);
+        a.comparable_per_post = average(comparable, inputs.averaging);
+        a.actual_vs_expected = share(a.comparable_per_post, a.expected_per_post);
         a.cost_per_engagement = cost_per_unit(a.cost, static_cast<double>(a.interactions));
         a.cost_per_click = cost_per_unit(a.cost, static_cast<double>(a.clicks));
         a.cost_per_acquisition = cost_per_unit(a.cost, static_cast<double>(a.conversions));
@@ -260,13 +264,16 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
         t.clicks += a.clicks;
         t.conversions += a.conversions;
         t.expected_interactions += a.expected_per_post * static_cast<double>(a.posts);
+        for (const double count : comparable) {
+            t.comparable_interactions += count;
+        }
         tracked[row] = 1;
         out.influencers.push_back(std::move(a));
         begin = end;
     }
     std::stable_sort(out.errors.begin(), out.errors.end(),
                      [](const RowError& x, const RowError& y) { return x.row < y.row; });
-    t.actual_vs_expected = share(static_cast<double>(t.interactions), t.expected_interactions);
+    t.actual_vs_expected = share(t.comparable_interactions, t.expected_interactions);
     t.cost_per_engagement = cost_per_unit(t.cost, static_cast<double>(t.interactions));
     t.cost_per_click = cost_per_unit(t.cost, static_cast<double>(t.clicks));
     t.cost_per_acquisition = cost_per_unit(t.cost, static_cast<double>(t.conversions));
@@ -318,7 +325,7 @@ AdoptedRoster adopt_actuals(const std::vector<Influencer>& roster, const Trackin
         const double old_value = influencer.engagement_value;
         const double weight = static_cast<double>(a.posts) / (static_cast<double>(a.posts) + prior);
         const double per_post =
-            weight * a.interactions_per_post + (1.0 - weight) * engagements_per_post(influencer);
+            weight * a.comparable_per_post + (1.0 - weight) * engagements_per_post(influencer);
         const auto followers = static_cast<double>(influencer.followers);
         if (old_kind == EngagementInputKind::rate && followers > 0.0 && per_post <= followers) {
             influencer.engagement_value = per_post / followers;

@@ -10,7 +10,9 @@
 //   cost per acquisition = cost / conversions                     [cpe, cost_per_click,
 //                                                                  cost_per_acquisition]
 //   ROI  = (revenue x margin - cost) / cost; ROAS = revenue / cost  [actual_roi, roas]
-//   actual against expected = interactions per post / expected engagements per post
+//   actual against expected = interactions per post / expected engagements per post,
+//                           both counting the same interactions (expected_counts: a
+//                           likes-only benchmark is compared with likes only)
 // Totals add every tracked influencer up (rates in the totals are total over total).
 // Bad result rows (unknown influencer, negative counts, wrong currency) get an Error
 // named "Result 3, Likes" and are left out; the others still count.
@@ -55,6 +57,10 @@ struct TrackingInputs {
     std::vector<Influencer> roster;
     std::vector<ActualResult> results;
     CountedInteractions counted; // which interactions count as engagement
+    // Which interactions the roster's expectations count (the benchmark's basis, say
+    // likes only): actual against expected and adopting actuals count the same ones.
+    // nullopt: the same as `counted`.
+    std::optional<CountedInteractions> expected_counts;
     Averaging averaging = Averaging::mean;
     double margin = 0.4;               // share of revenue kept, 0..1 (the funnel's margin)
     Currency currency = Currency::usd; // the plan's currency
@@ -67,7 +73,10 @@ struct InfluencerActuals {
     std::int64_t interactions = 0; // counted, all tracked posts
     std::int64_t likes = 0, comments = 0, shares = 0, saves = 0, clicks = 0, conversions = 0;
     Money revenue, cost;
-    double interactions_per_post = 0.0;       // mean or median
+    double interactions_per_post = 0.0; // mean or median
+    // Per post, counted as the expectation counts (expected_counts): what actual against
+    // expected and adopting actuals use.
+    double comparable_per_post = 0.0;
     double engagement_rate = 0.0;             // interactions per post / followers
     double expected_per_post = 0.0;           // the roster's expectation
     std::optional<double> actual_vs_expected; // nullopt when nothing was expected
@@ -78,7 +87,8 @@ struct InfluencerActuals {
 struct TrackingTotals {
     std::int64_t influencers = 0, posts = 0, interactions = 0, clicks = 0, conversions = 0;
     Money revenue, cost;
-    double expected_interactions = 0.0; // the roster's expectation for the tracked posts
+    double expected_interactions = 0.0;   // the roster's expectation for the tracked posts
+    double comparable_interactions = 0.0; // the tracked posts counted as that expectation
     std::optional<double> actual_vs_expected;
     std::optional<Money> cost_per_engagement, cost_per_click, cost_per_acquisition;
     std::optional<double> roi, roas;

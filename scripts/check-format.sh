@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when a C++ file of the project (core/, web/, tests/; never third_party/ or
+# Fails when a C++ file of the project (core/, tools/, web/, tests/; never third_party/ or
 # build/) differs from what Debian's clang-format 14 makes of it with .clang-format.
 # Fix with: clang-format-14 -i FILE...
 # Usage: scripts/check-format.sh [--junit OUT.xml]   (the JUnit file feeds ./test's summary)
@@ -15,7 +15,7 @@ if [ -z "$formatter" ]; then
 fi
 # Tracked and new (not ignored) files, so a fresh clone and a working tree agree.
 mapfile -t files < <(git ls-files --cached --others --exclude-standard -- \
-    'core/*.cpp' 'core/*.hpp' 'web/*.cpp' 'web/*.hpp' 'web/*.h' 'tests/*.cpp' 'tests/*.hpp' 'tests/*.h' |
+    'core/*.cpp' 'core/*.hpp' 'tools/*.cpp' 'web/*.cpp' 'web/*.hpp' 'web/*.h' 'tests/*.cpp' 'tests/*.hpp' 'tests/*.h' |
     while read -r f; do [ -f "$f" ] && echo "$f"; done)
 report="$("$formatter" --dry-run -Werror "${files[@]}" 2>&1)"
 status=$?

@@ -159,6 +159,13 @@ TEST(BenchmarksTest, EveryBuiltinRateNamesSourceYearPlatformAndScope) {
         EXPECT_LE(set.year, 2026) << set.id;
         EXPECT_FALSE(set.platform.empty()) << set.id;
         EXPECT_GE(set.metric.size(), 20u) << set.id; // the source's own scope
+        // What the rate counts is stated, and the metric's words agree with it.
+        ASSERT_TRUE(set.counts.has_value()) << set.id;
+        EXPECT_TRUE(set.counts->likes) << set.id;
+        EXPECT_EQ(set.metric.find("comments not counted") != std::string::npos ||
+                      set.metric.find("count likes") != std::string::npos,
+                  !set.counts->comments)
+            << set.id;
         for (const auto& tier : set.tiers) {
             EXPECT_GE(tier.note.size(), 4u) << set.id << ": " << tier.name;
             if (tier.derived) {
@@ -363,3 +370,14 @@ TEST(BenchmarksTest, PropertyGradeIsFiniteAndConsistent) {
 }
 
 } // namespace
+
+TEST(BenchmarksTest, CountsOfASetSavedBeforeTheFieldComeFromItsBuiltin) {
+    core::BenchmarkSet old = builtin("markerly-2016");
+    old.counts.reset(); // a file from before: no "counts" key
+    EXPECT_FALSE(core::counts_of(old).comments);
+    old.id = "my-agency";
+    EXPECT_TRUE(core::counts_of(old).comments); // an own set: likes + comments
+    EXPECT_EQ(core::counted_text(core::counts_of(builtin("article"))), "likes");
+    EXPECT_EQ(core::counted_text(core::CountedInteractions{.likes = true, .shares = true}),
+              "likes + comments + shares");
+}

@@ -138,10 +138,14 @@ TEST(ReportTest, TrackedResultsAppearWhenThereAreAny) {
     s.actuals.push_back(
         core::ActualResult{99, 1, 1, 0, 0, 0, 0, core::Money{0, core::Currency::usd}});
     const std::string report = core::plan_report(s);
+    // 70 likes against the 105.4 likes a post the article's likes-only curve expects at
+    // 1,000 followers (10.54%): 0.66; the rate and CPE count likes + comments (74).
     EXPECT_TRUE(contains(report, "\nTracked results\nNew England blogger 1 (Instagram, New "
-                                 "England, Parenting): 1 post, actual engagement rate 7.4% (0.70 "
-                                 "times the expected), CPE $1.35, cost per click $33.33, cost per "
-                                 "acquisition $100, revenue $25, ROI -90.0%.\n"));
+                                 "England, Parenting): 1 post, actual engagement rate 7.4% (0.66 "
+                                 "times the expected, counting likes as the benchmark does), CPE "
+                                 "$1.35, cost per click $33.33, cost per "
+                                 "acquisition $100, revenue $25, ROI -90.0%.\n"))
+        << report;
     EXPECT_TRUE(contains(report, "Not tracked yet: 10 influencers."));
     EXPECT_TRUE(contains(report, "Result 2, Influencer: no influencer in the roster"));
     EXPECT_TRUE(contains(report, "Actual ROI: "));

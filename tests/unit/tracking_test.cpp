@@ -84,6 +84,28 @@ TEST(TrackingTest, CountedInteractionsAndMedian) {
     EXPECT_EQ(result.influencers[0].shares, 30);
 }
 
+TEST(TrackingTest, ActualAgainstExpectedCountsWhatTheExpectationCounts) {
+    // The expectation is a likes-only benchmark (7.4% of 1,000 = 74 likes a post); the
+    // user counts likes + comments for cost per engagement. Actual against expected
+    // compares likes with likes: 60 / 74, not 70 / 74.
+    auto in = inputs({person(1, 1000, 0.074, 10'000)}, {post(1, 60, 10), post(1, 60, 10)});
+    in.expected_counts = core::CountedInteractions{.likes = true, .comments = false};
+    const auto result = track(in);
+    const core::InfluencerActuals& a = result.influencers[0];
+    EXPECT_NEAR(a.interactions_per_post, 70.0, 1e-12);
+    EXPECT_EQ(a.cost_per_engagement, cents(143)); // $200 / 140 = $1.43
+    EXPECT_NEAR(a.comparable_per_post, 60.0, 1e-12);
+    EXPECT_NEAR(*a.actual_vs_expected, 60.0 / 74.0, 1e-12);
+    EXPECT_NEAR(*result.totals.actual_vs_expected, 120.0 / 148.0, 1e-12);
+    // Adopting actuals keeps the rate on the benchmark's basis: likes only.
+    in.roster[0].posts = 1;
+    const core::AdoptedRoster adopted = core::adopt_actuals(in.roster, result, 1, 0);
+    EXPECT_NEAR(adopted.roster[0].engagement_value, 0.060, 1e-12);
+    // Without expected_counts both sides count what `counted` counts.
+    in.expected_counts.reset();
+    EXPECT_NEAR(*track(in).influencers[0].actual_vs_expected, 70.0 / 74.0, 1e-12);
+}
+
 TEST(TrackingTest, TotalsAddUpTrackedInfluencers) {
     const auto result =
         track(inputs({person(1, 1000, 0.074, 10'000), person(2, 2000, 0.074, 10'000),

@@ -195,6 +195,11 @@ void draw_ranking(App& app) {
         ui::end_card();
         return;
     }
+    // Like with like: "against expected" counts what the benchmark counts.
+    const core::BenchmarkSet& benchmark = core::active_benchmark_set(s);
+    const std::string expected_basis = core::counted_text(core::counts_of(benchmark));
+    ui::muted_text("Against expected counts " + expected_basis + ", as the expected rates from " +
+                   benchmark.name + " do.");
     if (!r.tracking->ok()) {
         ui::coloured_text(p.bad, r.tracking->error().message);
         ui::end_card();
@@ -282,10 +287,10 @@ void draw_ranking(App& app) {
                 ImGui::TextUnformatted(
                     core::format_percent(*a.actual_vs_expected, 0, format).c_str());
                 ImGui::PopStyleColor();
-                ImGui::SetItemTooltip(
-                    "%s interactions per post against %s expected",
-                    core::format_number(a.interactions_per_post, 0, format).c_str(),
-                    core::format_number(a.expected_per_post, 0, format).c_str());
+                ImGui::SetItemTooltip("%s %s per post against %s expected",
+                                      core::format_number(a.comparable_per_post, 0, format).c_str(),
+                                      expected_basis.c_str(),
+                                      core::format_number(a.expected_per_post, 0, format).c_str());
             } else {
                 ImGui::TextUnformatted("-");
             }
