@@ -89,22 +89,21 @@ void start_count_bound(SolverState& s) {
 }
 
 // The bound of the current node over hire counts in [count_low, count_high].
-double count_bound(const SolverState& s) {
-    const int need_low = std::max(0, s.counts.low - s.dfs.total);
-    const int need_high = std::min(s.dfs.suffix_top, s.counts.high - s.dfs.total);
-    const std::size_t width = static_cast<std::size_t>(s.dfs.suffix_top) + 1;
-    const std::size_t layer = (s.core.items.size() + 1) * width;
+double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t items) {
+    const int need_low = std::max(0, counts.low - dfs.total);
+    const int need_high = std::min(dfs.suffix_top, counts.high - dfs.total);
+    const std::size_t width = static_cast<std::size_t>(dfs.suffix_top) + 1;
+    const std::size_t layer = (items + 1) * width;
     double bound = infinity;
-    for (std::size_t l = 0; l < s.counts.lambdas.size(); ++l) {
-        const double* row =
-            &s.dfs.suffix_best[l * layer + static_cast<std::size_t>(s.dfs.pos) * width];
+    for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
+        const double* row = &dfs.suffix_best[l * layer + static_cast<std::size_t>(dfs.pos) * width];
         double best = -infinity;
         for (int j = need_low; j <= need_high; ++j) {
             best = std::max(best, row[j]);
         }
-        bound = std::min(bound, s.counts.lambdas[l] * static_cast<double>(s.dfs.residual) + best);
+        bound = std::min(bound, counts.lambdas[l] * static_cast<double>(dfs.residual) + best);
     }
-    return s.dfs.value + bound;
+    return dfs.value + bound;
 }
 
 bool counts_met(const DepthFirst& dfs, const Rules& rules) {
@@ -221,7 +220,8 @@ void run_depth_first(SolverState& s, std::int64_t stop_at) {
             }
             if (s.dfs.suffix_top > 0) {
                 // Any bound of this node is valid for its subtree too: keep the smaller.
-                s.dfs.node_bound = std::min(s.dfs.node_bound, count_bound(s));
+                s.dfs.node_bound =
+                    std::min(s.dfs.node_bound, count_bound(s.dfs, s.counts, s.core.items.size()));
             }
             if (s.dfs.node_bound <= s.best.value + s.tolerance(s.best.value)) {
                 prune = true;

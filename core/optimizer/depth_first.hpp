@@ -12,7 +12,8 @@ namespace core::detail {
 void start_search(SolverState& s);
 // Sets up count_bound() when plans that can win have few hires.
 void start_count_bound(SolverState& s);
-double count_bound(const SolverState& s);
+// The bound of the current node over the hire counts that can win (`items` free items).
+double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t items);
 // Whether the current node's hires meet every minimum.
 bool counts_met(const DepthFirst& dfs, const Rules& rules);
 // Whether a minimum can no longer be met below the current node.

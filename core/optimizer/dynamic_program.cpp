@@ -40,8 +40,8 @@ double ratio_of(const FreeItem& item) {
 
 // Index of tracked rule k for an item, or -1: rules are regions (one per item) plus
 // the head count (every item).
-bool in_rule(const SolverState& s, std::size_t k, const FreeItem& item) {
-    return s.dp.tracked[k] < 0 || s.dp.tracked[k] == item.region;
+bool in_rule(const DynamicProgram& dp, std::size_t k, const FreeItem& item) {
+    return dp.tracked[k] < 0 || dp.tracked[k] == item.region;
 }
 
 double dp_first_bound(const SolverState& s, const DpState& st) {
@@ -128,9 +128,9 @@ double dp_bound(const SolverState& s, const DpState& st) {
     return std::min(first, head_bound(s, st));
 }
 
-double head_d(const SolverState& s, const FreeItem& item) {
-    return item.value - s.dp.lambda_k * static_cast<double>(item.cost) - s.dp.sigma_k -
-           (item.region == no_region ? 0.0 : s.dp.rho_k[item.region]);
+double head_d(const DynamicProgram& dp, const FreeItem& item) {
+    return item.value - dp.lambda_k * static_cast<double>(item.cost) - dp.sigma_k -
+           (item.region == no_region ? 0.0 : dp.rho_k[item.region]);
 }
 
 // Sets up the second bound: the count LP's multipliers on the core, and the
@@ -217,7 +217,7 @@ void start_head_bound(SolverState& s) {
     s.dp.head_prefix_neg.assign(f + 1, 0.0);
     s.dp.head_suffix_pos.assign(f + 1, 0.0);
     for (int k = 0; k < f; ++k) {
-        s.dp.head_item_d[k] = head_d(s, s.core.items[k]);
+        s.dp.head_item_d[k] = head_d(s.dp, s.core.items[k]);
         s.dp.head_prefix_neg[k + 1] = s.dp.head_prefix_neg[k] + std::max(0.0, -s.dp.head_item_d[k]);
     }
     for (int k = f - 1; k >= 0; --k) {
@@ -228,31 +228,31 @@ void start_head_bound(SolverState& s) {
 
 // Collapses counts that can no longer break their rule to safe_count. Returns false
 // when a rule can no longer be met.
-bool rekey(const SolverState& s, std::vector<int>& key) {
+bool rekey(const DynamicProgram& dp, std::vector<int>& key) {
     for (std::size_t k = 0; k < key.size(); ++k) {
         if (key[k] == safe_count) {
             continue;
         }
-        const int lower = s.dp.tracked_lower[k], upper = s.dp.tracked_upper[k];
-        if (key[k] + s.dp.addable[k] < lower) {
+        const int lower = dp.tracked_lower[k], upper = dp.tracked_upper[k];
+        if (key[k] + dp.addable[k] < lower) {
             return false;
         }
-        if (upper != unlimited && key[k] - s.dp.removable[k] > upper) {
+        if (upper != unlimited && key[k] - dp.removable[k] > upper) {
             return false;
         }
-        if (key[k] - s.dp.removable[k] >= lower &&
-            (upper == unlimited || key[k] + s.dp.addable[k] <= upper)) {
+        if (key[k] - dp.removable[k] >= lower &&
+            (upper == unlimited || key[k] + dp.addable[k] <= upper)) {
             key[k] = safe_count;
         }
     }
     return true;
 }
 
-bool key_feasible(const SolverState& s, const std::vector<int>& key) {
+bool key_feasible(const DynamicProgram& dp, const std::vector<int>& key) {
     for (std::size_t k = 0; k < key.size(); ++k) {
         if (key[k] != safe_count &&
-            (key[k] < s.dp.tracked_lower[k] ||
-             (s.dp.tracked_upper[k] != unlimited && key[k] > s.dp.tracked_upper[k]))) {
+            (key[k] < dp.tracked_lower[k] ||
+             (dp.tracked_upper[k] != unlimited && key[k] > dp.tracked_upper[k]))) {
             return false;
         }
     }
@@ -284,7 +284,7 @@ void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpSta
     } else if (runs.size() > 2) {
         std::stable_sort(all.begin(), all.end(), by_cost);
     }
-    const bool feasible_counts = key_feasible(s, key);
+    const bool feasible_counts = key_feasible(s.dp, key);
     const std::int64_t room = s.rules.budget - s.forced.cost;
     std::size_t kept = 0;
     double best_seen = -infinity;
@@ -364,7 +364,7 @@ void start_dp(SolverState& s) {
     }
     for (int j = 0; j < f; ++j) {
         for (std::size_t k = 0; k < t; ++k) {
-            if (in_rule(s, k, s.core.items[j])) {
+            if (in_rule(s.dp, k, s.core.items[j])) {
                 if (j < b) {
                     ++s.dp.removable[k];
                     ++key[k];
@@ -384,7 +384,7 @@ void start_dp(SolverState& s) {
         }
     }
     std::vector<DpState> first{DpState{cost, value, adj, b, capped, capped_cost, -1, head}};
-    if (rekey(s, key)) {
+    if (rekey(s.dp, key)) {
         settle_group(s, key, first, {0});
         if (!first.empty()) {
             s.dp.groups.emplace(key, std::move(first));
@@ -415,7 +415,7 @@ std::int64_t dp_expand(SolverState& s) {
         fenwick_update(s.dp, s.dp.cost_rank[j], -1, -item.cost);
     }
     for (std::size_t k = 0; k < t; ++k) {
-        if (in_rule(s, k, item)) {
+        if (in_rule(s.dp, k, item)) {
             --(add ? s.dp.addable[k] : s.dp.removable[k]);
         }
     }
@@ -430,7 +430,7 @@ std::int64_t dp_expand(SolverState& s) {
     for (auto& [key, states] : old_groups) {
         // The item keeps its break-solution status...
         std::vector<int> same = key;
-        if (rekey(s, same)) {
+        if (rekey(s.dp, same)) {
             auto& bucket = next[same];
             bucket.runs.push_back(bucket.states.size());
             bucket.states.insert(bucket.states.end(), states.begin(), states.end());
@@ -439,11 +439,11 @@ std::int64_t dp_expand(SolverState& s) {
         // ...or is switched (added after the window, dropped before it).
         std::vector<int> moved = key;
         for (std::size_t k = 0; k < t; ++k) {
-            if (moved[k] != safe_count && in_rule(s, k, item)) {
+            if (moved[k] != safe_count && in_rule(s.dp, k, item)) {
                 moved[k] += sign;
             }
         }
-        if (!rekey(s, moved)) {
+        if (!rekey(s.dp, moved)) {
             continue;
         }
         auto& bucket = next[moved];
