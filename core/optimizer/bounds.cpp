@@ -1,5 +1,7 @@
 // The optimizer's bound order, the Dantzig bound, reduced-cost fixing.
-#include "core/optimizer/solver_state.hpp"
+#include "core/optimizer/bounds.hpp"
+
+#include "core/optimizer/duals.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -18,13 +20,13 @@ namespace core::detail {
 // Sorts the free items into bound order (adjusted value per cent, best first; items
 // with no positive adjusted value last; ties by candidate index), unless they are
 // already in it, and rebuilds the prefix sums.
-void arrange(SolverState& s, bool sorted) {
-    const std::size_t f = s.items.size();
+void arrange(Core& core, bool sorted) {
+    const std::size_t f = core.items.size();
     if (!sorted) {
         // Correctly rounded division keeps the order of the exact ratios.
         std::vector<std::pair<double, int>> keyed(f);
         for (std::size_t k = 0; k < f; ++k) {
-            const auto& item = s.items[k];
+            const auto& item = core.items[k];
             const double key =
                 item.adj > 0.0
                     ? (item.cost > 0 ? item.adj / static_cast<double>(item.cost) : infinity)
@@ -35,24 +37,24 @@ void arrange(SolverState& s, bool sorted) {
             if (a.first != b.first) {
                 return a.first > b.first;
             }
-            return s.items[a.second].index < s.items[b.second].index;
+            return core.items[a.second].index < core.items[b.second].index;
         });
         std::vector<FreeItem> ordered;
         ordered.reserve(f);
         for (const auto& [key, k] : keyed) {
-            ordered.push_back(s.items[k]);
+            ordered.push_back(core.items[k]);
         }
-        s.items = std::move(ordered);
+        core.items = std::move(ordered);
     }
-    s.positive = 0;
-    while (static_cast<std::size_t>(s.positive) < f && s.items[s.positive].adj > 0.0) {
-        ++s.positive;
+    core.positive = 0;
+    while (static_cast<std::size_t>(core.positive) < f && core.items[core.positive].adj > 0.0) {
+        ++core.positive;
     }
-    s.prefix_cost.assign(f + 1, 0);
-    s.prefix_adj.assign(f + 1, 0.0);
+    core.prefix_cost.assign(f + 1, 0);
+    core.prefix_adj.assign(f + 1, 0.0);
     for (std::size_t k = 0; k < f; ++k) {
-        s.prefix_cost[k + 1] = s.prefix_cost[k] + s.items[k].cost;
-        s.prefix_adj[k + 1] = s.prefix_adj[k] + std::max(0.0, s.items[k].adj);
+        core.prefix_cost[k + 1] = core.prefix_cost[k] + core.items[k].cost;
+        core.prefix_adj[k + 1] = core.prefix_adj[k] + std::max(0.0, core.items[k].adj);
     }
 }
 
@@ -60,22 +62,23 @@ void arrange(SolverState& s, bool sorted) {
 // bound order while they fit, then a fraction of the next. When a region is full,
 // its items are skipped (a linear scan); otherwise prefix sums answer in log time.
 // *end: items [pos, *end) were counted whole (pos when unknown).
-double dantzig(const SolverState& s, int pos, std::int64_t residual, int* end) {
-    const int p = s.positive;
+double dantzig(const Core& core, int pos, std::int64_t residual, int* end,
+               const FullRegions* full) {
+    const int p = core.positive;
     *end = pos;
     if (pos >= p) {
         return 0.0;
     }
-    if (s.blocked == 0) {
-        const std::int64_t base = s.prefix_cost[pos];
-        const auto it = std::upper_bound(s.prefix_cost.begin() + pos, s.prefix_cost.begin() + p + 1,
-                                         base + residual);
-        const int e = static_cast<int>(it - s.prefix_cost.begin()) - 1;
+    if (full == nullptr || full->blocked == 0) {
+        const std::int64_t base = core.prefix_cost[pos];
+        const auto it = std::upper_bound(core.prefix_cost.begin() + pos,
+                                         core.prefix_cost.begin() + p + 1, base + residual);
+        const int e = static_cast<int>(it - core.prefix_cost.begin()) - 1;
         *end = e;
-        double bound = s.prefix_adj[e] - s.prefix_adj[pos];
+        double bound = core.prefix_adj[e] - core.prefix_adj[pos];
         if (e < p) {
-            const auto& item = s.items[e];
-            const std::int64_t left = residual - (s.prefix_cost[e] - base);
+            const auto& item = core.items[e];
+            const std::int64_t left = residual - (core.prefix_cost[e] - base);
             bound += static_cast<double>(left) * item.adj / static_cast<double>(item.cost);
         }
         return bound;
@@ -83,8 +86,8 @@ double dantzig(const SolverState& s, int pos, std::int64_t residual, int* end) {
     double bound = 0.0;
     std::int64_t left = residual;
     for (int k = pos; k < p; ++k) {
-        const auto& item = s.items[k];
-        if (item.region != no_region && s.count[item.region] >= s.region_max[item.region]) {
+        const auto& item = core.items[k];
+        if (item.region != no_region && full->count[item.region] >= full->max[item.region]) {
             continue;
         }
         if (item.cost <= left) {
@@ -106,20 +109,19 @@ double dantzig(const SolverState& s, int pos, std::int64_t residual, int* end) {
 // bound cannot beat the incumbent, the item is fixed. Returns false when the
 // incumbent is proven optimal.
 bool reduce(SolverState& s, std::optional<CountBound> count) {
-    const std::int64_t residual = s.budget - s.forced_cost;
+    const std::int64_t residual = s.rules.budget - s.forced.cost;
     int end = 0;
-    s.blocked = 0;
-    const double dantzig_bound = dantzig(s, 0, residual, &end);
+    const double dantzig_bound = dantzig(s.core, 0, residual, &end);
     double lambda = 0.0;
-    if (end < s.positive) {
-        lambda = s.items[end].adj / static_cast<double>(s.items[end].cost);
+    if (end < s.core.positive) {
+        lambda = s.core.items[end].adj / static_cast<double>(s.core.items[end].cost);
     }
-    double bound = s.forced_adj + s.lagrange_constant + lambda * static_cast<double>(residual);
-    for (const auto& item : s.items) {
+    double bound = s.forced.adj + s.duals.constant + lambda * static_cast<double>(residual);
+    for (const auto& item : s.core.items) {
         bound += std::max(0.0, item.adj - lambda * static_cast<double>(item.cost));
     }
     // Both forms are the same bound; keep the smaller (rounding differs).
-    bound = std::min(bound, s.forced_adj + s.lagrange_constant + dantzig_bound);
+    bound = std::min(bound, s.forced.adj + s.duals.constant + dantzig_bound);
     // The count LP's bound, with its own reduced values (it also fixes items).
     if (!count && count_row_binds(s)) {
         count = count_duals(s);
@@ -129,16 +131,16 @@ bool reduce(SolverState& s, std::optional<CountBound> count) {
                (item.region == no_region ? 0.0 : count->rho[item.region]);
     };
     if (count) {
-        s.count_root = std::min(s.count_root, count->root);
+        s.core.count_root = std::min(s.core.count_root, count->root);
     }
-    s.root_bound = std::min(bound, s.count_root);
-    const double threshold = s.best_value + s.tolerance(s.best_value);
-    if (s.root_bound <= threshold) {
+    s.core.root_bound = std::min(bound, s.core.count_root);
+    const double threshold = s.best.value + s.tolerance(s.best.value);
+    if (s.core.root_bound <= threshold) {
         return false;
     }
     std::vector<FreeItem> kept;
-    kept.reserve(s.items.size());
-    for (const auto& item : s.items) {
+    kept.reserve(s.core.items.size());
+    for (const auto& item : s.core.items) {
         const double d = item.adj - lambda * static_cast<double>(item.cost);
         const double d2 = count ? count_d(item) : 0.0;
         const bool out =
@@ -152,30 +154,30 @@ bool reduce(SolverState& s, std::optional<CountBound> count) {
             continue; // fixed out
         }
         if (in) {
-            s.forced_in[item.index] = 1;
-            s.forced_cost += item.cost;
-            s.forced_value += item.value;
-            s.forced_adj += item.adj;
-            ++s.forced_count;
+            s.forced.in[item.index] = 1;
+            s.forced.cost += item.cost;
+            s.forced.value += item.value;
+            s.forced.adj += item.adj;
+            ++s.forced.count;
             if (item.region != no_region) {
-                ++s.forced_region_count[item.region];
+                ++s.forced.region_count[item.region];
             }
             continue;
         }
         kept.push_back(item);
     }
-    s.fixed_by_reduction += static_cast<std::int64_t>(s.items.size() - kept.size());
-    s.items = std::move(kept);
+    s.forced.fixed += static_cast<std::int64_t>(s.core.items.size() - kept.size());
+    s.core.items = std::move(kept);
     // Every better plan holds the fixed-in hires; if they break a rule, none exists.
-    if (s.forced_cost > s.budget) {
+    if (s.forced.cost > s.rules.budget) {
         return false;
     }
-    for (std::size_t r = 0; r < s.region_min.size(); ++r) {
-        if (s.forced_region_count[r] > s.region_max[r]) {
+    for (std::size_t r = 0; r < s.rules.region_min.size(); ++r) {
+        if (s.forced.region_count[r] > s.rules.region_max[r]) {
             return false;
         }
     }
-    arrange(s, true); // filtering keeps the order
+    arrange(s.core, true); // filtering keeps the order
     return true;
 }
 

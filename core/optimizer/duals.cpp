@@ -1,5 +1,5 @@
 // The optimizer's Lagrange multipliers of the count rows, the count LP, hire counts.
-#include "core/optimizer/solver_state.hpp"
+#include "core/optimizer/duals.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -37,16 +37,16 @@ public:
     // "at most kmax more hires fit".
     // kmin >= 0 raises the minimum number of free hires the same way.
     explicit LagrangeDual(const SolverState& s, int kmax = -1, int kmin = -1) : s_(s) {
-        const std::size_t regions = s.region_min.size();
-        const std::size_t f = s.items.size();
+        const std::size_t regions = s.rules.region_min.size();
+        const std::size_t f = s.core.items.size();
         const bool head_limit = kmax >= 0;
-        budget_ = s.budget - s.forced_cost;
+        budget_ = s.rules.budget - s.forced.cost;
         values_.reserve(f);
-        for (const auto& item : s.items) {
+        for (const auto& item : s.core.items) {
             values_.push_back(item.value);
         }
         std::vector<int> size(regions, 0);
-        for (const auto& item : s.items) {
+        for (const auto& item : s.core.items) {
             if (item.region != no_region) {
                 ++size[item.region];
             }
@@ -56,15 +56,16 @@ public:
         ruled_.assign(regions, 0);
         members_.assign(regions, {});
         for (std::size_t r = 0; r < regions; ++r) {
-            lower_[r] = std::min(size[r], std::max(0, s.region_min[r] - s.forced_region_count[r]));
-            const int room = s.region_max[r] == unlimited
+            lower_[r] =
+                std::min(size[r], std::max(0, s.rules.region_min[r] - s.forced.region_count[r]));
+            const int room = s.rules.region_max[r] == unlimited
                                  ? size[r]
-                                 : std::max(0, s.region_max[r] - s.forced_region_count[r]);
+                                 : std::max(0, s.rules.region_max[r] - s.forced.region_count[r]);
             upper_[r] = std::max(lower_[r], std::min(size[r], room));
             ruled_[r] = lower_[r] > 0 || upper_[r] < size[r];
         }
         for (std::size_t k = 0; k < f; ++k) {
-            const int r = s.items[k].region;
+            const int r = s.core.items[k].region;
             if (r != no_region && ruled_[r]) {
                 members_[r].push_back(static_cast<int>(k));
             } else {
@@ -78,7 +79,7 @@ public:
         // The derived minimum count (count_low) enters, the derived maximum does not:
         // like kmax above, it would tie strongly correlated items together (measured:
         // the benchmark's strongly correlated family stops at the node limit with it).
-        kmin_ = std::min(kmax_, std::max({0, kmin, s.count_low - s.forced_count}));
+        kmin_ = std::min(kmax_, std::max({0, kmin, s.counts.low - s.forced.count}));
         w_.assign(f, 0.0);
         taken_.assign(f, 0);
     }
@@ -90,7 +91,7 @@ public:
     [[nodiscard]] const std::vector<char>& ruled() const { return ruled_; }
 
     CountDuals evaluate(double lambda) {
-        const auto& items = s_.items;
+        const auto& items = s_.core.items;
         const std::size_t f = items.size();
         const std::size_t regions = members_.size();
         for (std::size_t k = 0; k < f; ++k) {
@@ -200,7 +201,7 @@ public:
             const double low = untaken_max[r] - out.sigma;
             const double high = taken_min[r] - out.sigma;
             double rho = std::clamp(0.0, low, std::max(low, high));
-            if (s_.region_max[r] == unlimited) {
+            if (s_.rules.region_max[r] == unlimited) {
                 rho = std::min(rho, 0.0);
             }
             out.rho[r] = rho;
@@ -227,7 +228,7 @@ private:
     // When no count row binds at lambda (every positive item taken meets them all),
     // the greedy choice is simply the positive items and every multiplier is zero.
     bool unconstrained(double lambda, CountDuals& out) {
-        const auto& items = s_.items;
+        const auto& items = s_.core.items;
         const std::size_t f = items.size();
         positive_in_.assign(members_.size(), 0);
         int positives = 0;
@@ -371,20 +372,21 @@ CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_rat
 
 // The fractional knapsack's budget price (the ratio of the break item) for plain
 // or adjusted values, by repeated selection: expected linear time.
-double break_ratio(const SolverState& s, bool adjusted, std::int64_t budget) {
+double break_ratio(const Core& core, const Rules& rules, const Forced& forced, bool adjusted,
+                   std::int64_t budget) {
     std::vector<std::pair<double, std::int64_t>> left;
-    left.reserve(s.items.size());
+    left.reserve(core.items.size());
     // Regions whose maximum can bind contribute only their best items up to it: a
     // much better guess of the price when caps bind.
-    const std::size_t regions = s.region_min.size();
+    const std::size_t regions = rules.region_min.size();
     std::vector<std::vector<std::pair<double, std::int64_t>>> capped(regions);
     std::vector<int> room(regions, unlimited);
     for (std::size_t r = 0; r < regions; ++r) {
-        if (s.region_max[r] != unlimited) {
-            room[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
+        if (rules.region_max[r] != unlimited) {
+            room[r] = std::max(0, rules.region_max[r] - forced.region_count[r]);
         }
     }
-    for (const auto& item : s.items) {
+    for (const auto& item : core.items) {
         const double v = adjusted ? item.adj : item.value;
         if (v > 0.0 && item.cost > 0) {
             const std::pair<double, std::int64_t> entry{v / static_cast<double>(item.cost),
@@ -425,9 +427,9 @@ double break_ratio(const SolverState& s, bool adjusted, std::int64_t budget) {
     return 0.0; // everything fits
 }
 
-double max_ratio_of(const SolverState& s, bool adjusted) {
+double max_ratio_of(const Core& core, bool adjusted) {
     double max_ratio = 0.0;
-    for (const auto& item : s.items) {
+    for (const auto& item : core.items) {
         if (item.cost > 0) {
             max_ratio = std::max(max_ratio, (adjusted ? item.adj : item.value) /
                                                 static_cast<double>(item.cost));
@@ -437,14 +439,14 @@ double max_ratio_of(const SolverState& s, bool adjusted) {
 }
 
 // Positions of the free items, cheapest first (ties by candidate order).
-std::vector<int> items_by_cost(const SolverState& s) {
-    std::vector<int> position(s.candidates.size(), -1);
-    for (std::size_t k = 0; k < s.items.size(); ++k) {
-        position[static_cast<std::size_t>(s.items[k].index)] = static_cast<int>(k);
+std::vector<int> items_by_cost(const Core& core, const Rules& rules) {
+    std::vector<int> position(rules.candidates.size(), -1);
+    for (std::size_t k = 0; k < core.items.size(); ++k) {
+        position[static_cast<std::size_t>(core.items[k].index)] = static_cast<int>(k);
     }
     std::vector<int> order;
-    order.reserve(s.items.size());
-    for (const int i : s.cost_order) {
+    order.reserve(core.items.size());
+    for (const int i : rules.cost_order) {
         if (position[static_cast<std::size_t>(i)] >= 0) {
             order.push_back(position[static_cast<std::size_t>(i)]);
         }
@@ -454,18 +456,18 @@ std::vector<int> items_by_cost(const SolverState& s) {
 
 // The most free items a plan can add to the forced ones: cheapest first within
 // region maximums (a partition matroid, so the greedy count is the largest).
-int max_free_hires(const SolverState& s) {
-    const std::vector<int> order = items_by_cost(s);
-    std::vector<int> room(s.region_min.size(), unlimited);
+int max_free_hires(const Core& core, const Rules& rules, const Forced& forced) {
+    const std::vector<int> order = items_by_cost(core, rules);
+    std::vector<int> room(rules.region_min.size(), unlimited);
     for (std::size_t r = 0; r < room.size(); ++r) {
-        if (s.region_max[r] != unlimited) {
-            room[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
+        if (rules.region_max[r] != unlimited) {
+            room[r] = std::max(0, rules.region_max[r] - forced.region_count[r]);
         }
     }
-    std::int64_t left = s.budget - s.forced_cost;
+    std::int64_t left = rules.budget - forced.cost;
     int hires = 0;
     for (const int k : order) {
-        const auto& item = s.items[k];
+        const auto& item = core.items[k];
         if (item.region != no_region && room[item.region] == 0) {
             continue;
         }
@@ -486,31 +488,31 @@ int max_free_hires(const SolverState& s) {
 // ignores region maximums) hires about as many as can fit at all. Otherwise it is
 // not worth its time (the bound would be the same).
 bool count_row_binds(const SolverState& s) {
-    if (s.items.empty()) {
+    if (s.core.items.empty()) {
         return false;
     }
-    const std::int64_t room = s.budget - s.forced_cost;
-    const auto it =
-        std::upper_bound(s.prefix_cost.begin(), s.prefix_cost.begin() + s.positive + 1, room);
-    const int end = static_cast<int>(it - s.prefix_cost.begin()) - 1;
-    const int lp_hires = end + (end < s.positive ? 1 : 0);
-    const int kmax = max_free_hires(s);
+    const std::int64_t room = s.rules.budget - s.forced.cost;
+    const auto it = std::upper_bound(s.core.prefix_cost.begin(),
+                                     s.core.prefix_cost.begin() + s.core.positive + 1, room);
+    const int end = static_cast<int>(it - s.core.prefix_cost.begin()) - 1;
+    const int lp_hires = end + (end < s.core.positive ? 1 : 0);
+    const int kmax = max_free_hires(s.core, s.rules, s.forced);
     // The first bound's multipliers move its plan a little from the LP's: a margin.
     return lp_hires + std::max(2, kmax / 100) >= kmax;
 }
 
 CountBound count_duals(const SolverState& s) {
     CountBound out;
-    out.kmax = max_free_hires(s);
+    out.kmax = max_free_hires(s.core, s.rules, s.forced);
     LagrangeDual dual(s, out.kmax);
-    const std::int64_t room = s.budget - s.forced_cost;
-    const CountDuals d =
-        minimize_dual(dual, room, max_ratio_of(s, false), break_ratio(s, false, room), 1e-14);
+    const std::int64_t room = s.rules.budget - s.forced.cost;
+    const CountDuals d = minimize_dual(dual, room, max_ratio_of(s.core, false),
+                                       break_ratio(s.core, s.rules, s.forced, false, room), 1e-14);
     out.lambda = std::max(0.0, d.lambda);
     out.sigma = d.sigma;
     out.rho = d.rho;
-    out.rho.resize(s.region_min.size(), 0.0);
-    out.root = s.forced_value + d.value;
+    out.rho.resize(s.rules.region_min.size(), 0.0);
+    out.root = s.forced.value + d.value;
     for (std::size_t r = 0; r < out.rho.size(); ++r) {
         out.constant += std::max(0.0, out.rho[r]) * dual.upper()[r] -
                         std::max(0.0, -out.rho[r]) * dual.lower()[r];
@@ -528,38 +530,39 @@ CountBound count_duals(const SolverState& s) {
 // near the incumbent's count. Narrows count_low / count_high; false when no count is left
 // (the incumbent is optimal).
 bool derive_count_range(SolverState& s) {
-    const int f = static_cast<int>(s.items.size());
+    const int f = static_cast<int>(s.core.items.size());
     if (f == 0) {
         return true;
     }
-    const std::int64_t room = s.budget - s.forced_cost;
+    const std::int64_t room = s.rules.budget - s.forced.cost;
     int incumbent_free = 0;
-    for (const auto& item : s.items) {
-        incumbent_free += s.best_chosen[item.index] ? 1 : 0;
+    for (const auto& item : s.core.items) {
+        incumbent_free += s.best.chosen[item.index] ? 1 : 0;
     }
     // lambda = 0: a plan of k hires is worth at most the k best values (rules out small k).
     std::vector<CountDuals> tries{CountDuals{}};
     const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
         LagrangeDual dual(s, kmax, kmin);
-        tries.push_back(minimize_dual(dual, room, max_ratio_of(s, false),
-                                      break_ratio(s, false, room), tolerance));
+        tries.push_back(minimize_dual(dual, room, max_ratio_of(s.core, false),
+                                      break_ratio(s.core, s.rules, s.forced, false, room),
+                                      tolerance));
     };
     solve_dual(-1, -1, 1e-9);
     for (int k = std::max(0, incumbent_free - 1); k <= std::min(f, incumbent_free + 1); ++k) {
         solve_dual(k, k, 1e-9);
-        s.count_lambdas.push_back(std::max(0.0, tries.back().lambda));
+        s.counts.lambdas.push_back(std::max(0.0, tries.back().lambda));
     }
     const LagrangeDual shape(s);
-    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(s.items.size());
+    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(s.core.items.size());
     for (const CountDuals& d : tries) {
         const double lambda = std::max(0.0, d.lambda);
-        double base = s.forced_value + lambda * static_cast<double>(room);
+        double base = s.forced.value + lambda * static_cast<double>(room);
         for (std::size_t r = 0; r < d.rho.size(); ++r) {
             base += std::max(0.0, d.rho[r]) * shape.upper()[r] -
                     std::max(0.0, -d.rho[r]) * shape.lower()[r];
         }
-        for (std::size_t k = 0; k < s.items.size(); ++k) {
-            const auto& item = s.items[k];
+        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
+            const auto& item = s.core.items[k];
             w[k] = item.value - lambda * static_cast<double>(item.cost) -
                    (item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region]);
         }
@@ -572,7 +575,7 @@ bool derive_count_range(SolverState& s) {
             }
         }
     }
-    const double threshold = s.best_value + s.tolerance(s.best_value);
+    const double threshold = s.best.value + s.tolerance(s.best.value);
     int low = 0, high = f;
     while (low <= high && bound[low] <= threshold) {
         ++low;
@@ -583,54 +586,57 @@ bool derive_count_range(SolverState& s) {
     if (low > high) {
         return false;
     }
-    s.count_low = std::max(s.count_low, s.forced_count + low);
+    s.counts.low = std::max(s.counts.low, s.forced.count + low);
     if (high < f) {
-        s.count_high = std::min(s.count_high, s.forced_count + high);
+        s.counts.high = std::min(s.counts.high, s.forced.count + high);
     }
     return true;
 }
 
 void compute_multipliers(SolverState& s) {
-    const std::size_t regions = s.region_min.size();
+    const std::size_t regions = s.rules.region_min.size();
     LagrangeDual dual(s);
-    bool any_rule = s.count_low > s.forced_count;
+    bool any_rule = s.counts.low > s.forced.count;
     for (std::size_t r = 0; r < regions && !any_rule; ++r) {
         any_rule = dual.ruled()[r] != 0;
     }
     // Without count rules the multipliers are zero: no dual to minimize.
     const CountDuals best =
-        any_rule ? minimize_dual(dual, s.budget - s.forced_cost, max_ratio_of(s, false),
-                                 break_ratio(s, false, s.budget - s.forced_cost), 1e-6)
+        any_rule ? minimize_dual(dual, s.rules.budget - s.forced.cost, max_ratio_of(s.core, false),
+                                 break_ratio(s.core, s.rules, s.forced, false,
+                                             s.rules.budget - s.forced.cost),
+                                 1e-6)
                  : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
-    s.rho = best.rho;
-    s.sigma = best.sigma;
+    s.duals.rho = best.rho;
+    s.duals.sigma = best.sigma;
 
     // Adjusted values and the constant in terms of whole-plan counts:
     //   value(x) = adj(x) + sum_r rho_r n_r + sigma n
     //           <= adj(x) + sum_r (rho_r+ U_r - rho_r- L_r) + sigma+ kmax - sigma- kmin
     // with L_r, U_r, kmin, kmax bounds that every plan keeping the forced hires meets.
     const auto rho_of = [&](int r) {
-        return r == no_region ? 0.0 : s.rho[r];
+        return r == no_region ? 0.0 : s.duals.rho[r];
     };
-    for (auto& item : s.items) {
-        item.adj = item.value - rho_of(item.region) - s.sigma;
+    for (auto& item : s.core.items) {
+        item.adj = item.value - rho_of(item.region) - s.duals.sigma;
     }
-    s.forced_adj = 0.0;
-    for (std::size_t i = 0; i < s.candidates.size(); ++i) {
-        if (s.forced_in[i]) {
-            s.forced_adj += s.candidates[i].value - rho_of(s.candidates[i].region) - s.sigma;
+    s.forced.adj = 0.0;
+    for (std::size_t i = 0; i < s.rules.candidates.size(); ++i) {
+        if (s.forced.in[i]) {
+            s.forced.adj +=
+                s.rules.candidates[i].value - rho_of(s.rules.candidates[i].region) - s.duals.sigma;
         }
     }
     double constant = 0.0;
     for (std::size_t r = 0; r < regions; ++r) {
-        const double upper = s.forced_region_count[r] + dual.upper()[r];
-        const double lower = s.forced_region_count[r] + dual.lower()[r];
-        constant += std::max(0.0, s.rho[r]) * upper - std::max(0.0, -s.rho[r]) * lower;
+        const double upper = s.forced.region_count[r] + dual.upper()[r];
+        const double lower = s.forced.region_count[r] + dual.lower()[r];
+        constant += std::max(0.0, s.duals.rho[r]) * upper - std::max(0.0, -s.duals.rho[r]) * lower;
     }
-    const double kmax = s.forced_count + dual.kmax();
-    const double kmin = s.forced_count + dual.kmin();
-    constant += std::max(0.0, s.sigma) * kmax - std::max(0.0, -s.sigma) * kmin;
-    s.lagrange_constant = constant;
+    const double kmax = s.forced.count + dual.kmax();
+    const double kmin = s.forced.count + dual.kmin();
+    constant += std::max(0.0, s.duals.sigma) * kmax - std::max(0.0, -s.duals.sigma) * kmin;
+    s.duals.constant = constant;
 }
 
 } // namespace core::detail

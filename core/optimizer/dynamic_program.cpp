@@ -1,5 +1,8 @@
 // The optimizer's the expanding-core dynamic program.
-#include "core/optimizer/solver_state.hpp"
+#include "core/optimizer/dynamic_program.hpp"
+
+#include "core/optimizer/duals.hpp"
+#include "core/optimizer/heuristics.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -37,25 +40,25 @@ double ratio_of(const FreeItem& item) {
 
 // Index of tracked rule k for an item, or -1: rules are regions (one per item) plus
 // the head count (every item).
-bool in_rule(const SolverState& s, std::size_t k, const FreeItem& item) {
-    return s.tracked[k] < 0 || s.tracked[k] == item.region;
+bool in_rule(const DynamicProgram& dp, std::size_t k, const FreeItem& item) {
+    return dp.tracked[k] < 0 || dp.tracked[k] == item.region;
 }
 
-double dp_first_bound(const SolverState& s, const SolverState::DpState& st) {
-    const std::int64_t room = s.budget - s.forced_cost - st.cost;
-    const double base = s.forced_adj + s.lagrange_constant + st.adj;
-    const int f = static_cast<int>(s.items.size());
+double dp_first_bound(const SolverState& s, const DpState& st) {
+    const std::int64_t room = s.rules.budget - s.forced.cost - st.cost;
+    const double base = s.forced.adj + s.duals.constant + st.adj;
+    const int f = static_cast<int>(s.core.items.size());
     if (room >= 0) {
-        if (s.dp_t + 1 >= f) {
+        if (s.dp.t + 1 >= f) {
             return base;
         }
-        const double r = ratio_of(s.items[s.dp_t + 1]);
+        const double r = ratio_of(s.core.items[s.dp.t + 1]);
         return r > 0.0 ? base + static_cast<double>(room) * r : base;
     }
-    if (s.dp_s <= 0) {
+    if (s.dp.s <= 0) {
         return -infinity; // over budget and nothing left to drop
     }
-    const double r = ratio_of(s.items[s.dp_s - 1]);
+    const double r = ratio_of(s.core.items[s.dp.s - 1]);
     if (!(r > 0.0)) {
         return base; // cannot happen for break-solution items; stay valid anyway
     }
@@ -64,16 +67,16 @@ double dp_first_bound(const SolverState& s, const SolverState::DpState& st) {
 
 // Fenwick tree over the core items outside the window, indexed by cost rank: how
 // many of them (cheapest first) fit in a given number of cents.
-void fenwick_update(SolverState& s, int rank, int count, std::int64_t cost) {
-    const int n = static_cast<int>(s.fenwick_count.size()) - 1;
+void fenwick_update(DynamicProgram& dp, int rank, int count, std::int64_t cost) {
+    const int n = static_cast<int>(dp.fenwick_count.size()) - 1;
     for (int i = rank + 1; i <= n; i += i & -i) {
-        s.fenwick_count[i] += count;
-        s.fenwick_cost[i] += cost;
+        dp.fenwick_count[i] += count;
+        dp.fenwick_cost[i] += cost;
     }
 }
 
-int fenwick_max_fit(const SolverState& s, std::int64_t cents) {
-    const int n = static_cast<int>(s.fenwick_count.size()) - 1;
+int fenwick_max_fit(const DynamicProgram& dp, std::int64_t cents) {
+    const int n = static_cast<int>(dp.fenwick_count.size()) - 1;
     int step = 1;
     while (step * 2 <= n) {
         step *= 2;
@@ -82,10 +85,10 @@ int fenwick_max_fit(const SolverState& s, std::int64_t cents) {
     std::int64_t spent = 0;
     for (; step > 0; step /= 2) {
         const int next = at + step;
-        if (next <= n && spent + s.fenwick_cost[next] <= cents) {
+        if (next <= n && spent + dp.fenwick_cost[next] <= cents) {
             at = next;
-            spent += s.fenwick_cost[next];
-            fit += s.fenwick_count[next];
+            spent += dp.fenwick_cost[next];
+            fit += dp.fenwick_count[next];
         }
     }
     return fit;
@@ -97,92 +100,93 @@ int fenwick_max_fit(const SolverState& s, std::int64_t cents) {
 //   head_constant + lambda_k * room + sigma_k * (hires that can still fit) + sum d,
 // where the sum is at most the plan's own d, plus every gain from dropping a
 // negative-d item before the window, plus every positive-d item after it.
-double head_bound(const SolverState& s, const SolverState::DpState& st) {
-    if (st.cost > s.budget - s.forced_cost && s.dp_s == 0) {
+double head_bound(const SolverState& s, const DpState& st) {
+    if (st.cost > s.rules.budget - s.forced.cost && s.dp.s == 0) {
         return -infinity;
     }
-    const std::int64_t before_cost = s.prefix_cost[s.dp_s];
-    const int window_count = st.count - s.dp_s;
-    const int window_capped = st.capped - s.capped_prefix[s.dp_s];
+    const std::int64_t before_cost = s.core.prefix_cost[s.dp.s];
+    const int window_count = st.count - s.dp.s;
+    const int window_capped = st.capped - s.dp.capped_prefix[s.dp.s];
     const std::int64_t window_cost = st.cost - before_cost;
     // Hires in capped regions are limited by the caps; the others by what fits.
     // Uncapped hires: the window's, plus what fits from the uncapped items outside it
     // and, for the capped regions, their cheapest items up to each cap (any plan's
     // capped hires cost at least that much).
     const std::int64_t window_uncapped_cost =
-        window_cost - (st.capped_cost - s.capped_prefix_cost[s.dp_s]);
+        window_cost - (st.capped_cost - s.dp.capped_prefix_cost[s.dp.s]);
     const int kmax = (window_count - window_capped) +
-                     fenwick_max_fit(s, s.budget - s.forced_cost - window_uncapped_cost);
-    const double best_d = st.head + s.head_prefix_neg[s.dp_s] + s.head_suffix_pos[s.dp_t + 1];
-    return s.head_constant + s.sigma_k * kmax + best_d;
+                     fenwick_max_fit(s.dp, s.rules.budget - s.forced.cost - window_uncapped_cost);
+    const double best_d = st.head + s.dp.head_prefix_neg[s.dp.s] + s.dp.head_suffix_pos[s.dp.t + 1];
+    return s.dp.head_constant + s.dp.sigma_k * kmax + best_d;
 }
 
-double dp_bound(const SolverState& s, const SolverState::DpState& st) {
+double dp_bound(const SolverState& s, const DpState& st) {
     const double first = dp_first_bound(s, st);
-    if (!s.head_bound || !(first > s.best_value)) {
+    if (!s.dp.head_bound || !(first > s.best.value)) {
         return first;
     }
     return std::min(first, head_bound(s, st));
 }
 
-double head_d(const SolverState& s, const FreeItem& item) {
-    return item.value - s.lambda_k * static_cast<double>(item.cost) - s.sigma_k -
-           (item.region == no_region ? 0.0 : s.rho_k[item.region]);
+double head_d(const DynamicProgram& dp, const FreeItem& item) {
+    return item.value - dp.lambda_k * static_cast<double>(item.cost) - dp.sigma_k -
+           (item.region == no_region ? 0.0 : dp.rho_k[item.region]);
 }
 
 // Sets up the second bound: the count LP's multipliers on the core, and the
 // structures head_bound() reads. Off when some core item is free (ratios undefined)
 // or when the count row is slack (the first bound already has it all).
 void start_head_bound(SolverState& s) {
-    const int f = static_cast<int>(s.items.size());
-    s.head_bound = false;
+    const int f = static_cast<int>(s.core.items.size());
+    s.dp.head_bound = false;
     if (f == 0) {
         return;
     }
-    for (const auto& item : s.items) {
+    for (const auto& item : s.core.items) {
         if (item.cost == 0) {
             return;
         }
     }
-    std::vector<int> in_region(s.region_min.size(), 0);
-    for (const auto& item : s.items) {
+    std::vector<int> in_region(s.rules.region_min.size(), 0);
+    for (const auto& item : s.core.items) {
         if (item.region != no_region) {
             ++in_region[item.region];
         }
     }
-    std::vector<char> capped_region(s.region_min.size(), 0);
+    std::vector<char> capped_region(s.rules.region_min.size(), 0);
     for (std::size_t r = 0; r < in_region.size(); ++r) {
-        const int room =
-            s.region_max[r] == unlimited ? unlimited : s.region_max[r] - s.forced_region_count[r];
+        const int room = s.rules.region_max[r] == unlimited
+                             ? unlimited
+                             : s.rules.region_max[r] - s.forced.region_count[r];
         if (room < in_region[r]) {
             capped_region[r] = 1;
         }
     }
-    s.head_capped.assign(f, 0);
-    s.capped_prefix.assign(f + 1, 0);
-    s.capped_prefix_cost.assign(f + 1, 0);
+    s.dp.head_capped.assign(f, 0);
+    s.dp.capped_prefix.assign(f + 1, 0);
+    s.dp.capped_prefix_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
-        const int r = s.items[k].region;
-        s.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
-        s.capped_prefix[k + 1] = s.capped_prefix[k] + s.head_capped[k];
-        s.capped_prefix_cost[k + 1] =
-            s.capped_prefix_cost[k] + (s.head_capped[k] ? s.items[k].cost : 0);
+        const int r = s.core.items[k].region;
+        s.dp.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
+        s.dp.capped_prefix[k + 1] = s.dp.capped_prefix[k] + s.dp.head_capped[k];
+        s.dp.capped_prefix_cost[k + 1] =
+            s.dp.capped_prefix_cost[k] + (s.dp.head_capped[k] ? s.core.items[k].cost : 0);
     }
-    const std::vector<int> order = items_by_cost(s);
-    s.cost_rank.assign(f, 0);
+    const std::vector<int> order = items_by_cost(s.core, s.rules);
+    s.dp.cost_rank.assign(f, 0);
     // The cheapest (maximum - forced) items of each capped region form a fixed pool.
     std::vector<char> pool(f, 0);
-    std::vector<int> pool_left(s.region_min.size(), 0);
+    std::vector<int> pool_left(s.rules.region_min.size(), 0);
     for (std::size_t r = 0; r < pool_left.size(); ++r) {
         if (capped_region[r]) {
-            pool_left[r] = std::max(0, s.region_max[r] - s.forced_region_count[r]);
+            pool_left[r] = std::max(0, s.rules.region_max[r] - s.forced.region_count[r]);
         }
     }
     for (int r = 0; r < f; ++r) {
         const int k = order[r];
-        s.cost_rank[k] = r;
-        if (s.head_capped[k]) {
-            const int region = s.items[k].region;
+        s.dp.cost_rank[k] = r;
+        if (s.dp.head_capped[k]) {
+            const int region = s.core.items[k].region;
             if (pool_left[region] == 0) {
                 continue;
             }
@@ -197,58 +201,58 @@ void start_head_bound(SolverState& s) {
     if (!(count.sigma > 0.0)) {
         return;
     }
-    s.sigma_k = count.sigma;
-    s.lambda_k = count.lambda;
-    s.rho_k = count.rho;
-    s.head_constant = s.forced_value + count.constant +
-                      s.lambda_k * static_cast<double>(s.budget - s.forced_cost);
-    s.fenwick_count.assign(f + 1, 0);
-    s.fenwick_cost.assign(f + 1, 0);
+    s.dp.sigma_k = count.sigma;
+    s.dp.lambda_k = count.lambda;
+    s.dp.rho_k = count.rho;
+    s.dp.head_constant = s.forced.value + count.constant +
+                         s.dp.lambda_k * static_cast<double>(s.rules.budget - s.forced.cost);
+    s.dp.fenwick_count.assign(f + 1, 0);
+    s.dp.fenwick_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
-        if (!s.head_capped[k] || pool[k]) {
-            fenwick_update(s, s.cost_rank[k], 1, s.items[k].cost);
+        if (!s.dp.head_capped[k] || pool[k]) {
+            fenwick_update(s.dp, s.dp.cost_rank[k], 1, s.core.items[k].cost);
         }
     }
-    s.head_item_d.assign(f, 0.0);
-    s.head_prefix_neg.assign(f + 1, 0.0);
-    s.head_suffix_pos.assign(f + 1, 0.0);
+    s.dp.head_item_d.assign(f, 0.0);
+    s.dp.head_prefix_neg.assign(f + 1, 0.0);
+    s.dp.head_suffix_pos.assign(f + 1, 0.0);
     for (int k = 0; k < f; ++k) {
-        s.head_item_d[k] = head_d(s, s.items[k]);
-        s.head_prefix_neg[k + 1] = s.head_prefix_neg[k] + std::max(0.0, -s.head_item_d[k]);
+        s.dp.head_item_d[k] = head_d(s.dp, s.core.items[k]);
+        s.dp.head_prefix_neg[k + 1] = s.dp.head_prefix_neg[k] + std::max(0.0, -s.dp.head_item_d[k]);
     }
     for (int k = f - 1; k >= 0; --k) {
-        s.head_suffix_pos[k] = s.head_suffix_pos[k + 1] + std::max(0.0, s.head_item_d[k]);
+        s.dp.head_suffix_pos[k] = s.dp.head_suffix_pos[k + 1] + std::max(0.0, s.dp.head_item_d[k]);
     }
-    s.head_bound = true;
+    s.dp.head_bound = true;
 }
 
 // Collapses counts that can no longer break their rule to safe_count. Returns false
 // when a rule can no longer be met.
-bool rekey(const SolverState& s, std::vector<int>& key) {
+bool rekey(const DynamicProgram& dp, std::vector<int>& key) {
     for (std::size_t k = 0; k < key.size(); ++k) {
         if (key[k] == safe_count) {
             continue;
         }
-        const int lower = s.tracked_lower[k], upper = s.tracked_upper[k];
-        if (key[k] + s.addable[k] < lower) {
+        const int lower = dp.tracked_lower[k], upper = dp.tracked_upper[k];
+        if (key[k] + dp.addable[k] < lower) {
             return false;
         }
-        if (upper != unlimited && key[k] - s.removable[k] > upper) {
+        if (upper != unlimited && key[k] - dp.removable[k] > upper) {
             return false;
         }
-        if (key[k] - s.removable[k] >= lower &&
-            (upper == unlimited || key[k] + s.addable[k] <= upper)) {
+        if (key[k] - dp.removable[k] >= lower &&
+            (upper == unlimited || key[k] + dp.addable[k] <= upper)) {
             key[k] = safe_count;
         }
     }
     return true;
 }
 
-bool key_feasible(const SolverState& s, const std::vector<int>& key) {
+bool key_feasible(const DynamicProgram& dp, const std::vector<int>& key) {
     for (std::size_t k = 0; k < key.size(); ++k) {
         if (key[k] != safe_count &&
-            (key[k] < s.tracked_lower[k] ||
-             (s.tracked_upper[k] != unlimited && key[k] > s.tracked_upper[k]))) {
+            (key[k] < dp.tracked_lower[k] ||
+             (dp.tracked_upper[k] != unlimited && key[k] > dp.tracked_upper[k]))) {
             return false;
         }
     }
@@ -256,12 +260,12 @@ bool key_feasible(const SolverState& s, const std::vector<int>& key) {
 }
 
 std::vector<char> dp_plan(const SolverState& s, int trail) {
-    std::vector<char> chosen = s.forced_in;
-    for (int k = 0; k < s.dp_break; ++k) {
-        chosen[s.items[k].index] = 1;
+    std::vector<char> chosen = s.forced.in;
+    for (int k = 0; k < s.dp.break_at; ++k) {
+        chosen[s.core.items[k].index] = 1;
     }
-    for (int at = trail; at >= 0; at = s.dp_trail[at].second) {
-        const int index = s.items[s.dp_trail[at].first].index;
+    for (int at = trail; at >= 0; at = s.dp.trail[at].second) {
+        const int index = s.core.items[s.dp.trail[at].first].index;
         chosen[index] = static_cast<char>(!chosen[index]);
     }
     return chosen;
@@ -269,9 +273,9 @@ std::vector<char> dp_plan(const SolverState& s, int trail) {
 
 // Merges the runs of one group (each sorted by cost), keeps the Pareto states that
 // can still beat the incumbent, and offers feasible ones as incumbents.
-void settle_group(SolverState& s, const std::vector<int>& key,
-                  std::vector<SolverState::DpState>& all, const std::vector<std::size_t>& runs) {
-    const auto by_cost = [](const SolverState::DpState& a, const SolverState::DpState& b) {
+void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpState>& all,
+                  const std::vector<std::size_t>& runs) {
+    const auto by_cost = [](const DpState& a, const DpState& b) {
         return a.cost != b.cost ? a.cost < b.cost : a.value > b.value;
     };
     if (runs.size() == 2) {
@@ -280,8 +284,8 @@ void settle_group(SolverState& s, const std::vector<int>& key,
     } else if (runs.size() > 2) {
         std::stable_sort(all.begin(), all.end(), by_cost);
     }
-    const bool feasible_counts = key_feasible(s, key);
-    const std::int64_t room = s.budget - s.forced_cost;
+    const bool feasible_counts = key_feasible(s.dp, key);
+    const std::int64_t room = s.rules.budget - s.forced.cost;
     std::size_t kept = 0;
     double best_seen = -infinity;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -290,17 +294,17 @@ void settle_group(SolverState& s, const std::vector<int>& key,
             continue; // a cheaper plan in this group is worth at least as much
         }
         best_seen = st.value;
-        if (feasible_counts && st.cost <= room && s.forced_value + st.value > s.best_value) {
+        if (feasible_counts && st.cost <= room && s.forced.value + st.value > s.best.value) {
             std::vector<char> chosen = dp_plan(s, st.trail);
-            const double value = plan_value(s, chosen);
-            if (value > s.best_value) {
-                s.has_incumbent = true;
-                s.best_value = value;
-                s.best_cost = s.forced_cost + st.cost;
-                s.best_chosen = std::move(chosen);
+            const double value = plan_value(s.rules, chosen);
+            if (value > s.best.value) {
+                s.best.has = true;
+                s.best.value = value;
+                s.best.cost = s.forced.cost + st.cost;
+                s.best.chosen = std::move(chosen);
             }
         }
-        if (dp_bound(s, st) <= s.best_value + s.tolerance(s.best_value)) {
+        if (dp_bound(s, st) <= s.best.value + s.tolerance(s.best.value)) {
             continue;
         }
         all[kept++] = st;
@@ -309,125 +313,124 @@ void settle_group(SolverState& s, const std::vector<int>& key,
 }
 
 void start_dp(SolverState& s) {
-    const int f = static_cast<int>(s.items.size());
-    const std::int64_t room = s.budget - s.forced_cost;
+    const int f = static_cast<int>(s.core.items.size());
+    const std::int64_t room = s.rules.budget - s.forced.cost;
     // Break solution: the longest prefix of positive items that fits.
     int b = 0;
     std::int64_t cost = 0;
     double value = 0.0, adj = 0.0;
-    while (b < s.positive && cost + s.items[b].cost <= room) {
-        cost += s.items[b].cost;
-        value += s.items[b].value;
-        adj += s.items[b].adj;
+    while (b < s.core.positive && cost + s.core.items[b].cost <= room) {
+        cost += s.core.items[b].cost;
+        value += s.core.items[b].value;
+        adj += s.core.items[b].adj;
         ++b;
     }
-    s.dp_break = b;
-    s.dp_s = b;
-    s.dp_t = b - 1;
-    s.dp_add_next = true;
-    s.dp_trail.clear();
-    s.dp_groups.clear();
+    s.dp.break_at = b;
+    s.dp.s = b;
+    s.dp.t = b - 1;
+    s.dp.add_next = true;
+    s.dp.trail.clear();
+    s.dp.groups.clear();
 
     // Tracked rules: regions with a rule and core items, and the head count minimum.
-    s.tracked.clear();
-    s.tracked_lower.clear();
-    s.tracked_upper.clear();
-    std::vector<int> core_in_region(s.region_min.size(), 0);
-    for (const auto& item : s.items) {
+    s.dp.tracked.clear();
+    s.dp.tracked_lower.clear();
+    s.dp.tracked_upper.clear();
+    std::vector<int> core_in_region(s.rules.region_min.size(), 0);
+    for (const auto& item : s.core.items) {
         if (item.region != no_region) {
             ++core_in_region[item.region];
         }
     }
-    for (std::size_t r = 0; r < s.region_min.size(); ++r) {
-        const bool ruled = s.region_min[r] > 0 || s.region_max[r] != unlimited;
+    for (std::size_t r = 0; r < s.rules.region_min.size(); ++r) {
+        const bool ruled = s.rules.region_min[r] > 0 || s.rules.region_max[r] != unlimited;
         if (ruled && core_in_region[r] > 0) {
-            s.tracked.push_back(static_cast<int>(r));
-            s.tracked_lower.push_back(s.region_min[r]);
-            s.tracked_upper.push_back(s.region_max[r]);
+            s.dp.tracked.push_back(static_cast<int>(r));
+            s.dp.tracked_lower.push_back(s.rules.region_min[r]);
+            s.dp.tracked_upper.push_back(s.rules.region_max[r]);
         }
     }
-    if (s.count_low > s.forced_count || s.count_high != unlimited) {
-        s.tracked.push_back(-1);
-        s.tracked_lower.push_back(s.count_low);
-        s.tracked_upper.push_back(s.count_high);
+    if (s.counts.low > s.forced.count || s.counts.high != unlimited) {
+        s.dp.tracked.push_back(-1);
+        s.dp.tracked_lower.push_back(s.counts.low);
+        s.dp.tracked_upper.push_back(s.counts.high);
     }
-    const std::size_t t = s.tracked.size();
-    s.removable.assign(t, 0);
-    s.addable.assign(t, 0);
+    const std::size_t t = s.dp.tracked.size();
+    s.dp.removable.assign(t, 0);
+    s.dp.addable.assign(t, 0);
     std::vector<int> key(t, 0);
     for (std::size_t k = 0; k < t; ++k) {
-        key[k] = s.tracked[k] < 0 ? s.forced_count : s.forced_region_count[s.tracked[k]];
+        key[k] = s.dp.tracked[k] < 0 ? s.forced.count : s.forced.region_count[s.dp.tracked[k]];
     }
     for (int j = 0; j < f; ++j) {
         for (std::size_t k = 0; k < t; ++k) {
-            if (in_rule(s, k, s.items[j])) {
+            if (in_rule(s.dp, k, s.core.items[j])) {
                 if (j < b) {
-                    ++s.removable[k];
+                    ++s.dp.removable[k];
                     ++key[k];
                 } else {
-                    ++s.addable[k];
+                    ++s.dp.addable[k];
                 }
             }
         }
     }
     start_head_bound(s);
-    const int capped = s.head_bound ? s.capped_prefix[b] : 0;
-    const std::int64_t capped_cost = s.head_bound ? s.capped_prefix_cost[b] : 0;
+    const int capped = s.dp.head_bound ? s.dp.capped_prefix[b] : 0;
+    const std::int64_t capped_cost = s.dp.head_bound ? s.dp.capped_prefix_cost[b] : 0;
     double head = 0.0;
-    if (s.head_bound) {
+    if (s.dp.head_bound) {
         for (int k = 0; k < b; ++k) {
-            head += s.head_item_d[k];
+            head += s.dp.head_item_d[k];
         }
     }
-    std::vector<SolverState::DpState> first{
-        SolverState::DpState{cost, value, adj, b, capped, capped_cost, -1, head}};
-    if (rekey(s, key)) {
+    std::vector<DpState> first{DpState{cost, value, adj, b, capped, capped_cost, -1, head}};
+    if (rekey(s.dp, key)) {
         settle_group(s, key, first, {0});
         if (!first.empty()) {
-            s.dp_groups.emplace(key, std::move(first));
+            s.dp.groups.emplace(key, std::move(first));
         }
     }
-    s.dp_live = s.dp_groups.empty() ? 0 : 1;
-    if (s.dp_groups.empty()) {
+    s.dp.live = s.dp.groups.empty() ? 0 : 1;
+    if (s.dp.groups.empty()) {
         s.done = true;
     }
 }
 
 // One expansion of the window. Returns the number of states it produced.
 std::int64_t dp_expand(SolverState& s) {
-    const int f = static_cast<int>(s.items.size());
-    const bool can_add = s.dp_t + 1 < f;
-    const bool can_drop = s.dp_s > 0;
-    if (s.dp_groups.empty() || (!can_add && !can_drop)) {
+    const int f = static_cast<int>(s.core.items.size());
+    const bool can_add = s.dp.t + 1 < f;
+    const bool can_drop = s.dp.s > 0;
+    if (s.dp.groups.empty() || (!can_add && !can_drop)) {
         s.done = true;
         return 0;
     }
-    const bool add = can_add && (s.dp_add_next || !can_drop);
-    s.dp_add_next = !add;
-    const int j = add ? ++s.dp_t : --s.dp_s;
-    const FreeItem& item = s.items[j];
+    const bool add = can_add && (s.dp.add_next || !can_drop);
+    s.dp.add_next = !add;
+    const int j = add ? ++s.dp.t : --s.dp.s;
+    const FreeItem& item = s.core.items[j];
     const int sign = add ? 1 : -1;
-    const std::size_t t = s.tracked.size();
-    if (s.head_bound && !s.head_capped[j]) {
-        fenwick_update(s, s.cost_rank[j], -1, -item.cost);
+    const std::size_t t = s.dp.tracked.size();
+    if (s.dp.head_bound && !s.dp.head_capped[j]) {
+        fenwick_update(s.dp, s.dp.cost_rank[j], -1, -item.cost);
     }
     for (std::size_t k = 0; k < t; ++k) {
-        if (in_rule(s, k, item)) {
-            --(add ? s.addable[k] : s.removable[k]);
+        if (in_rule(s.dp, k, item)) {
+            --(add ? s.dp.addable[k] : s.dp.removable[k]);
         }
     }
     struct Bucket {
-        std::vector<SolverState::DpState> states;
+        std::vector<DpState> states;
         std::vector<std::size_t> runs;
     };
     std::map<std::vector<int>, Bucket> next;
     std::int64_t produced = 0;
-    auto old_groups = std::move(s.dp_groups);
-    s.dp_groups.clear();
+    auto old_groups = std::move(s.dp.groups);
+    s.dp.groups.clear();
     for (auto& [key, states] : old_groups) {
         // The item keeps its break-solution status...
         std::vector<int> same = key;
-        if (rekey(s, same)) {
+        if (rekey(s.dp, same)) {
             auto& bucket = next[same];
             bucket.runs.push_back(bucket.states.size());
             bucket.states.insert(bucket.states.end(), states.begin(), states.end());
@@ -436,52 +439,52 @@ std::int64_t dp_expand(SolverState& s) {
         // ...or is switched (added after the window, dropped before it).
         std::vector<int> moved = key;
         for (std::size_t k = 0; k < t; ++k) {
-            if (moved[k] != safe_count && in_rule(s, k, item)) {
+            if (moved[k] != safe_count && in_rule(s.dp, k, item)) {
                 moved[k] += sign;
             }
         }
-        if (!rekey(s, moved)) {
+        if (!rekey(s.dp, moved)) {
             continue;
         }
         auto& bucket = next[moved];
         bucket.runs.push_back(bucket.states.size());
         for (const auto& st : states) {
-            SolverState::DpState n = st;
+            DpState n = st;
             n.cost += sign * item.cost;
             n.value += sign * item.value;
             n.adj += sign * item.adj;
             n.count += sign;
-            if (s.head_bound) {
-                n.head += sign * s.head_item_d[j];
-                if (s.head_capped[j]) {
+            if (s.dp.head_bound) {
+                n.head += sign * s.dp.head_item_d[j];
+                if (s.dp.head_capped[j]) {
                     n.capped += sign;
                     n.capped_cost += sign * item.cost;
                 }
             }
-            s.dp_trail.emplace_back(j, st.trail);
-            n.trail = static_cast<int>(s.dp_trail.size()) - 1;
+            s.dp.trail.emplace_back(j, st.trail);
+            n.trail = static_cast<int>(s.dp.trail.size()) - 1;
             bucket.states.push_back(n);
         }
         produced += static_cast<std::int64_t>(states.size());
     }
     old_groups.clear();
-    s.dp_live = 0;
+    s.dp.live = 0;
     for (auto& [key, bucket] : next) {
         settle_group(s, key, bucket.states, bucket.runs);
         if (!bucket.states.empty()) {
-            s.dp_live += static_cast<std::int64_t>(bucket.states.size());
-            s.dp_groups.emplace(key, std::move(bucket.states));
+            s.dp.live += static_cast<std::int64_t>(bucket.states.size());
+            s.dp.groups.emplace(key, std::move(bucket.states));
         }
     }
     // Incumbent improvements during the expansion may have outdated early survivors.
-    for (auto it = s.dp_groups.begin(); it != s.dp_groups.end();) {
+    for (auto it = s.dp.groups.begin(); it != s.dp.groups.end();) {
         auto& states = it->second;
-        std::erase_if(states, [&](const SolverState::DpState& st) {
-            return dp_bound(s, st) <= s.best_value + s.tolerance(s.best_value);
+        std::erase_if(states, [&](const DpState& st) {
+            return dp_bound(s, st) <= s.best.value + s.tolerance(s.best.value);
         });
-        it = states.empty() ? s.dp_groups.erase(it) : std::next(it);
+        it = states.empty() ? s.dp.groups.erase(it) : std::next(it);
     }
-    if (s.dp_groups.empty() || (s.dp_s == 0 && s.dp_t + 1 >= f)) {
+    if (s.dp.groups.empty() || (s.dp.s == 0 && s.dp.t + 1 >= f)) {
         s.done = true;
     }
     return std::max<std::int64_t>(produced, 1);
@@ -489,33 +492,33 @@ std::int64_t dp_expand(SolverState& s) {
 
 // Drops trail entries no live state reaches (pruned states leave theirs behind).
 void compact_trail(SolverState& s) {
-    std::vector<int> remap(s.dp_trail.size(), -1);
-    for (const auto& [key, states] : s.dp_groups) {
+    std::vector<int> remap(s.dp.trail.size(), -1);
+    for (const auto& [key, states] : s.dp.groups) {
         for (const auto& st : states) {
-            for (int at = st.trail; at >= 0 && remap[at] == -1; at = s.dp_trail[at].second) {
+            for (int at = st.trail; at >= 0 && remap[at] == -1; at = s.dp.trail[at].second) {
                 remap[at] = 0; // reachable
             }
         }
     }
     std::vector<std::pair<int, int>> kept;
-    for (std::size_t i = 0; i < s.dp_trail.size(); ++i) {
+    for (std::size_t i = 0; i < s.dp.trail.size(); ++i) {
         if (remap[i] == 0) {
             remap[i] = static_cast<int>(kept.size());
-            const int parent = s.dp_trail[i].second;
-            kept.emplace_back(s.dp_trail[i].first, parent < 0 ? -1 : remap[parent]);
+            const int parent = s.dp.trail[i].second;
+            kept.emplace_back(s.dp.trail[i].first, parent < 0 ? -1 : remap[parent]);
         }
     }
-    for (auto& [key, states] : s.dp_groups) {
+    for (auto& [key, states] : s.dp.groups) {
         for (auto& st : states) {
             st.trail = st.trail < 0 ? -1 : remap[st.trail];
         }
     }
-    s.dp_trail = std::move(kept);
+    s.dp.trail = std::move(kept);
 }
 
 double dp_proven_bound(const SolverState& s) {
     double bound = -infinity;
-    for (const auto& [key, states] : s.dp_groups) {
+    for (const auto& [key, states] : s.dp.groups) {
         for (const auto& st : states) {
             bound = std::max(bound, dp_bound(s, st));
         }

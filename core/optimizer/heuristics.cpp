@@ -1,5 +1,8 @@
 // The optimizer's incumbent plans (greedy fills, swaps).
-#include "core/optimizer/solver_state.hpp"
+#include "core/optimizer/heuristics.hpp"
+
+#include "core/optimizer/duals.hpp"
+#include "core/optimizer/fill_search.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -15,49 +18,48 @@ namespace core::detail {
 
 // [SECTION] Incumbent heuristics
 
-Plan plan_from(const SolverState& s, const std::vector<char>& chosen) {
+Plan plan_from(const Rules& rules, const std::vector<char>& chosen) {
     Plan plan;
     plan.chosen = chosen;
-    plan.count.assign(s.region_min.size(), 0);
+    plan.count.assign(rules.region_min.size(), 0);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         if (chosen[i]) {
-            plan.cost += s.candidates[i].cost_cents;
+            plan.cost += rules.candidates[i].cost_cents;
             ++plan.total;
-            if (s.candidates[i].region != no_region) {
-                ++plan.count[s.candidates[i].region];
+            if (rules.candidates[i].region != no_region) {
+                ++plan.count[rules.candidates[i].region];
             }
         }
     }
     return plan;
 }
 
-double plan_value(const SolverState& s, const std::vector<char>& chosen) {
+double plan_value(const Rules& rules, const std::vector<char>& chosen) {
     double sum = 0.0;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         if (chosen[i]) {
-            sum += s.candidates[i].value;
+            sum += rules.candidates[i].value;
         }
     }
     return sum;
 }
 
-void offer(SolverState& s, const Plan& plan) {
-    const double value = plan_value(s, plan.chosen);
-    if (!s.has_incumbent || value > s.best_value) {
-        s.has_incumbent = true;
-        s.best_value = value;
-        s.best_cost = plan.cost;
-        s.best_chosen = plan.chosen;
+void offer(Incumbent& best, const Rules& rules, const Plan& plan) {
+    const double value = plan_value(rules, plan.chosen);
+    if (!best.has || value > best.value) {
+        best.has = true;
+        best.value = value;
+        best.cost = plan.cost;
+        best.chosen = plan.chosen;
     }
 }
 
-bool room_for(const SolverState& s, const Plan& plan, const FreeItem& item) {
-    return item.cost <= s.budget - plan.cost &&
-           (item.region == no_region || plan.count[item.region] < s.region_max[item.region]);
+bool room_for(const Rules& rules, const Plan& plan, const FreeItem& item) {
+    return item.cost <= rules.budget - plan.cost &&
+           (item.region == no_region || plan.count[item.region] < rules.region_max[item.region]);
 }
 
-void add(const SolverState& s, Plan& plan, const FreeItem& item) {
-    (void)s;
+void add(Plan& plan, const FreeItem& item) {
     plan.chosen[item.index] = 1;
     plan.cost += item.cost;
     ++plan.total;
@@ -70,9 +72,9 @@ void add(const SolverState& s, Plan& plan, const FreeItem& item) {
 // already, so the result is a valid plan).
 void fill(const SolverState& s, Plan& plan, const std::vector<int>& order) {
     for (const int k : order) {
-        const auto& item = s.items[k];
-        if (!plan.chosen[item.index] && room_for(s, plan, item)) {
-            add(s, plan, item);
+        const auto& item = s.core.items[k];
+        if (!plan.chosen[item.index] && room_for(s.rules, plan, item)) {
+            add(plan, item);
         }
     }
 }
@@ -83,7 +85,7 @@ void fill(const SolverState& s, Plan& plan, const std::vector<int>& order) {
 // running best value. Several independent swaps are applied per pass.
 void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refill_order,
                  int max_passes) {
-    const std::size_t regions = s.region_min.size();
+    const std::size_t regions = s.rules.region_min.size();
     struct Candidate {
         std::int64_t cost;
         double value;
@@ -116,20 +118,20 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         int out, in; // free item positions
     };
     // Items by cost once; each pass filters the non-hires in that order.
-    const std::vector<int> cost_order = items_by_cost(s);
+    const std::vector<int> cost_order = items_by_cost(s.core, s.rules);
     for (int pass = 0; pass < max_passes; ++pass) {
         Index global;
         std::vector<Index> local(regions);
         for (const int position : cost_order) {
             const auto k = static_cast<std::size_t>(position);
-            const auto& item = s.items[k];
+            const auto& item = s.core.items[k];
             if (plan.chosen[item.index]) {
                 continue;
             }
             const Candidate c{item.cost, item.value, static_cast<int>(k)};
             if (item.region != no_region) {
                 local[item.region].by_cost.push_back(c);
-                if (plan.count[item.region] >= s.region_max[item.region]) {
+                if (plan.count[item.region] >= s.rules.region_max[item.region]) {
                     continue; // enters only in exchange for a hire of its own region
                 }
             }
@@ -139,10 +141,10 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         for (auto& index : local) {
             index.build();
         }
-        const std::int64_t left = s.budget - plan.cost;
+        const std::int64_t left = s.rules.budget - plan.cost;
         std::vector<Move> moves;
-        for (std::size_t k = 0; k < s.items.size(); ++k) {
-            const auto& out = s.items[k];
+        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
+            const auto& out = s.core.items[k];
             if (!plan.chosen[out.index]) {
                 continue;
             }
@@ -150,15 +152,16 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
             int best_in = -1;
             double best_gain = s.tolerance(out.value);
             const auto consider = [&](int in) {
-                if (in >= 0 && s.items[in].value - out.value > best_gain) {
-                    best_gain = s.items[in].value - out.value;
+                if (in >= 0 && s.core.items[in].value - out.value > best_gain) {
+                    best_gain = s.core.items[in].value - out.value;
                     best_in = in;
                 }
             };
             if (out.region != no_region) {
                 consider(local[out.region].query(limit));
             }
-            if (out.region == no_region || plan.count[out.region] > s.region_min[out.region]) {
+            if (out.region == no_region ||
+                plan.count[out.region] > s.rules.region_min[out.region]) {
                 consider(global.query(limit));
             }
             if (best_in >= 0) {
@@ -174,17 +177,19 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         int applied = 0;
         double gained = 0.0;
         for (const auto& move : moves) {
-            const auto& out = s.items[move.out];
-            const auto& in = s.items[move.in];
+            const auto& out = s.core.items[move.out];
+            const auto& in = s.core.items[move.in];
             if (!plan.chosen[out.index] || plan.chosen[in.index] ||
-                plan.cost - out.cost + in.cost > s.budget) {
+                plan.cost - out.cost + in.cost > s.rules.budget) {
                 continue;
             }
             if (in.region != out.region) {
-                if (in.region != no_region && plan.count[in.region] >= s.region_max[in.region]) {
+                if (in.region != no_region &&
+                    plan.count[in.region] >= s.rules.region_max[in.region]) {
                     continue;
                 }
-                if (out.region != no_region && plan.count[out.region] <= s.region_min[out.region]) {
+                if (out.region != no_region &&
+                    plan.count[out.region] <= s.rules.region_min[out.region]) {
                     continue;
                 }
             }
@@ -194,13 +199,13 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
                 --plan.count[out.region];
             }
             --plan.total;
-            add(s, plan, in);
+            add(plan, in);
             ++applied;
             gained += move.gain;
         }
         fill(s, plan, refill_order);
         // Stop when a pass no longer pays for itself (the search finishes the job).
-        if (applied == 0 || gained <= 1e-7 * s.best_value) {
+        if (applied == 0 || gained <= 1e-7 * s.best.value) {
             return;
         }
     }
@@ -219,20 +224,22 @@ std::vector<int> identity_order(std::size_t n) {
 // filling around the cheapest feasible plan when minimums hold good candidates back.
 // Returns false when it cannot complete a valid plan (the caller has others).
 bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& plan) {
-    plan = plan_from(s, s.forced_in);
-    const std::size_t regions = s.region_min.size();
+    plan = plan_from(s.rules, s.forced.in);
+    const std::size_t regions = s.rules.region_min.size();
     std::vector<std::vector<int>> cheapest(regions); // free positions by cost, per region
-    for (std::size_t k = 0; k < s.items.size(); ++k) {
-        const int r = s.items[k].region;
-        if (r != no_region && s.region_min[r] > plan.count[r]) {
+    for (std::size_t k = 0; k < s.core.items.size(); ++k) {
+        const int r = s.core.items[k].region;
+        if (r != no_region && s.rules.region_min[r] > plan.count[r]) {
             cheapest[r].push_back(static_cast<int>(k));
         }
     }
     std::vector<int> need(regions, 0);
     for (std::size_t r = 0; r < regions; ++r) {
-        need[r] = std::max(0, s.region_min[r] - plan.count[r]);
+        need[r] = std::max(0, s.rules.region_min[r] - plan.count[r]);
         std::sort(cheapest[r].begin(), cheapest[r].end(), [&](int a, int b) {
-            return s.items[a].cost != s.items[b].cost ? s.items[a].cost < s.items[b].cost : a < b;
+            return s.core.items[a].cost != s.core.items[b].cost
+                       ? s.core.items[a].cost < s.core.items[b].cost
+                       : a < b;
         });
     }
     // Cost of the `count` cheapest unchosen candidates of region r, skipping `except`.
@@ -242,10 +249,10 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             if (count == 0) {
                 break;
             }
-            if (k == except || plan.chosen[s.items[k].index]) {
+            if (k == except || plan.chosen[s.core.items[k].index]) {
                 continue;
             }
-            sum += s.items[k].cost;
+            sum += s.core.items[k].cost;
             --count;
         }
         return count == 0 ? sum : std::numeric_limits<std::int64_t>::max() / 4;
@@ -257,8 +264,8 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
         total_reserve += reserve[r];
     }
     for (const int k : order) {
-        const auto& item = s.items[k];
-        if (plan.chosen[item.index] || !room_for(s, plan, item)) {
+        const auto& item = s.core.items[k];
+        if (plan.chosen[item.index] || !room_for(s.rules, plan, item)) {
             continue;
         }
         const int r = item.region;
@@ -268,10 +275,10 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             region_after = reserve_of(r, need[r] - 1, k);
             reserve_after = total_reserve - reserve[r] + region_after;
         }
-        if (plan.cost + item.cost + reserve_after > s.budget) {
+        if (plan.cost + item.cost + reserve_after > s.rules.budget) {
             continue;
         }
-        add(s, plan, item);
+        add(plan, item);
         if (r != no_region && need[r] > 0) {
             --need[r];
             reserve[r] = region_after;
@@ -283,9 +290,9 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             if (need[r] == 0) {
                 break;
             }
-            const auto& item = s.items[k];
-            if (!plan.chosen[item.index] && room_for(s, plan, item)) {
-                add(s, plan, item);
+            const auto& item = s.core.items[k];
+            if (!plan.chosen[item.index] && room_for(s.rules, plan, item)) {
+                add(plan, item);
                 --need[r];
             }
         }
@@ -293,41 +300,42 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             return false;
         }
     }
-    return plan.total >= s.min_hires;
+    return plan.total >= s.rules.min_hires;
 }
 
 // The cheapest plan with as many hires as fit: each region's cheapest candidates
 // up to its unmet minimum, then the cheapest of the rest within region maximums and
 // the budget. False when that does not give a valid plan.
 bool most_hires_plan(const SolverState& s, Plan& plan) {
-    plan = plan_from(s, s.forced_in);
-    const std::vector<int> order = items_by_cost(s);
-    std::vector<int> need(s.region_min.size(), 0);
+    plan = plan_from(s.rules, s.forced.in);
+    const std::vector<int> order = items_by_cost(s.core, s.rules);
+    std::vector<int> need(s.rules.region_min.size(), 0);
     for (std::size_t r = 0; r < need.size(); ++r) {
-        need[r] = std::max(0, s.region_min[r] - plan.count[r]);
+        need[r] = std::max(0, s.rules.region_min[r] - plan.count[r]);
     }
     for (const int k : order) {
-        const auto& item = s.items[k];
+        const auto& item = s.core.items[k];
         if (item.region != no_region && need[item.region] > 0) {
-            if (!room_for(s, plan, item)) {
+            if (!room_for(s.rules, plan, item)) {
                 return false;
             }
-            add(s, plan, item);
+            add(plan, item);
             --need[item.region];
         }
     }
     for (const int k : order) {
-        const auto& item = s.items[k];
+        const auto& item = s.core.items[k];
         if (plan.chosen[item.index] ||
-            (item.region != no_region && plan.count[item.region] >= s.region_max[item.region])) {
+            (item.region != no_region &&
+             plan.count[item.region] >= s.rules.region_max[item.region])) {
             continue;
         }
-        if (item.cost > s.budget - plan.cost) {
+        if (item.cost > s.rules.budget - plan.cost) {
             break;
         }
-        add(s, plan, item);
+        add(plan, item);
     }
-    return plan.total >= s.min_hires;
+    return plan.total >= s.rules.min_hires;
 }
 
 // When the count LP's head-count row binds, value comes with each hire: start from
@@ -337,31 +345,31 @@ void count_first_incumbent(SolverState& s) {
     if (!most_hires_plan(s, plan)) {
         return;
     }
-    const std::vector<int> bound_order = identity_order(s.items.size());
+    const std::vector<int> bound_order = identity_order(s.core.items.size());
     fill_search(s, plan, 3, 192);
     swap_search(s, plan, bound_order, 12);
     for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
     }
-    offer(s, plan);
+    offer(s.best, s.rules, plan);
 }
 
 void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
-    const std::vector<int> bound_order = identity_order(s.items.size());
-    Plan first = plan_from(s, s.min_plan);
+    const std::vector<int> bound_order = identity_order(s.core.items.size());
+    Plan first = plan_from(s.rules, s.rules.min_plan);
     fill(s, first, bound_order);
-    offer(s, first);
+    offer(s.best, s.rules, first);
     if (Plan reserved; reserve_greedy(s, bound_order, reserved)) {
-        offer(s, reserved);
+        offer(s.best, s.rules, reserved);
     }
-    bool multipliers = s.sigma != 0.0;
-    for (const double rho : s.rho) {
+    bool multipliers = s.duals.sigma != 0.0;
+    for (const double rho : s.duals.rho) {
         multipliers = multipliers || rho != 0.0;
     }
     if (multipliers) {
         // With count multipliers the bound order differs from plain value per cent.
-        std::vector<std::pair<double, int>> keyed(s.items.size());
-        for (std::size_t k = 0; k < s.items.size(); ++k) {
-            const auto& item = s.items[k];
+        std::vector<std::pair<double, int>> keyed(s.core.items.size());
+        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
+            const auto& item = s.core.items[k];
             keyed[k] = {item.cost > 0 ? item.value / static_cast<double>(item.cost) : infinity,
                         static_cast<int>(k)};
         }
@@ -373,9 +381,9 @@ void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
         for (const auto& entry : keyed) {
             ratio_order.push_back(entry.second);
         }
-        Plan second = plan_from(s, s.min_plan);
+        Plan second = plan_from(s.rules, s.rules.min_plan);
         fill(s, second, ratio_order);
-        offer(s, second);
+        offer(s.best, s.rules, second);
     }
     if (count_row_binds(s)) {
         count = count_duals(s);
@@ -388,11 +396,11 @@ void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
 // Swaps on the incumbent, then swap fills that spend its last cents (with a fee per
 // hire, the best plans spend the budget almost to the cent with few hires).
 void polish_incumbent(SolverState& s) {
-    Plan plan = plan_from(s, s.best_chosen);
-    swap_search(s, plan, identity_order(s.items.size()), 12);
+    Plan plan = plan_from(s.rules, s.best.chosen);
+    swap_search(s, plan, identity_order(s.core.items.size()), 12);
     for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
     }
-    offer(s, plan);
+    offer(s.best, s.rules, plan);
 }
 
 } // namespace core::detail

@@ -1,6 +1,7 @@
 // The optimizer's input checks, pins, share cap, feasibility, the first plan.
+#include "core/optimizer/prepare.hpp"
+
 #include "core/numbers.hpp"
-#include "core/optimizer/solver_state.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -125,7 +126,7 @@ Result<IdIndex> validate(const OptimizerProblem& problem) {
 
 // [SECTION] Pins, share cap, feasibility
 
-std::vector<int> by_cost(const std::vector<SolverState::Candidate>& candidates,
+std::vector<int> by_cost(const std::vector<Rules::Candidate>& candidates,
                          const std::vector<char>& allowed) {
     std::vector<int> order;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -144,27 +145,27 @@ std::vector<int> by_cost(const std::vector<SolverState::Candidate>& candidates,
 Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, const IdIndex& ids) {
     auto state = std::make_unique<SolverState>();
     SolverState& s = *state;
-    s.candidates.reserve(problem.candidates.size());
+    s.rules.candidates.reserve(problem.candidates.size());
     for (const auto& c : problem.candidates) {
-        s.candidates.push_back({c.id, c.cost_cents, c.value, c.region});
+        s.rules.candidates.push_back({c.id, c.cost_cents, c.value, c.region});
     }
-    s.budget = problem.budget.cents;
-    s.currency = problem.budget.currency;
-    s.min_hires = problem.min_hires;
-    s.count_low = problem.min_hires;
+    s.rules.budget = problem.budget.cents;
+    s.rules.currency = problem.budget.currency;
+    s.rules.min_hires = problem.min_hires;
+    s.counts.low = problem.min_hires;
     const auto money = [&](std::int64_t cents) {
-        return format_money(Money{cents, s.currency});
+        return format_money(Money{cents, s.rules.currency});
     };
-    const std::size_t n = s.candidates.size();
+    const std::size_t n = s.rules.candidates.size();
     const std::size_t regions = problem.regions.size();
     std::vector<std::string> names;
     for (const auto& rule : problem.regions) {
         names.push_back(rule.name);
-        s.region_min.push_back(rule.min_hires);
-        s.region_max.push_back(rule.max_hires ? *rule.max_hires : unlimited);
+        s.rules.region_min.push_back(rule.min_hires);
+        s.rules.region_max.push_back(rule.max_hires ? *rule.max_hires : unlimited);
     }
-    for (const auto& c : s.candidates) {
-        s.tolerance_scale += c.value;
+    for (const auto& c : s.rules.candidates) {
+        s.rules.tolerance_scale += c.value;
     }
 
     std::vector<char> pinned(n, 0), excluded(n, 0), capped_out(n, 0);
@@ -187,28 +188,28 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     // Share cap: nobody may take more than max_budget_share of the budget.
     const bool capped = problem.max_budget_share < 1.0;
     const std::int64_t cap =
-        capped ? static_cast<std::int64_t>(
-                     std::floor(problem.max_budget_share * static_cast<double>(s.budget) + 1e-6))
-               : s.budget;
+        capped ? static_cast<std::int64_t>(std::floor(
+                     problem.max_budget_share * static_cast<double>(s.rules.budget) + 1e-6))
+               : s.rules.budget;
     const std::string cap_text = format_percent(problem.max_budget_share, 0);
     std::vector<std::string> capped_names;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!capped || excluded[i] || s.candidates[i].cost_cents <= cap) {
+        if (!capped || excluded[i] || s.rules.candidates[i].cost_cents <= cap) {
             continue;
         }
         if (pinned[i]) {
             return infeasible("Budget share cap",
                               who(problem.candidates[i]) + " costs " +
-                                  money(s.candidates[i].cost_cents) + ", more than the " +
+                                  money(s.rules.candidates[i].cost_cents) + ", more than the " +
                                   cap_text + " cap on one influencer's share of the budget (" +
                                   money(cap) + "); raise the cap or unpin " +
                                   who(problem.candidates[i]) + ".");
         }
         excluded[i] = 1;
-        s.over_share_cap.push_back(s.candidates[i].id);
+        s.rules.over_share_cap.push_back(s.rules.candidates[i].id);
         capped_out[i] = 1;
         capped_names.push_back(who(problem.candidates[i]) + " (" +
-                               money(s.candidates[i].cost_cents) + ")");
+                               money(s.rules.candidates[i].cost_cents) + ")");
     }
     if (!capped_names.empty()) {
         std::string note =
@@ -222,7 +223,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         if (capped_names.size() > shown) {
             note += " and " + std::to_string(capped_names.size() - shown) + " more";
         }
-        s.notes.push_back(note + ".");
+        s.rules.notes.push_back(note + ".");
     }
 
     // Pins alone.
@@ -232,26 +233,26 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     std::vector<int> pinned_region(regions, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if (pinned[i]) {
-            pinned_cost += s.candidates[i].cost_cents;
-            pinned_value += s.candidates[i].value;
+            pinned_cost += s.rules.candidates[i].cost_cents;
+            pinned_value += s.rules.candidates[i].value;
             ++pinned_count;
-            if (s.candidates[i].region != no_region) {
-                ++pinned_region[static_cast<std::size_t>(s.candidates[i].region)];
+            if (s.rules.candidates[i].region != no_region) {
+                ++pinned_region[static_cast<std::size_t>(s.rules.candidates[i].region)];
             }
         }
     }
-    if (pinned_cost > s.budget) {
+    if (pinned_cost > s.rules.budget) {
         return infeasible("Must include",
                           std::string(pinned_count == 1 ? "The pinned influencer alone costs "
                                                         : "The pinned influencers alone cost ") +
-                              money(pinned_cost) + ", over the " + money(s.budget) +
+                              money(pinned_cost) + ", over the " + money(s.rules.budget) +
                               " budget; raise the budget or unpin someone.");
     }
     for (std::size_t r = 0; r < regions; ++r) {
-        if (pinned_region[r] > s.region_max[r]) {
+        if (pinned_region[r] > s.rules.region_max[r]) {
             return infeasible("Coverage " + names[r],
                               region_label(names, static_cast<int>(r)) + " allows at most " +
-                                  plural(s.region_max[r], "hire", "hires") + " but " +
+                                  plural(s.rules.region_max[r], "hire", "hires") + " but " +
                                   std::to_string(pinned_region[r]) +
                                   " pinned influencers are there; raise " +
                                   "the maximum or unpin someone.");
@@ -259,7 +260,7 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     }
 
     // Who can still be hired: not excluded, not over the cap, fits beside the pins.
-    const std::int64_t room = s.budget - pinned_cost;
+    const std::int64_t room = s.rules.budget - pinned_cost;
     std::vector<char> open(n, 0);
     std::vector<int> open_region(regions, 0), over_budget_region(regions, 0),
         excluded_region(regions, 0), capped_region(regions, 0);
@@ -268,8 +269,8 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         if (pinned[i]) {
             continue;
         }
-        const int r = s.candidates[i].region;
-        const bool over = s.candidates[i].cost_cents > room;
+        const int r = s.rules.candidates[i].region;
+        const bool over = s.rules.candidates[i].cost_cents > room;
         if (!excluded[i] && !over) {
             open[i] = 1;
             ++open_count;
@@ -286,11 +287,11 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
     // Region minimums against the candidates that are there.
     for (std::size_t r = 0; r < regions; ++r) {
         const int have = pinned_region[r] + open_region[r];
-        if (have >= s.region_min[r]) {
+        if (have >= s.rules.region_min[r]) {
             continue;
         }
         const std::string label = region_label(names, static_cast<int>(r));
-        std::string message = label + " needs " + plural(s.region_min[r], "hire", "hires") +
+        std::string message = label + " needs " + plural(s.rules.region_min[r], "hire", "hires") +
                               " but only " + std::to_string(have) + " " +
                               (have == 1 ? "candidate is" : "candidates are") + " there";
         std::vector<std::string> why;
@@ -313,17 +314,17 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         message += "; lower the minimum or add candidates from " + label + ".";
         return infeasible("Coverage " + names[r], message);
     }
-    if (pinned_count + open_count < s.min_hires) {
+    if (pinned_count + open_count < s.rules.min_hires) {
         return infeasible(
             "Minimum influencers",
-            "The plan needs at least " + plural(s.min_hires, "influencer", "influencers") +
+            "The plan needs at least " + plural(s.rules.min_hires, "influencer", "influencers") +
                 " but only " + std::to_string(pinned_count + open_count) +
                 " can be hired within the rules; lower the minimum or add candidates.");
     }
 
     // Cheapest plan meeting every count rule: feasibility is exactly "it fits".
-    const std::vector<int> cheap = by_cost(s.candidates, open);
-    s.cost_order = cheap;
+    const std::vector<int> cheap = by_cost(s.rules.candidates, open);
+    s.rules.cost_order = cheap;
     std::vector<char> minimum(n, 0);
     std::vector<int> plan_region = pinned_region;
     std::int64_t plan_cost = pinned_cost;
@@ -332,33 +333,34 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         minimum[i] = pinned[i];
     }
     for (const int i : cheap) {
-        const int r = s.candidates[static_cast<std::size_t>(i)].region;
-        if (r != no_region &&
-            plan_region[static_cast<std::size_t>(r)] < s.region_min[static_cast<std::size_t>(r)]) {
+        const int r = s.rules.candidates[static_cast<std::size_t>(i)].region;
+        if (r != no_region && plan_region[static_cast<std::size_t>(r)] <
+                                  s.rules.region_min[static_cast<std::size_t>(r)]) {
             minimum[static_cast<std::size_t>(i)] = 1;
             ++plan_region[static_cast<std::size_t>(r)];
-            plan_cost += s.candidates[static_cast<std::size_t>(i)].cost_cents;
+            plan_cost += s.rules.candidates[static_cast<std::size_t>(i)].cost_cents;
             ++plan_count;
         }
     }
     const std::int64_t coverage_cost = plan_cost;
     bool any_region_min = false;
     for (std::size_t r = 0; r < regions; ++r) {
-        any_region_min = any_region_min || s.region_min[r] > pinned_region[r];
+        any_region_min = any_region_min || s.rules.region_min[r] > pinned_region[r];
     }
-    if (coverage_cost > s.budget) {
+    if (coverage_cost > s.rules.budget) {
         return infeasible("Coverage", "Covering every region's minimum costs at least " +
-                                          money(coverage_cost) + ", over the " + money(s.budget) +
+                                          money(coverage_cost) + ", over the " +
+                                          money(s.rules.budget) +
                                           " budget; raise the budget or lower a region's minimum.");
     }
     for (const int i : cheap) {
-        if (plan_count >= s.min_hires) {
+        if (plan_count >= s.rules.min_hires) {
             break;
         }
-        const auto& c = s.candidates[static_cast<std::size_t>(i)];
+        const auto& c = s.rules.candidates[static_cast<std::size_t>(i)];
         if (minimum[static_cast<std::size_t>(i)] ||
             (c.region != no_region && plan_region[static_cast<std::size_t>(c.region)] >=
-                                          s.region_max[static_cast<std::size_t>(c.region)])) {
+                                          s.rules.region_max[static_cast<std::size_t>(c.region)])) {
             continue;
         }
         minimum[static_cast<std::size_t>(i)] = 1;
@@ -368,49 +370,50 @@ Result<std::unique_ptr<SolverState>> prepare(const OptimizerProblem& problem, co
         plan_cost += c.cost_cents;
         ++plan_count;
     }
-    if (plan_count < s.min_hires) {
+    if (plan_count < s.rules.min_hires) {
         return infeasible("Minimum influencers",
                           "The plan needs at least " +
-                              plural(s.min_hires, "influencer", "influencers") +
+                              plural(s.rules.min_hires, "influencer", "influencers") +
                               " but the region maximums allow only " + std::to_string(plan_count) +
                               "; raise a region's maximum or lower the minimum.");
     }
-    if (plan_cost > s.budget) {
-        return infeasible("Minimum influencers",
-                          "Hiring at least " + plural(s.min_hires, "influencer", "influencers") +
-                              (any_region_min ? " while covering every region's minimum" : "") +
-                              " costs at least " + money(plan_cost) + ", over the " +
-                              money(s.budget) + " budget; raise the budget or lower the minimum.");
+    if (plan_cost > s.rules.budget) {
+        return infeasible(
+            "Minimum influencers",
+            "Hiring at least " + plural(s.rules.min_hires, "influencer", "influencers") +
+                (any_region_min ? " while covering every region's minimum" : "") +
+                " costs at least " + money(plan_cost) + ", over the " + money(s.rules.budget) +
+                " budget; raise the budget or lower the minimum.");
     }
 
     // The cheapest plan is the first incumbent.
-    s.has_incumbent = true;
-    s.best_chosen = minimum;
-    s.best_cost = plan_cost;
-    s.best_value = 0.0;
+    s.best.has = true;
+    s.best.chosen = minimum;
+    s.best.cost = plan_cost;
+    s.best.value = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
         if (minimum[i]) {
-            s.best_value += s.candidates[i].value;
+            s.best.value += s.rules.candidates[i].value;
         }
     }
 
-    s.min_plan = minimum;
-    s.min_plan_cost = plan_cost;
+    s.rules.min_plan = minimum;
+    s.rules.min_plan_cost = plan_cost;
 
     // Forced and free items.
-    s.forced_in = pinned;
-    s.forced_cost = pinned_cost;
-    s.forced_value = pinned_value;
-    s.forced_count = pinned_count;
-    s.forced_region_count = pinned_region;
+    s.forced.in = pinned;
+    s.forced.cost = pinned_cost;
+    s.forced.value = pinned_value;
+    s.forced.count = pinned_count;
+    s.forced.region_count = pinned_region;
     for (std::size_t i = 0; i < n; ++i) {
         if (open[i]) {
-            const auto& c = s.candidates[i];
-            s.items.push_back(
+            const auto& c = s.rules.candidates[i];
+            s.core.items.push_back(
                 FreeItem{static_cast<int>(i), c.cost_cents, c.value, c.value, c.region});
         }
     }
-    s.fixed_by_reduction = static_cast<std::int64_t>(n - s.items.size());
+    s.forced.fixed = static_cast<std::int64_t>(n - s.core.items.size());
     return state;
 }
 

@@ -1,7 +1,12 @@
 // The optimizer's public entry: OptimizerSolver (create, step, run, solution), solve
 // and start_solve. The parts it drives are in the other files of this folder.
 #include "core/optimizer.hpp"
-#include "core/optimizer/solver_state.hpp"
+#include "core/optimizer/bounds.hpp"
+#include "core/optimizer/depth_first.hpp"
+#include "core/optimizer/duals.hpp"
+#include "core/optimizer/dynamic_program.hpp"
+#include "core/optimizer/heuristics.hpp"
+#include "core/optimizer/prepare.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -38,7 +43,7 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     s.use_dp = method != SearchMethod::depth_first;
     s.use_dfs = method != SearchMethod::dynamic_programming;
     compute_multipliers(s);
-    arrange(s);
+    arrange(s.core);
     std::optional<CountBound> count;
     find_incumbent(s, count);
     if (!reduce(s, count)) {
@@ -46,29 +51,29 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
         return OptimizerSolver(std::move(state));
     }
     // Polish the incumbent on the (much smaller) core, then fix again.
-    const double before = s.best_value;
+    const double before = s.best.value;
     polish_incumbent(s);
-    if (s.best_value > before && !reduce(s)) {
+    if (s.best.value > before && !reduce(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
     // Hire counts that cannot beat the incumbent are cut off, on the reduced core
     // (cheap there), and the core reduced again with the narrower count rows (the
     // fee-plus-CPE family needs this).
-    const int low = s.count_low, high = s.count_high;
+    const int low = s.counts.low, high = s.counts.high;
     if (!derive_count_range(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
-    if (s.count_low != low || s.count_high != high) {
+    if (s.counts.low != low || s.counts.high != high) {
         compute_multipliers(s);
-        arrange(s);
+        arrange(s.core);
         if (!reduce(s)) {
             s.done = true;
             return OptimizerSolver(std::move(state));
         }
     }
-    s.rooted_value = s.best_value;
+    s.rooted_value = s.best.value;
     if (s.use_dfs) {
         start_search(s);
         start_count_bound(s);
@@ -85,8 +90,8 @@ namespace {
 // reduced that reducing again (narrower hire counts, more items fixed) pays for
 // restarting the engines.
 bool worth_reducing_again(const SolverState& s) {
-    const double gap_then = s.root_bound - s.rooted_value;
-    return s.best_value - s.rooted_value > 0.2 * gap_then + s.tolerance(s.best_value);
+    const double gap_then = s.core.root_bound - s.rooted_value;
+    return s.best.value - s.rooted_value > 0.2 * gap_then + s.tolerance(s.best.value);
 }
 
 // Narrows the hire counts, recomputes the multipliers and fixes items against the
@@ -94,21 +99,21 @@ bool worth_reducing_again(const SolverState& s) {
 // removes plans that cannot beat the incumbent, so nothing better is lost.
 void reduce_again(SolverState& s) {
     polish_incumbent(s);
-    s.rooted_value = s.best_value;
-    const int low = s.count_low, high = s.count_high;
+    s.rooted_value = s.best.value;
+    const int low = s.counts.low, high = s.counts.high;
     if (!derive_count_range(s)) {
         s.done = true;
         return;
     }
-    if (s.count_low != low || s.count_high != high) {
+    if (s.counts.low != low || s.counts.high != high) {
         compute_multipliers(s);
-        arrange(s);
+        arrange(s.core);
     }
     if (!reduce(s)) {
         s.done = true;
         return;
     }
-    s.dfs_started = false;
+    s.dfs.started = false;
     s.dfs_quota = 2000;
     if (s.use_dfs) {
         start_search(s);
@@ -127,7 +132,7 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
         max_nodes > 0 ? s.nodes + max_nodes : std::numeric_limits<std::int64_t>::max();
     while (!s.done && s.nodes < stop_at) {
         // An engine's incumbent may reach the root bound: nothing can beat it then.
-        if (s.root_bound <= s.best_value + s.tolerance(s.best_value)) {
+        if (s.core.root_bound <= s.best.value + s.tolerance(s.best.value)) {
             s.done = true;
             break;
         }
@@ -148,11 +153,11 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
             // where the DP shines); otherwise the depth-first search gets four times
             // the DP's share.
             s.dfs_quota = std::max<std::int64_t>(
-                2000, (s.head_bound || s.count_low > s.min_hires ? 1 : 4) * produced);
-            bool too_large = s.dp_live > dp_state_limit;
-            if (s.dp_trail.size() > dp_trail_limit) {
+                2000, (s.dp.head_bound || s.counts.low > s.rules.min_hires ? 1 : 4) * produced);
+            bool too_large = s.dp.live > dp_state_limit;
+            if (s.dp.trail.size() > dp_trail_limit) {
                 compact_trail(s);
-                too_large = too_large || 2 * s.dp_trail.size() > dp_trail_limit;
+                too_large = too_large || 2 * s.dp.trail.size() > dp_trail_limit;
             }
             if (!s.done && !too_large && worth_reducing_again(s)) {
                 reduce_again(s);
@@ -162,9 +167,9 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
                 // Memory guard: the depth-first search goes on alone (memory
                 // proportional to the core only).
                 s.use_dp = false;
-                s.dp_groups.clear();
-                s.dp_trail.clear();
-                s.dp_trail.shrink_to_fit();
+                s.dp.groups.clear();
+                s.dp.trail.clear();
+                s.dp.trail.shrink_to_fit();
             }
         }
     }
@@ -179,21 +184,21 @@ OptimizerSolution OptimizerSolver::solution() const {
     const SolverState& s = *state_;
     OptimizerSolution out;
     out.nodes = s.nodes;
-    out.fixed_by_reduction = s.fixed_by_reduction;
-    out.over_share_cap = s.over_share_cap;
-    out.notes = s.notes;
-    out.has_plan = s.has_incumbent;
-    out.total_cost = Money{s.has_incumbent ? s.best_cost : 0, s.currency};
-    if (s.has_incumbent) {
-        for (std::size_t i = 0; i < s.candidates.size(); ++i) {
-            if (s.best_chosen[i]) {
-                out.chosen_ids.push_back(s.candidates[i].id);
+    out.fixed_by_reduction = s.forced.fixed;
+    out.over_share_cap = s.rules.over_share_cap;
+    out.notes = s.rules.notes;
+    out.has_plan = s.best.has;
+    out.total_cost = Money{s.best.has ? s.best.cost : 0, s.rules.currency};
+    if (s.best.has) {
+        for (std::size_t i = 0; i < s.rules.candidates.size(); ++i) {
+            if (s.best.chosen[i]) {
+                out.chosen_ids.push_back(s.rules.candidates[i].id);
             }
         }
-        out.objective = plan_value(s, s.best_chosen);
+        out.objective = plan_value(s.rules, s.best.chosen);
     }
     if (s.done) {
-        if (!s.has_incumbent) {
+        if (!s.best.has) {
             out.status = SolveStatus::infeasible;
             out.explanation = "No plan meets every rule within the budget; lower a minimum, "
                               "remove a pin or raise the budget.";
@@ -206,29 +211,29 @@ OptimizerSolution OptimizerSolver::solution() const {
     }
     // Proven bound: the incumbent and every open part of a search; with both engines
     // running, either one's bound holds.
-    double bound = s.best_value;
+    double bound = s.best.value;
     double dp_bound_value = infinity;
     if (s.use_dp) {
         dp_bound_value = std::max(bound, dp_proven_bound(s));
     }
     if (!s.use_dfs) {
         out.status = SolveStatus::limit_reached;
-        out.upper_bound = std::max(std::min(dp_bound_value, s.root_bound), out.objective);
+        out.upper_bound = std::max(std::min(dp_bound_value, s.core.root_bound), out.objective);
         out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
         return out;
     }
-    if (!s.dfs_started || !s.bound_valid) {
-        bound = std::max(bound, s.root_bound);
-    } else if (s.pos < static_cast<int>(s.items.size())) {
-        bound = std::max(bound, s.node_bound);
+    if (!s.dfs.started || !s.dfs.bound_valid) {
+        bound = std::max(bound, s.core.root_bound);
+    } else if (s.dfs.pos < static_cast<int>(s.core.items.size())) {
+        bound = std::max(bound, s.dfs.node_bound);
     }
-    for (int k = 0; k < s.pos; ++k) {
-        if (s.pending[k]) {
-            bound = std::max(bound, s.bound_at[k]);
+    for (int k = 0; k < s.dfs.pos; ++k) {
+        if (s.dfs.pending[k]) {
+            bound = std::max(bound, s.dfs.bound_at[k]);
         }
     }
     out.status = SolveStatus::limit_reached;
-    out.upper_bound = std::max(std::min({bound, dp_bound_value, s.root_bound}), out.objective);
+    out.upper_bound = std::max(std::min({bound, dp_bound_value, s.core.root_bound}), out.objective);
     out.gap = out.upper_bound > 0.0 ? (out.upper_bound - out.objective) / out.upper_bound : 0.0;
     return out;
 }

@@ -6,7 +6,11 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <random>
@@ -603,6 +607,54 @@ TEST(OptimizerTest, StoppedSearchResumedGivesTheSameAnswer) {
     EXPECT_EQ(by_time.value().solution().status, SolveStatus::limit_reached);
     EXPECT_TRUE(by_time.value().run(0, 0.0));
     EXPECT_EQ(by_time.value().solution().chosen_ids, expected.chosen_ids);
+}
+
+// A search stopped by its node limit (no time budget) is the same in every build:
+// native (g++, libstdc++) and wasm (clang, libc++) stop at the same node with the
+// same plan and bound, so the benchmark's cross-build check can compare them (a time
+// budget stops each build wherever its clock runs out). tests/golden/
+// optimizer_stopped.txt holds what a build recorded; every build compares with it
+// (MICROREACH_UPDATE_GOLDEN=1 rewrites it after a deliberate change of the search).
+TEST(OptimizerTest, StoppedSearchIsTheSameInEveryBuild) {
+    struct Stop {
+        bench::InstanceSpec spec;
+        std::int64_t nodes;
+    };
+    // Fee plus CPE without noise (the hardest), with noise at 10,000 candidates (the
+    // instance whose timed runs differed), strongly correlated with region caps.
+    const Stop stops[] = {{{bench::Family::fee_plus_cpe, true, 1000, 0}, 150'000},
+                          {{bench::Family::fee_plus_cpe, true, 10000, 9}, 60'000},
+                          {{bench::Family::strongly_correlated, true, 1000, 1}, 150'000}};
+    std::string actual;
+    for (const Stop& stop : stops) {
+        const auto solved = core::solve(bench::make_instance(stop.spec),
+                                        {stop.nodes, core::SearchMethod::automatic, 0.0});
+        ASSERT_TRUE(solved.ok());
+        const OptimizerSolution& s = solved.value();
+        std::uint64_t hash = 1469598103934665603ULL; // FNV-1a of the chosen ids
+        for (const auto id : s.chosen_ids) {
+            hash = (hash ^ id) * 1099511628211ULL;
+        }
+        char line[256];
+        std::snprintf(line, sizeof line, "%s %d %d #%d %lld nodes: %s %lld %.17g %.17g %016llx\n",
+                      std::string(bench::family_name(stop.spec.family)).c_str(),
+                      stop.spec.coverage ? 1 : 0, stop.spec.candidates, stop.spec.index,
+                      static_cast<long long>(stop.nodes),
+                      s.status == SolveStatus::optimal ? "optimal" : "stopped",
+                      static_cast<long long>(s.nodes), s.objective, s.upper_bound,
+                      static_cast<unsigned long long>(hash));
+        actual += line;
+    }
+    const std::string path = std::string(MICROREACH_GOLDEN_DIR) + "/optimizer_stopped.txt";
+    const char* update = std::getenv("MICROREACH_UPDATE_GOLDEN");
+    if (update != nullptr && std::string(update) == "1") {
+        std::ofstream(path, std::ios::binary) << actual;
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    const std::string expected((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+    EXPECT_EQ(actual, expected) << path;
 }
 
 TEST(OptimizerTest, ObjectiveNamesReadAsPlainWords) {

@@ -1,8 +1,12 @@
-// The optimizer's parts on their own (core/optimizer/solver_state.hpp), against brute
-// force over every subset of small seeded rosters of each benchmark family: the
-// Lagrangian and count-LP bounds are valid bounds, the hire counts derived from the
-// incumbent keep the optimal plan's count, and reduced-cost fixing never removes
-// every optimal plan.
+// Shared by the tests of the optimizer's parts (tests/unit/optimizer_*_test.cpp):
+// brute force over every subset of small seeded rosters of each benchmark family, and
+// a solver state prepared (and rooted) the way OptimizerSolver::create does it.
+#pragma once
+
+#include "core/optimizer/bounds.hpp"
+#include "core/optimizer/duals.hpp"
+#include "core/optimizer/heuristics.hpp"
+#include "core/optimizer/prepare.hpp"
 #include "core/optimizer/solver_state.hpp"
 #include "tests/bench/instances.hpp"
 
@@ -14,7 +18,7 @@
 #include <optional>
 #include <vector>
 
-namespace {
+namespace optimizer_test {
 
 using core::OptimizerProblem;
 using core::detail::SolverState;
@@ -79,13 +83,13 @@ Best brute_force(const OptimizerProblem& p, Allowed allowed) {
     return best;
 }
 
-Best brute_force(const OptimizerProblem& p) {
+inline Best brute_force(const OptimizerProblem& p) {
     return brute_force(p, [](std::size_t) { return 0; });
 }
 
 // A prepared solver state (input checked, pins and cap applied), or nullptr when the
 // rules are infeasible.
-std::unique_ptr<SolverState> prepared(const OptimizerProblem& p) {
+inline std::unique_ptr<SolverState> prepared(const OptimizerProblem& p) {
     auto ids = core::detail::validate(p);
     if (!ids.ok()) {
         return nullptr;
@@ -114,57 +118,36 @@ void for_small_instances(Check check) {
     }
 }
 
-double slack(double value) {
+inline double slack(double value) {
     return 1e-9 * std::max(1.0, std::fabs(value));
 }
 
-TEST(OptimizerPartsTest, DualBoundsAreValidBounds) {
-    for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s);
-        int end = 0;
-        const double lagrange = s.forced_adj + s.lagrange_constant +
-                                core::detail::dantzig(s, 0, s.budget - s.forced_cost, &end);
-        EXPECT_GE(lagrange, best.value - slack(best.value));
-        EXPECT_GE(core::detail::count_duals(s).root, best.value - slack(best.value));
-    });
+// The root of a solve as OptimizerSolver::create starts it: multipliers, bound order,
+// first incumbents, reduced-cost fixing. False when that proves the incumbent optimal.
+inline bool rooted(SolverState& s) {
+    core::detail::compute_multipliers(s);
+    core::detail::arrange(s.core);
+    std::optional<core::detail::CountBound> count;
+    core::detail::find_incumbent(s, count);
+    return core::detail::reduce(s, count);
 }
 
-TEST(OptimizerPartsTest, DerivedHireCountsKeepTheOptimalPlan) {
-    for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s);
-        const bool open = core::detail::derive_count_range(s);
-        if (best.value > s.best_value + slack(best.value)) {
-            // A better plan exists: its hire count must still be allowed.
-            ASSERT_TRUE(open);
-            EXPECT_GE(best.hires, s.count_low);
-            EXPECT_LE(best.hires, s.count_high);
-        }
-    });
+// Whether a plan (per candidate) keeps the pins, the budget and every count rule.
+inline bool meets_rules(const OptimizerProblem& p, const SolverState& s,
+                        const std::vector<char>& chosen) {
+    const core::detail::Plan plan = core::detail::plan_from(s.rules, chosen);
+    bool ok = plan.cost <= s.rules.budget && plan.total >= s.rules.min_hires;
+    for (std::size_t r = 0; r < plan.count.size(); ++r) {
+        ok = ok && plan.count[r] >= s.rules.region_min[r] && plan.count[r] <= s.rules.region_max[r];
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        const auto id = p.candidates[i].id;
+        const auto listed = [&](const std::vector<std::uint32_t>& list) {
+            return std::find(list.begin(), list.end(), id) != list.end();
+        };
+        ok = ok && (chosen[i] ? !listed(p.must_exclude) : !listed(p.must_include));
+    }
+    return ok;
 }
 
-TEST(OptimizerPartsTest, FixingNeverRemovesEveryOptimalPlan) {
-    for_small_instances([](const OptimizerProblem& p, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s);
-        std::optional<core::detail::CountBound> count;
-        core::detail::find_incumbent(s, count);
-        if (!core::detail::reduce(s, count)) {
-            // Proven at the root: the incumbent must be optimal.
-            EXPECT_GE(s.best_value, best.value - slack(best.value));
-            return;
-        }
-        std::vector<char> free(s.candidates.size(), 0);
-        for (const auto& item : s.items) {
-            free[static_cast<std::size_t>(item.index)] = 1;
-        }
-        // The best plan that respects every fixing is optimal, or the incumbent is.
-        const Best kept =
-            brute_force(p, [&](std::size_t i) { return free[i] ? 0 : (s.forced_in[i] ? 1 : -1); });
-        EXPECT_GE(std::max(kept.feasible ? kept.value : 0.0, s.best_value),
-                  best.value - slack(best.value));
-    });
-}
-
-} // namespace
+} // namespace optimizer_test

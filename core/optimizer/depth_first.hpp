@@ -1,0 +1,31 @@
+// The optimizer's depth-first branch and bound, resumable node by node
+// (core/optimizer/solver_state.hpp describes the parts).
+#pragma once
+
+#include "core/optimizer/solver_state.hpp"
+
+#include <cstdint>
+
+namespace core::detail {
+
+// Puts the search at its root (s.dfs).
+void start_search(SolverState& s);
+// Sets up count_bound() when plans that can win have few hires.
+void start_count_bound(SolverState& s);
+// The bound of the current node over the hire counts that can win (`items` free items).
+double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t items);
+// Whether the current node's hires meet every minimum.
+bool counts_met(const DepthFirst& dfs, const Rules& rules);
+// Whether a minimum can no longer be met below the current node.
+bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& core,
+                        const HireCounts& counts);
+void record_incumbent(SolverState& s);
+// Takes (sign +1) or gives back (-1) an item at the current node.
+void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign);
+// Moves past the current item.
+void advance(DepthFirst& dfs, const Core& core);
+bool backtrack(SolverState& s);
+// Explores nodes until s.nodes reaches stop_at or the tree is exhausted (s.done).
+void run_depth_first(SolverState& s, std::int64_t stop_at);
+
+} // namespace core::detail
