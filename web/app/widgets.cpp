@@ -566,4 +566,12 @@ bool button(const char* label, bool enabled, ImVec2 size) {
     return pressed && enabled;
 }
 
+std::string money_text(core::Money money, core::NumberFormat format) {
+    return core::format_money(money, core::CentsStyle::when_needed, format);
+}
+
+std::string optional_money(const std::optional<core::Money>& money, core::NumberFormat format) {
+    return money ? money_text(*money, format) : std::string("-");
+}
+
 } // namespace web::ui
