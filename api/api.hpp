@@ -79,7 +79,7 @@ template <class T>
 }
 [[nodiscard]] json error_json(const core::Error& error);
 // A nested envelope ({ok, value} or {ok, error}) for results inside a value.
-[[nodiscard]] json envelope(const Reply& reply);
+[[nodiscard]] json envelope(Reply reply);
 // A core Result<T> as a Reply, writing the value with out().
 template <class T>
 [[nodiscard]] Reply reply(const core::Result<T>& result) {

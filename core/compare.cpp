@@ -30,34 +30,6 @@ Words metric_words(PlanMetric metric) {
     return {"engagement", "engagements"};
 }
 
-class Writer {
-public:
-    explicit Writer(NumberFormat format) : format_(format) {}
-
-    [[nodiscard]] std::string money(Money amount) const {
-        return format_money(amount, CentsStyle::when_needed, format_);
-    }
-    [[nodiscard]] std::string money(const std::optional<Money>& amount) const {
-        return amount ? money(*amount) : std::string("not defined");
-    }
-    // Whole numbers from 10 up, one decimal below (0.4 conversions).
-    [[nodiscard]] std::string quantity(double value) const {
-        return format_number(value, std::fabs(value) < 10.0 ? 1 : 0, format_);
-    }
-    [[nodiscard]] std::string count(std::int64_t value) const {
-        return format_count(value, format_);
-    }
-    [[nodiscard]] std::string percent(double rate) const {
-        return format_percent(rate, rate < 0.001 ? 3 : 1, format_);
-    }
-    [[nodiscard]] std::string times(double ratio) const {
-        return format_number(ratio, ratio < 10.0 ? 1 : 0, format_);
-    }
-
-private:
-    NumberFormat format_;
-};
-
 // "Ana's", "the bloggers'".
 std::string possessive(const std::string& name) {
     return !name.empty() && (name.back() == 's' || name.back() == 'S') ? name + "'" : name + "'s";
@@ -202,7 +174,7 @@ void compute_break_even(Comparison& out, const ComparisonInputs& inputs) {
 }
 
 void write_text(Comparison& out, const ComparisonInputs& inputs) {
-    const Writer w(inputs.number_format);
+    const ProseNumbers w(inputs.number_format);
     const PlanSummary& a = out.a;
     const PlanSummary& b = out.b;
     const Words words = metric_words(out.metric);

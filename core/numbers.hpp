@@ -30,7 +30,9 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -86,6 +88,43 @@ enum class CentsStyle : std::uint8_t {
                                        NumberFormat format = {});
 // A fraction as a percentage: (0.074, 1) -> "7.4%". Non-finite prints "not defined".
 [[nodiscard]] std::string format_percent(double rate, int decimals, NumberFormat format = {});
+
+// Numbers in sentences: the comparison's verdict and the plain-text report write
+// every figure through one of these, so both read alike. An amount or a rate that has
+// none reads "not defined".
+class ProseNumbers {
+public:
+    explicit ProseNumbers(NumberFormat format) : format_(format) {}
+
+    [[nodiscard]] std::string money(Money amount) const {
+        return format_money(amount, CentsStyle::when_needed, format_);
+    }
+    [[nodiscard]] std::string money(const std::optional<Money>& amount) const {
+        return amount ? money(*amount) : std::string("not defined");
+    }
+    // Whole numbers from 10 up, one decimal below (0.4 conversions).
+    [[nodiscard]] std::string quantity(double value) const {
+        return format_number(value, std::fabs(value) < 10.0 ? 1 : 0, format_);
+    }
+    [[nodiscard]] std::string count(std::int64_t value) const {
+        return format_count(value, format_);
+    }
+    // One decimal; three for a rate under 0.1% ("0.045%") that is not zero.
+    [[nodiscard]] std::string percent(double rate) const {
+        return format_percent(rate, std::fabs(rate) < 0.001 && rate != 0.0 ? 3 : 1, format_);
+    }
+    [[nodiscard]] std::string percent(const std::optional<double>& rate) const {
+        return rate ? percent(*rate) : std::string("not defined");
+    }
+    // A ratio, "2.5 times": one decimal below 10.
+    [[nodiscard]] std::string times(double ratio) const { return quantity(ratio); }
+    [[nodiscard]] std::string number(double value, int decimals) const {
+        return format_number(value, decimals, format_);
+    }
+
+private:
+    NumberFormat format_;
+};
 
 // An amount a model input may hold: in `currency`, from zero to max_money_cents.
 // Errors name `field` and give `example` ("5,000") after the currency symbol.

@@ -13,9 +13,9 @@ namespace core {
 namespace {
 
 // Collects lines; keeps each fact on its own line so a screen reader reads it whole.
-class Text {
+class Text : public ProseNumbers {
 public:
-    explicit Text(NumberFormat format) : format_(format) {}
+    explicit Text(NumberFormat format) : ProseNumbers(format) {}
 
     void heading(std::string_view title) {
         if (!out_.empty()) {
@@ -42,33 +42,10 @@ public:
         formulas_.push_back(formula_id);
     }
 
-    [[nodiscard]] std::string money(Money amount) const {
-        return format_money(amount, CentsStyle::when_needed, format_);
-    }
-    [[nodiscard]] std::string money(const std::optional<Money>& amount) const {
-        return amount ? money(*amount) : std::string("not defined");
-    }
-    [[nodiscard]] std::string quantity(double value) const {
-        return format_number(value, std::fabs(value) < 10.0 ? 1 : 0, format_);
-    }
-    [[nodiscard]] std::string count(std::int64_t value) const {
-        return format_count(value, format_);
-    }
-    [[nodiscard]] std::string percent(double rate) const {
-        return format_percent(rate, std::fabs(rate) < 0.001 && rate != 0.0 ? 3 : 1, format_);
-    }
-    [[nodiscard]] std::string percent(const std::optional<double>& rate) const {
-        return rate ? percent(*rate) : std::string("not defined");
-    }
-    [[nodiscard]] std::string number(double value, int decimals) const {
-        return format_number(value, decimals, format_);
-    }
-
     [[nodiscard]] const std::vector<std::string_view>& formulas() const { return formulas_; }
     [[nodiscard]] std::string take() { return std::move(out_); }
 
 private:
-    NumberFormat format_;
     std::string out_;
     std::vector<std::string_view> formulas_;
 };

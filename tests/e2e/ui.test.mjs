@@ -121,7 +121,7 @@ test('filter by region, sort by a column, add, duplicate and delete rows', async
   let state = await waitForState(page, (s) => s.roster.viewCurrent && s.roster.visibleRows === 3);
   assert.deepEqual(state.roster.visibleIds, [5, 6, 7]);
   await click(page, 'Followers');  // most followers first
-  state = await waitForState(page, (s) => s.roster.viewCurrent && s.roster.sortColumn === 4);
+  state = await waitForState(page, (s) => s.roster.viewCurrent && s.roster.sortColumn === 'followers');
   assert.deepEqual(state.roster.visibleIds, [7, 6, 5]);
   await click(page, '##Region filter');
   await click(page, 'All regions');

@@ -13,35 +13,94 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "web/app/charts.hpp"
-#include "web/app/json_writer.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
 #include "web/platform/page_services.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace web {
 namespace {
 
-// Phones: shorter labels with the full one as the id (the test hook reports both).
-constexpr const char* short_screen_labels[screen_count] = {
-    "Engagement", "Big or small##One big or many small", "Planner##Campaign planner", "Results",
-    "Assumptions"};
-constexpr const char* screen_labels[screen_count] = {"Engagement", "One big or many small",
-                                                     "Campaign planner", "Results", "Assumptions"};
-
-constexpr const char* screen_blurbs[screen_count] = {
-    "One influencer: how engaged is their audience, compared with others of their size, and "
-    "what is a post worth?",
-    "The same budget on one big influencer or on many small ones, side by side.",
-    "Your roster: expected engagements, reach and cost per row and in total, and the best plan "
-    "for your budget.",
-    "What each influencer actually delivered, against what you expected.",
-    "Every figure the calculator uses, with its source and year. Change any of them.",
+constexpr ScreenInfo screens[] = {
+    {.id = Screen::engagement,
+     .stored = core::Screen::engagement,
+     .stored_before = core::Screen::engagement,
+     .link_name = "engagement",
+     .title = "Engagement",
+     .short_title = "Engagement",
+     .blurb =
+         "One influencer: how engaged is their audience, compared with others of their size, and "
+         "what is a post worth?",
+     .draw = draw_engagement_screen,
+     .needs = {.campaign = true}},
+    {.id = Screen::compare,
+     .stored = core::Screen::compare,
+     .stored_before = core::Screen::compare,
+     .link_name = "compare",
+     .title = "One big or many small",
+     .short_title = "Big or small##One big or many small",
+     .blurb = "The same budget on one big influencer or on many small ones, side by side.",
+     .draw = draw_compare_screen,
+     .needs = {.comparison = true}},
+    {.id = Screen::planner,
+     .stored = core::Screen::roster,
+     .stored_before = core::Screen::optimizer,
+     .link_name = "planner",
+     .title = "Campaign planner",
+     .short_title = "Planner##Campaign planner",
+     .blurb =
+         "Your roster: expected engagements, reach and cost per row and in total, and the best "
+         "plan for your budget.",
+     .draw = draw_planner_screen,
+     .needs = {.campaign = true}},
+    {.id = Screen::results,
+     .stored = core::Screen::tracking,
+     .stored_before = core::Screen::report,
+     .link_name = "tracking",
+     .title = "Results",
+     .short_title = "Results",
+     .blurb = "What each influencer actually delivered, against what you expected.",
+     .draw = draw_results_screen,
+     .needs = {.campaign = true, .tracking = true}},
+    {.id = Screen::assumptions,
+     .stored = core::Screen::assumptions,
+     .stored_before = core::Screen::assumptions,
+     .link_name = "assumptions",
+     .title = "Assumptions",
+     .short_title = "Assumptions",
+     .blurb = "Every figure the calculator uses, with its source and year. Change any of them.",
+     .draw = draw_assumptions_screen,
+     .needs = {}},
 };
+
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < std::size(screens); ++i) {
+            if (static_cast<std::size_t>(screens[i].id) != i) {
+                return false;
+            }
+        }
+        return std::size(screens) == screen_count;
+    }(),
+    "one entry per screen, in Screen order");
+
+// The tabs' labels, in screen order, as ui::segmented takes them.
+template <const char* ScreenInfo::*Label>
+constexpr std::array<const char*, screen_count> screen_labels() {
+    std::array<const char*, screen_count> out{};
+    for (std::size_t i = 0; i < screen_count; ++i) {
+        out[i] = screens[i].*Label;
+    }
+    return out;
+}
+constexpr auto tab_labels = screen_labels<&ScreenInfo::title>();
+constexpr auto short_tab_labels = screen_labels<&ScreenInfo::short_title>();
 
 double clock_ms() {
     using namespace std::chrono;
@@ -50,42 +109,27 @@ double clock_ms() {
 
 } // namespace
 
+const std::span<const ScreenInfo, screen_count> screen_table{screens};
+
+const ScreenInfo& screen_info(Screen screen) {
+    return screens[static_cast<std::size_t>(screen)];
+}
+
 const char* screen_label(Screen screen) {
-    return screen_labels[static_cast<int>(screen)];
+    return screen_info(screen).title;
 }
 
 Screen screen_from_core(core::Screen screen) {
-    switch (screen) {
-    case core::Screen::engagement:
-        return Screen::engagement;
-    case core::Screen::compare:
-        return Screen::compare;
-    case core::Screen::roster:
-    case core::Screen::optimizer:
-        return Screen::planner;
-    case core::Screen::tracking:
-    case core::Screen::report:
-        return Screen::results;
-    case core::Screen::assumptions:
-        return Screen::assumptions;
+    for (const ScreenInfo& info : screens) {
+        if (info.stored == screen || info.stored_before == screen) {
+            return info.id;
+        }
     }
     return Screen::compare;
 }
 
 core::Screen screen_to_core(Screen screen) {
-    switch (screen) {
-    case Screen::engagement:
-        return core::Screen::engagement;
-    case Screen::compare:
-        return core::Screen::compare;
-    case Screen::planner:
-        return core::Screen::roster;
-    case Screen::results:
-        return core::Screen::tracking;
-    case Screen::assumptions:
-        return core::Screen::assumptions;
-    }
-    return core::Screen::compare;
+    return screen_info(screen).stored;
 }
 
 void App::set_screen(Screen screen) {
@@ -217,18 +261,17 @@ void App::refresh() {
             results_.price = error;
         }
     }
-    const bool needs_campaign =
-        current == Screen::planner || current == Screen::results || current == Screen::engagement;
-    if (needs_campaign && results_.campaign_version != version_) {
+    const ScreenInfo& shown = screen_info(current);
+    if (shown.needs.campaign && results_.campaign_version != version_) {
         results_.campaign_version = version_;
         results_.campaign = core::evaluate_campaign(core::campaign_inputs(s));
         ui_.planner.version = Results::never; // the table's text follows
     }
-    if (current == Screen::results && results_.tracking_version != version_) {
+    if (shown.needs.tracking && results_.tracking_version != version_) {
         results_.tracking_version = version_;
         results_.tracking = core::track_results(core::tracking_inputs(s));
     }
-    if (current == Screen::compare && results_.comparison_version != version_) {
+    if (shown.needs.comparison && results_.comparison_version != version_) {
         results_.comparison_version = version_;
         results_.comparison = core::compare_plans(core::comparison_inputs(s));
         if (results_.comparison->ok()) {
@@ -275,7 +318,7 @@ void App::draw_header() {
                           ImGui::CalcTextSize(theme_label).x + ImGui::CalcTextSize("Files").x +
                           style.FramePadding.x * 8 + style.ItemSpacing.x * 3;
     const bool narrow = full < 520.0f;
-    const auto& labels = narrow ? short_screen_labels : screen_labels;
+    const auto& labels = narrow ? short_tab_labels : tab_labels;
     float tabs_width = 0.0f;
     for (const char* label : labels) {
         tabs_width += ImGui::CalcTextSize(label, nullptr, true).x + 28.0f + 6.0f;
@@ -321,13 +364,13 @@ void App::draw_header() {
     ImGui::Dummy(ImVec2(0, 4));
 
     // The screen's title (on phones the selected tab says it) and what it is for.
-    const int index = static_cast<int>(screen());
+    const ScreenInfo& shown = screen_info(screen());
     if (!narrow) {
         ImGui::PushFont(platform_heading_font());
-        ImGui::TextUnformatted(screen_labels[index]);
+        ImGui::TextUnformatted(shown.title);
         ImGui::PopFont();
     }
-    ui::muted_text(screen_blurbs[index]);
+    ui::muted_text(shown.blurb);
     if (!ui_.status.empty()) {
         ui::coloured_text(p.accent, ui_.status);
     }
@@ -384,23 +427,7 @@ void App::draw_frame() {
         draw_verdict_view(*this);
     } else {
         draw_header();
-        switch (screen()) {
-        case Screen::engagement:
-            draw_engagement_screen(*this);
-            break;
-        case Screen::compare:
-            draw_compare_screen(*this);
-            break;
-        case Screen::planner:
-            draw_planner_screen(*this);
-            break;
-        case Screen::results:
-            draw_results_screen(*this);
-            break;
-        case Screen::assumptions:
-            draw_assumptions_screen(*this);
-            break;
-        }
+        screen_info(screen()).draw(*this);
 
         ImGui::Dummy(ImVec2(0, 6));
         ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
@@ -439,52 +466,52 @@ void App::draw_frame() {
 // [SECTION] State JSON
 
 std::string App::state_json() const {
-    JsonWriter json;
-    json.begin_object();
-    json.field("screen", static_cast<int>(screen()));
-    json.field("screenLabel", screen_label(screen()));
-    json.field("theme", current_theme() == ThemeKind::dark ? "dark" : "light");
-    json.field("embed", options_.embed_mode);
+    using nlohmann::json;
+    json out = json::object();
+    std::string_view scenario_text;
+    out["screen"] = static_cast<int>(screen());
+    out["screenLabel"] = screen_label(screen());
+    out["theme"] = current_theme() == ThemeKind::dark ? "dark" : "light";
+    out["embed"] = options_.embed_mode;
     {
         const ImU32 accent = palette().accent;
         char hex[8];
         std::snprintf(hex, sizeof hex, "#%02x%02x%02x", (accent >> IM_COL32_R_SHIFT) & 0xFF,
                       (accent >> IM_COL32_G_SHIFT) & 0xFF, (accent >> IM_COL32_B_SHIFT) & 0xFF);
-        json.field("accent", hex);
-        json.field("accentContrast", contrast_ratio(accent, palette().background));
+        out["accent"] = hex;
+        out["accentContrast"] = contrast_ratio(accent, palette().background);
     }
-    json.field("version", static_cast<std::int64_t>(version_));
-    json.field("undoDepth", history_.undo_depth());
-    json.field("redoDepth", history_.redo_depth());
-    json.field("undoLabel", history_.undo_label());
-    json.field("fieldErrors", ui::field_error_count());
-    json.field("firstFieldError", ui::first_field_error());
-    json.field("status", ui_.status);
-    json.field("chartHover", charts::hover_text());
-    json.key("notices").begin_array();
+    out["version"] = static_cast<std::int64_t>(version_);
+    out["undoDepth"] = history_.undo_depth();
+    out["redoDepth"] = history_.redo_depth();
+    out["undoLabel"] = history_.undo_label();
+    out["fieldErrors"] = ui::field_error_count();
+    out["firstFieldError"] = ui::first_field_error();
+    out["status"] = ui_.status;
+    out["chartHover"] = charts::hover_text();
+    json& notices = out["notices"] = json::array();
     for (const std::string& notice : ui_.notices) {
-        json.value(notice);
+        notices.push_back(notice);
     }
-    json.end_array();
-    json.field("saveState", persistence_.save_label());
-    json.field("shareFragment", persistence_.fragment());
-    json.field("savedScenarios", library_.items.size());
-    json.field("importActive", ui_.import.active);
+    out["saveState"] = persistence_.save_label();
+    out["shareFragment"] = persistence_.fragment();
+    out["savedScenarios"] = library_.items.size();
+    out["importActive"] = ui_.import.active;
     if (ui_.import.active) {
-        json.field("importError", ui_.import.error);
+        out["importError"] = ui_.import.error;
         if (ui_.import.preview && ui_.import.preview->ok()) {
-            json.field("importRows", ui_.import.preview->value().rows.size());
-            json.field("importBadRows", ui_.import.preview->value().bad_rows);
+            out["importRows"] = ui_.import.preview->value().rows.size();
+            out["importBadRows"] = ui_.import.preview->value().bad_rows;
         }
     }
-    // The whole scenario for tests; skipped for big rosters, where publishing it every
-    // frame would cost the page more than drawing does.
+    // The whole scenario for tests (its cached text is spliced in below); skipped for big rosters,
+    // where publishing it every frame would cost the page more than drawing does.
     if (scenario_.roster.size() <= 200) {
         if (scenario_json_version_ != version_) {
             scenario_json_version_ = version_;
             scenario_json_ = core::export_scenario_json(scenario_, false);
         }
-        json.key("scenario").raw(scenario_json_);
+        scenario_text = scenario_json_;
     } else {
         scenario_json_.clear();
         scenario_json_.shrink_to_fit();
@@ -492,121 +519,119 @@ std::string App::state_json() const {
     }
 
     const core::Scenario& s = scenario_;
-    json.key("engagement").begin_object();
-    json.field("followers", s.engagement_followers);
-    json.field("posts", s.engagement.posts.size());
+    json& engagement = out["engagement"] = json::object();
+    engagement["followers"] = s.engagement_followers;
+    engagement["posts"] = s.engagement.posts.size();
     const bool engagement_current = results_.engagement_version == version_;
     if (engagement_current && results_.measurement && results_.measurement->ok()) {
-        json.field("rate", results_.measurement->value().rate);
-        json.field("interactionsPerPost", results_.measurement->value().interactions_per_post);
+        engagement["rate"] = results_.measurement->value().rate;
+        engagement["interactionsPerPost"] = results_.measurement->value().interactions_per_post;
     } else if (engagement_current && results_.measurement) {
-        json.field("measurementError", results_.measurement->error().message);
+        engagement["measurementError"] = results_.measurement->error().message;
     }
     if (engagement_current && results_.grade && results_.grade->ok()) {
-        json.field("tier", results_.grade->value().tier_name);
-        json.field("band", results_.grade->value().band);
-        json.field("ratio", results_.grade->value().ratio);
+        engagement["tier"] = results_.grade->value().tier_name;
+        engagement["band"] = results_.grade->value().band;
+        engagement["ratio"] = results_.grade->value().ratio;
     } else if (engagement_current && results_.grade) {
-        json.field("error", results_.grade->error().message);
+        engagement["error"] = results_.grade->error().message;
     }
     if (engagement_current && results_.expected_interactions &&
         results_.expected_interactions->ok()) {
-        json.field("expectedInteractions", results_.expected_interactions->value());
+        engagement["expectedInteractions"] = results_.expected_interactions->value();
     }
     if (engagement_current && results_.price && results_.price->ok()) {
-        json.field("priceCents", results_.price->value().price.cents);
+        engagement["priceCents"] = results_.price->value().price.cents;
     }
-    json.end_object();
 
-    json.field("rosterSize", s.roster.size());
-    json.key("uiDrawMs").begin_array();
+    out["rosterSize"] = s.roster.size();
+    json& draw_ms = out["uiDrawMs"] = json::array();
     for (int i = 0; i < 256 && i < ui_draw_index_; ++i) {
-        json.value(ui_draw_ms_[(ui_draw_index_ - 1 - i) % 256]);
+        draw_ms.push_back(ui_draw_ms_[(ui_draw_index_ - 1 - i) % 256]);
     }
-    json.end_array();
-    json.key("roster").begin_object();
-    json.field("rows", s.roster.size());
-    json.field("visibleRows", ui_.planner.visible.size());
-    json.field("regionFilter", ui_.planner.region_filter);
-    json.field("nicheFilter", ui_.planner.niche_filter);
-    json.field("sortColumn", ui_.planner.sort_column);
+    json& roster = out["roster"] = json::object();
+    roster["rows"] = s.roster.size();
+    roster["visibleRows"] = ui_.planner.visible.size();
+    roster["regionFilter"] = ui_.planner.region_filter;
+    roster["nicheFilter"] = ui_.planner.niche_filter;
+    roster["sortColumn"] = ui_.planner.sort_column;
     // The view (visible rows, their order) matches the inputs and the sort and filter.
-    json.field("viewCurrent", !ui_.planner.dirty && ui_.planner.version == version_);
-    json.field("sortDescending", ui_.planner.sort_descending);
-    json.field("budgetCents", s.budget.cents);
-    json.key("ids").begin_array();
+    roster["viewCurrent"] = !ui_.planner.dirty && ui_.planner.version == version_;
+    roster["sortDescending"] = ui_.planner.sort_descending;
+    roster["budgetCents"] = s.budget.cents;
+    json& ids = roster["ids"] = json::array();
     for (std::size_t i = 0; i < s.roster.size() && i < 50; ++i) {
-        json.value(s.roster[i].id);
+        ids.push_back(s.roster[i].id);
     }
-    json.end_array();
-    json.key("visibleIds").begin_array();
+    json& visible_ids = roster["visibleIds"] = json::array();
     for (std::size_t i = 0; i < ui_.planner.visible.size() && i < 50; ++i) {
-        json.value(s.roster[static_cast<std::size_t>(ui_.planner.visible[i])].id);
+        visible_ids.push_back(s.roster[static_cast<std::size_t>(ui_.planner.visible[i])].id);
     }
-    json.end_array();
-    json.end_object();
 
     // Results are published only when they belong to the inputs published with them.
     if (results_.campaign && results_.campaign->ok() && results_.campaign_version == version_) {
         const core::CampaignTotals& t = results_.campaign->value().totals;
-        json.key("totals").begin_object();
-        json.field("influencers", t.influencers);
-        json.field("invalidRows", t.invalid_rows);
-        json.field("followers", t.followers);
-        json.field("expectedEngagements", t.expected_engagements);
-        json.field("targetedEngagements", t.targeted_engagements);
-        json.field("estimatedReach", t.estimated_reach);
-        json.field("conversions", t.conversions);
-        json.field("costCents", t.cost.cents);
-        json.field("budgetLeftCents", t.budget_left.cents);
-        json.field("overrunCents", t.overrun.cents);
+        json& totals = out["totals"] = json::object();
+        totals["influencers"] = t.influencers;
+        totals["invalidRows"] = t.invalid_rows;
+        totals["followers"] = t.followers;
+        totals["expectedEngagements"] = t.expected_engagements;
+        totals["targetedEngagements"] = t.targeted_engagements;
+        totals["estimatedReach"] = t.estimated_reach;
+        totals["conversions"] = t.conversions;
+        totals["costCents"] = t.cost.cents;
+        totals["budgetLeftCents"] = t.budget_left.cents;
+        totals["overrunCents"] = t.overrun.cents;
         if (t.cost_per_engagement) {
-            json.field("cpeCents", t.cost_per_engagement->cents);
+            totals["cpeCents"] = t.cost_per_engagement->cents;
         }
-        json.end_object();
     }
 
     if (results_.comparison && results_.comparison->ok() &&
         results_.comparison_version == version_) {
         const core::Comparison& c = results_.comparison->value();
-        json.key("comparison").begin_object();
-        json.field("winner", c.winner == core::Winner::a     ? "a"
-                             : c.winner == core::Winner::b   ? "b"
-                             : c.winner == core::Winner::tie ? "tie"
-                                                             : "undecided");
-        json.field("verdict", c.verdict);
-        json.field("aMetric", c.a.metric);
-        json.field("bMetric", c.b.metric);
-        json.field("aCostCents", c.a.cost.cents);
-        json.field("bCostCents", c.b.cost.cents);
+        json& comparison = out["comparison"] = json::object();
+        comparison["winner"] = c.winner == core::Winner::a     ? "a"
+                               : c.winner == core::Winner::b   ? "b"
+                               : c.winner == core::Winner::tie ? "tie"
+                                                               : "undecided";
+        comparison["verdict"] = c.verdict;
+        comparison["aMetric"] = c.a.metric;
+        comparison["bMetric"] = c.b.metric;
+        comparison["aCostCents"] = c.a.cost.cents;
+        comparison["bCostCents"] = c.b.cost.cents;
         if (results_.simulation && results_.simulation->ok()) {
-            json.field("probabilityABeatsB", results_.simulation->value().probability_a_beats_b);
+            comparison["probabilityABeatsB"] = results_.simulation->value().probability_a_beats_b;
         }
-        json.end_object();
     }
 
     const OptimizerRun& run = ui_.optimizer;
-    json.key("optimizer").begin_object();
-    json.field("running", run.running);
-    json.field("stale", run.solution.has_value() && run.version != version_);
-    json.field("error", run.error);
+    json& optimizer = out["optimizer"] = json::object();
+    optimizer["running"] = run.running;
+    optimizer["stale"] = run.solution.has_value() && run.version != version_;
+    optimizer["error"] = run.error;
     if (run.solution) {
         const core::OptimizerSolution& sol = *run.solution;
-        json.field("status", sol.status == core::SolveStatus::optimal         ? "optimal"
-                             : sol.status == core::SolveStatus::limit_reached ? "limit_reached"
-                                                                              : "infeasible");
-        json.field("objective", sol.objective);
-        json.field("totalCostCents", sol.total_cost.cents);
-        json.field("nodes", sol.nodes);
-        json.key("chosenIds").begin_array();
+        optimizer["status"] = sol.status == core::SolveStatus::optimal         ? "optimal"
+                              : sol.status == core::SolveStatus::limit_reached ? "limit_reached"
+                                                                               : "infeasible";
+        optimizer["objective"] = sol.objective;
+        optimizer["totalCostCents"] = sol.total_cost.cents;
+        optimizer["nodes"] = sol.nodes;
+        json& chosen_ids = optimizer["chosenIds"] = json::array();
         for (const std::uint32_t id : sol.chosen_ids) {
-            json.value(id);
+            chosen_ids.push_back(id);
         }
-        json.end_array();
     }
-    json.end_object();
-    json.end_object();
-    return json.take();
+    // error_handler replace: a stray invalid UTF-8 byte in a name must not abort the page.
+    std::string text = out.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (!scenario_text.empty()) {
+        text.pop_back(); // the closing brace
+        text += ",\"scenario\":";
+        text += scenario_text;
+        text += '}';
+    }
+    return text;
 }
 
 } // namespace web

@@ -82,36 +82,13 @@ struct Results {
 
 // [SECTION] Planner and optimizer UI state
 
-// Formatted cells of one roster row, made once per change so the table formats
-// nothing per frame.
-struct RowText {
-    std::string followers, engagement, price, posts, fit, engagements, targeted, reach, cost, cpe,
-        cpm, share;
-};
-
-enum class PlannerColumn : int {
-    name = 0,
-    platform,
-    region,
-    niche,
-    followers,
-    engagement,
-    price,
-    posts,
-    fit,
-    engagements,
-    targeted,
-    reach,
-    cost,
-    cpe,
-    cpm,
-    share,
-    count
-};
+// Formatted cells of one roster row, one per planner column (web/app/planner_columns.hpp),
+// made once per change so the table formats nothing per frame.
+using RowText = std::vector<std::string>;
 
 struct PlannerView {
     std::uint64_t version = ~std::uint64_t{0}; // scenario version of the cache
-    int sort_column = -1;                      // PlannerColumn, -1 = roster order
+    std::string_view sort_column;              // a planner column's key; "" = roster order
     bool sort_descending = false;
     std::string region_filter, niche_filter;      // "" = all
     char search_buffer[64] = {};                  // the search box's text

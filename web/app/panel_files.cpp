@@ -23,6 +23,9 @@
 namespace web {
 namespace {
 
+using ui::money_text;
+using ui::optional_money;
+
 bool ends_with(std::string_view text, std::string_view suffix) {
     if (text.size() < suffix.size()) {
         return false;
@@ -35,10 +38,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
         }
     }
     return true;
-}
-
-std::string money_text(core::Money money, core::NumberFormat format) {
-    return core::format_money(money, core::CentsStyle::when_needed, format);
 }
 
 core::RosterImportOptions import_options(const core::Scenario& s) {
@@ -529,7 +528,7 @@ void draw_compare_saved(App& app) {
     const core::CampaignTotals& ta = a.value().totals;
     const core::CampaignTotals& tb = b.value().totals;
     const auto money = [&](const std::optional<core::Money>& m) {
-        return m ? money_text(*m, format) : std::string("-");
+        return optional_money(m, format);
     };
     struct Row {
         const char* label;

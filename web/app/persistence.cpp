@@ -4,6 +4,7 @@
 #include "core/state_json.hpp"
 #include "web/app/demo_roster.hpp"
 #include "web/app/scenario_edits.hpp"
+#include "web/app/screens.hpp"
 #include "web/platform/page_services.hpp"
 
 #include <algorithm>
@@ -84,9 +85,13 @@ Prefill read_prefill(core::Currency currency, std::vector<std::string>& messages
     if (query.empty()) {
         return prefill;
     }
-    // The app's screen ids, plus "planner" for the planner (the core calls it "roster").
+    // The stored screen ids, plus each screen's link name ("planner" for "roster").
     std::vector<std::string_view> ids = core::screen_ids();
-    ids.push_back("planner");
+    for (const ScreenInfo& screen : screen_table) {
+        if (std::find(ids.begin(), ids.end(), screen.link_name) == ids.end()) {
+            ids.push_back(screen.link_name);
+        }
+    }
     prefill.params = core::parse_prefill(query, currency, ids);
     for (const core::Error& error : prefill.params.errors) {
         messages.push_back("Link parameter " + error.field + ": " + error.message);
@@ -113,9 +118,13 @@ void apply_screen(const Prefill& prefill, core::Scenario& scenario) {
     if (!prefill.params.screen) {
         return;
     }
-    if (*prefill.params.screen == "planner") {
-        scenario.screen = core::Screen::roster;
-    } else if (const auto screen = core::screen_from_id(*prefill.params.screen)) {
+    for (const ScreenInfo& screen : screen_table) {
+        if (*prefill.params.screen == screen.link_name) {
+            scenario.screen = screen.stored;
+            return;
+        }
+    }
+    if (const auto screen = core::screen_from_id(*prefill.params.screen)) {
         scenario.screen = *screen;
     }
 }

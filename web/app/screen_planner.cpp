@@ -28,7 +28,8 @@ namespace web {
 // Shared with the narrow layout (web/app/planner_parts.hpp).
 namespace planner {
 
-using Column = PlannerColumn;
+using ui::money_text;
+using ui::optional_money;
 
 // Colours for regions in the budget bar (the accent first).
 ImU32 region_colour(int index) {
@@ -53,93 +54,10 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-std::string money_text(core::Money money, core::NumberFormat format) {
-    return core::format_money(money, core::CentsStyle::when_needed, format);
-}
-
-std::string optional_money(const std::optional<core::Money>& money, core::NumberFormat format) {
-    return money ? money_text(*money, format) : std::string("-");
-}
-
 std::string format_cost(double cents, const void* user) {
     const auto* s = static_cast<const core::Scenario*>(user);
-    return core::format_money(core::Money{static_cast<std::int64_t>(cents), s->budget.currency},
-                              core::CentsStyle::when_needed, s->assumptions.number_format);
-}
-
-// Cell text of one row, made when the row is first shown after a change.
-void format_row(const core::Influencer& row, const core::RowMetrics* m, core::NumberFormat format,
-                RowText& out) {
-    out.followers = core::format_count(row.followers, format);
-    out.engagement = row.engagement_kind == core::EngagementInputKind::rate
-                         ? core::format_percent(row.engagement_value, 1, format)
-                         : core::format_number(row.engagement_value, 0, format);
-    out.price = money_text(row.price_per_post, format);
-    out.posts = core::format_count(row.posts, format);
-    out.fit = core::format_percent(row.audience_fit, 0, format);
-    if (m != nullptr && m->valid) {
-        out.engagements = core::format_number(m->expected_engagements, 0, format);
-        out.targeted = core::format_number(m->targeted_engagements, 0, format);
-        out.reach = core::format_number(m->estimated_reach, 0, format);
-        out.cost = money_text(m->cost, format);
-        out.cpe = optional_money(m->cost_per_engagement, format);
-        out.cpm = optional_money(m->cpm, format);
-        out.share = m->share_of_budget ? core::format_percent(*m->share_of_budget, 1, format)
-                                       : std::string("-");
-    } else {
-        out.engagements = out.targeted = out.reach = out.cost = out.cpe = out.cpm = out.share = "-";
-    }
-}
-
-// Sort key of a row for a column: numbers compare as numbers, text as lowercase text.
-double number_key(const core::Influencer& row, const core::RowMetrics* m, Column column) {
-    const bool valid = m != nullptr && m->valid;
-    switch (column) {
-    case Column::followers:
-        return static_cast<double>(row.followers);
-    case Column::engagement:
-        return valid ? m->engagement_rate : row.engagement_value;
-    case Column::price:
-        return static_cast<double>(row.price_per_post.cents);
-    case Column::posts:
-        return row.posts;
-    case Column::fit:
-        return row.audience_fit;
-    case Column::engagements:
-        return valid ? m->expected_engagements : -1.0;
-    case Column::targeted:
-        return valid ? m->targeted_engagements : -1.0;
-    case Column::reach:
-        return valid ? m->estimated_reach : -1.0;
-    case Column::cost:
-        return valid ? static_cast<double>(m->cost.cents) : -1.0;
-    case Column::cpe:
-        return valid && m->cost_per_engagement ? static_cast<double>(m->cost_per_engagement->cents)
-                                               : 1e300;
-    case Column::cpm:
-        return valid && m->cpm ? static_cast<double>(m->cpm->cents) : 1e300;
-    case Column::share:
-        return valid && m->share_of_budget ? *m->share_of_budget : -1.0;
-    default:
-        return 0.0;
-    }
-}
-
-const std::string& text_key(const core::Influencer& row, Column column) {
-    switch (column) {
-    case Column::platform:
-        return row.platform;
-    case Column::region:
-        return row.region;
-    case Column::niche:
-        return row.niche;
-    default:
-        return row.name;
-    }
-}
-
-bool in_plan(const OptimizerRun& run, std::uint32_t id) {
-    return std::binary_search(run.chosen.begin(), run.chosen.end(), id);
+    return ui::money_text(core::Money{static_cast<std::int64_t>(cents), s->budget.currency},
+                          s->assumptions.number_format);
 }
 
 // Brings the view (filter, sort, distinct regions, errors, budget segments) up to date.
@@ -221,21 +139,14 @@ void sync_view(App& app) {
         }
         v.visible.push_back(static_cast<int>(i));
     }
-    if (v.sort_column >= 0) {
-        const auto column = static_cast<Column>(v.sort_column);
-        const bool text = column == Column::name || column == Column::platform ||
-                          column == Column::region || column == Column::niche;
+    if (!v.sort_column.empty()) {
+        const auto* column = std::find_if(std::begin(planner_columns), std::end(planner_columns),
+                                          [&](const Column& c) { return c.key == v.sort_column; });
         const bool descending = v.sort_descending;
         std::stable_sort(v.visible.begin(), v.visible.end(), [&](int a, int b) {
-            const auto ia = static_cast<std::size_t>(a), ib = static_cast<std::size_t>(b);
-            if (text) {
-                const int c = lowercase(text_key(s.roster[ia], column))
-                                  .compare(lowercase(text_key(s.roster[ib], column)));
-                return descending ? c > 0 : c < 0;
-            }
-            const double ka = number_key(s.roster[ia], metrics(ia), column);
-            const double kb = number_key(s.roster[ib], metrics(ib), column);
-            return descending ? ka > kb : ka < kb;
+            const Cell ca = cell_of(app, static_cast<std::size_t>(a));
+            const Cell cb = cell_of(app, static_cast<std::size_t>(b));
+            return descending ? sorts_before(*column, cb, ca) : sorts_before(*column, ca, cb);
         });
     }
     v.version = app.version();
@@ -389,239 +300,47 @@ void draw_filters(App& app) {
     }
 }
 
-struct ColumnSpec {
-    const char* name;
-    float width;
-    ImGuiTableColumnFlags flags;
-    std::string_view formula;
-};
-
-constexpr ColumnSpec column_specs[] = {
-    {"Influencer", 170, ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort, {}},
-    {"Platform", 100, ImGuiTableColumnFlags_DefaultHide, {}},
-    {"Region", 130, 0, {}},
-    {"Niche", 100, 0, {}},
-    {"Followers", 92, ImGuiTableColumnFlags_PreferSortDescending, {}},
-    {"Engagement", 88, ImGuiTableColumnFlags_PreferSortDescending,
-     core::formula_ids::engagement_rate_followers},
-    {"Price", 84, 0, core::formula_ids::price_quote},
-    {"Posts", 52, 0, {}},
-    {"Fit", 58, 0, core::formula_ids::targeted_engagements},
-    {"Engagements", 100, ImGuiTableColumnFlags_PreferSortDescending,
-     core::formula_ids::expected_engagements},
-    {"Targeted", 90, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_PreferSortDescending,
-     core::formula_ids::targeted_engagements},
-    {"Reach", 86, ImGuiTableColumnFlags_PreferSortDescending, core::formula_ids::estimated_reach},
-    {"Cost", 84, ImGuiTableColumnFlags_PreferSortDescending, core::formula_ids::campaign_cost},
-    {"CPE", 70, 0, core::formula_ids::cpe},
-    {"CPM", 80, ImGuiTableColumnFlags_DefaultHide, core::formula_ids::cpm},
-    {"Share", 70, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_PreferSortDescending,
-     core::formula_ids::share_of_budget},
-};
-static_assert(sizeof column_specs / sizeof column_specs[0] == static_cast<int>(Column::count));
-
-// Table columns: 0 Plan, 1 Influencer, 2 actions, then the rest of column_specs.
-constexpr int actions_column = 2;
-int spec_of_column(int table_column) {
-    return table_column == 1 ? 0 : table_column > actions_column ? table_column - 2 : -1;
-}
-
-// The Plan column: the optimizer's choice, and the user's must-have / never override.
-void draw_plan_cell(App& app, const core::Influencer& row, bool chosen) {
-    const core::OptimizerSettings& settings = app.scenario().optimizer;
-    const bool must = std::find(settings.must_include.begin(), settings.must_include.end(),
-                                row.id) != settings.must_include.end();
-    const bool never = std::find(settings.must_exclude.begin(), settings.must_exclude.end(),
-                                 row.id) != settings.must_exclude.end();
-    const Palette& p = palette();
-    char label[40];
-    std::snprintf(label, sizeof label, "%s##plan_%u",
-                  must     ? "Must"
-                  : never  ? "Never"
-                  : chosen ? "Yes"
-                           : "-",
-                  row.id);
-    ImGui::PushStyleColor(ImGuiCol_Text, must || chosen ? p.good : never ? p.bad : p.muted);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::AlignTextToFramePadding();
-    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
-    describe_last_item(web::Role::button, "Plan rule for " + row.name,
-                       must     ? "must be in the plan"
-                       : never  ? "never in the plan"
-                       : chosen ? "in the optimizer's plan"
-                                : "left out by the optimizer");
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-    ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
-                                : never ? "Never in the plan. Click: let the optimizer decide."
-                                : chosen
-                                    ? "In the optimizer's plan. Click: must be in the plan."
-                                    : "Left out by the optimizer. Click: must be in the plan.");
-    if (!pressed) {
-        return;
-    }
-    core::OptimizerSettings& target = app.edit("Change plan rule").optimizer;
-    std::erase(target.must_include, row.id);
-    std::erase(target.must_exclude, row.id);
-    if (!must && !never) {
-        target.must_include.push_back(row.id);
-    } else if (must) {
-        target.must_exclude.push_back(row.id);
-    }
-}
-
-struct RowAction {
-    enum Kind { none, duplicate, remove } kind = none;
-    std::size_t index = 0;
-};
-
+// One row of the wide table: every column's cell, from planner_columns.
 void draw_row(App& app, std::size_t i, RowAction& action) {
-    PlannerView& v = app.ui().planner;
-    const core::Scenario& s = app.scenario();
-    const core::NumberFormat format = s.assumptions.number_format;
-    const core::Influencer& row = s.roster[i];
-    const Results& r = app.results();
-    const core::RowMetrics* m =
-        r.campaign && r.campaign->ok() && i < r.campaign->value().rows.size()
-            ? &r.campaign->value().rows[i]
-            : nullptr;
-    if (v.text_version[i] != v.version) {
-        format_row(row, m, format, v.text[i]);
-        v.text_version[i] = v.version;
-    }
-    const RowText& text = v.text[i];
+    const PlannerView& v = app.ui().planner;
+    const Cell cell = cell_of(app, i, &action);
+    const RowText& text = row_text(cell);
     const Palette& p = palette();
-    const bool chosen = in_plan(app.ui().optimizer, row.id);
-    const bool stale = app.ui().optimizer.version != app.version();
+    const std::uint32_t row_id = cell.row.id;
     ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetFrameHeight());
-    if (chosen) {
+    if (in_plan(app.ui().optimizer, row_id)) {
+        const bool stale = app.ui().optimizer.version != app.version();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1,
                                stale ? with_alpha(p.accent_soft, 0.5f) : p.accent_soft);
     }
-    ImGui::PushID(static_cast<int>(row.id));
-    char id[40];
-    const auto cell_id = [&](const char* field) {
-        std::snprintf(id, sizeof id, "##%s_%u", field, row.id);
-        return id;
-    };
-    const auto target = [&](const char* what) -> core::Influencer& {
-        return app.edit(what).roster[i];
-    };
-
-    ImGui::TableSetColumnIndex(0);
-    draw_plan_cell(app, row, chosen);
-
-    if (ImGui::TableSetColumnIndex(1)) {
-        const std::string& error = v.row_error[i];
-        if (!error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
+    ImGui::PushID(static_cast<int>(row_id));
+    const std::string& error = v.row_error[i];
+    for (std::size_t c = 0; c < column_count; ++c) {
+        if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) {
+            continue;
         }
-        std::string name = row.name;
-        if (ui::text_field(cell_id("name"), &name, {.field = "Name", .in_table = true})) {
-            target("Rename influencer").name = name;
-        }
-        if (!error.empty()) {
-            ImGui::PopStyleColor();
-            ImGui::SetItemTooltip("%s", error.c_str());
-        }
-    }
-    if (ImGui::TableSetColumnIndex(3)) {
-        std::string platform = row.platform;
-        if (ui::text_field(cell_id("platform"), &platform,
-                           {.field = "Platform", .in_table = true})) {
-            target("Edit platform").platform = platform;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(4)) {
-        std::string region = row.region;
-        if (ui::text_field(cell_id("region"), &region, {.field = "Region", .in_table = true})) {
-            target("Edit region").region = region;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(5)) {
-        std::string niche = row.niche;
-        if (ui::text_field(cell_id("niche"), &niche, {.field = "Niche", .in_table = true})) {
-            target("Edit niche").niche = niche;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(6)) {
-        std::int64_t followers = row.followers;
-        if (ui::count_field(cell_id("followers"), &followers, 1, core::max_followers,
-                            {.field = "Followers",
-                             .format = format,
-                             .in_table = true,
-                             .display = text.followers})) {
-            target("Edit followers").followers = followers;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(7)) {
-        double value = row.engagement_value;
-        const ui::FieldOptions options{.field =
-                                           row.engagement_kind == core::EngagementInputKind::rate
-                                               ? "Engagement rate"
-                                               : "Interactions per post",
-                                       .format = format,
-                                       .in_table = true,
-                                       .display = text.engagement};
-        const bool changed = row.engagement_kind == core::EngagementInputKind::rate
-                                 ? ui::rate_field(cell_id("engagement"), &value, 1, options)
-                                 : ui::number_field(cell_id("engagement"), &value, 0.0,
-                                                    core::max_average_interactions, 0, options);
-        if (changed) {
-            target("Edit engagement").engagement_value = value;
-        }
-        if (row.engagement_kind != core::EngagementInputKind::rate) {
-            ImGui::SetItemTooltip("Average interactions per post");
-        }
-    }
-    if (ImGui::TableSetColumnIndex(8)) {
-        core::Money price = row.price_per_post;
-        if (ui::money_field(cell_id("price"), &price,
-                            {.field = "Price per post",
-                             .format = format,
-                             .in_table = true,
-                             .display = text.price})) {
-            target("Edit price").price_per_post = price;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(9)) {
-        int posts = row.posts;
-        if (ui::int_field(
-                cell_id("posts"), &posts, 0, core::max_posts_per_influencer,
-                {.field = "Posts", .format = format, .in_table = true, .display = text.posts})) {
-            target("Edit posts").posts = posts;
-        }
-    }
-    if (ImGui::TableSetColumnIndex(10)) {
-        double fit = row.audience_fit;
-        if (ui::rate_field(cell_id("fit"), &fit, 0,
-                           {.field = "Audience fit",
-                            .format = format,
-                            .in_table = true,
-                            .display = text.fit})) {
-            target("Edit audience fit").audience_fit = fit;
-        }
-    }
-    const std::string* computed[] = {&text.engagements, &text.targeted, &text.reach, &text.cost,
-                                     &text.cpe,         &text.cpm,      &text.share};
-    for (int c = 0; c < 7; ++c) {
-        if (ImGui::TableSetColumnIndex(11 + c)) {
+        const Column& column = planner_columns[c];
+        if (column.draw != nullptr) {
+            column.draw(cell);
+        } else if (editable(column)) {
+            // The name carries the row's error: red, the message on hover.
+            const bool marked = c == column_at("name") && !error.empty();
+            if (marked) {
+                ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
+            }
+            char id[64];
+            std::snprintf(id, sizeof id, "##%.*s_%u", static_cast<int>(column.key.size()),
+                          column.key.data(), row_id);
+            draw_editor(column, cell, id, {.in_table = true, .display = text[c]});
+            if (marked) {
+                ImGui::PopStyleColor();
+                ImGui::SetItemTooltip("%s", error.c_str());
+            }
+        } else {
             // Same left edge as the text inside the editable cells.
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetStyle().FramePadding.x);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(computed[c]->c_str());
-        }
-    }
-    if (ImGui::TableSetColumnIndex(actions_column)) {
-        std::snprintf(id, sizeof id, "+##dup_%u", row.id);
-        if (ui::row_button(id, "Duplicate " + row.name)) {
-            action = {RowAction::duplicate, i};
-        }
-        ImGui::SameLine();
-        std::snprintf(id, sizeof id, "x##del_%u", row.id);
-        if (ui::row_button(id, "Delete " + row.name)) {
-            action = {RowAction::remove, i};
+            ImGui::TextUnformatted(text[c].c_str());
         }
     }
     ImGui::PopID();
@@ -630,7 +349,6 @@ void draw_row(App& app, std::size_t i, RowAction& action) {
 void draw_table(App& app) {
     PlannerView& v = app.ui().planner;
     const core::Scenario& s = app.scenario();
-    const int columns = static_cast<int>(Column::count) + 2; // + Plan + actions
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
     const int shown_rows = std::clamp(static_cast<int>(v.visible.size()), 3, 14);
     const float height =
@@ -641,39 +359,29 @@ void draw_table(App& app) {
         ImGuiTableFlags_SortTristate | ImGuiTableFlags_Hideable | ImGuiTableFlags_Resizable |
         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
     RowAction action;
-    if (ImGui::BeginTable("##roster", columns, flags, ImVec2(0, height))) {
-        ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
-                                58.0f);
-        for (std::size_t c = 0; c < std::size(column_specs); ++c) {
-            const ColumnSpec& spec = column_specs[c];
-            ImGui::TableSetupColumn(spec.name, spec.flags & ~ImGuiTableColumnFlags_DefaultSort,
-                                    spec.width);
-            if (c == 0) {
-                // Duplicate and delete stay in view beside the name, however wide the table.
-                ImGui::TableSetupColumn("##actions",
-                                        ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
-                                        58.0f);
+    if (ImGui::BeginTable("##roster", static_cast<int>(column_count), flags, ImVec2(0, height))) {
+        for (const Column& column : planner_columns) {
+            // The table starts in roster order (DefaultSort only marks the first sort).
+            ImGuiTableColumnFlags column_flags = column.flags & ~ImGuiTableColumnFlags_DefaultSort;
+            if (!sortable(column)) {
+                column_flags |= ImGuiTableColumnFlags_NoSort;
             }
+            ImGui::TableSetupColumn(column_header(column), column_flags, column.width);
         }
-        ImGui::TableSetupScrollFreeze(actions_column + 1, 1);
+        ImGui::TableSetupScrollFreeze(static_cast<int>(column_at("actions")) + 1, 1);
         // Headers, with the formula on hover.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (int c = 0; c < columns; ++c) {
-            if (!ImGui::TableSetColumnIndex(c)) {
-                continue;
-            }
-            const char* name = ImGui::TableGetColumnName(c);
-            ui::table_header(name);
-            if (const int spec = spec_of_column(c); spec >= 0) {
-                ui::formula_tip(column_specs[spec].formula);
+        for (std::size_t c = 0; c < column_count; ++c) {
+            if (ImGui::TableSetColumnIndex(static_cast<int>(c))) {
+                ui::table_header(ImGui::TableGetColumnName(static_cast<int>(c)));
+                ui::formula_tip(planner_columns[c].formula);
             }
         }
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+            v.sort_column = {};
             if (sort->SpecsCount > 0) {
-                v.sort_column = spec_of_column(sort->Specs[0].ColumnIndex);
+                v.sort_column = planner_columns[sort->Specs[0].ColumnIndex].key;
                 v.sort_descending = sort->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-            } else {
-                v.sort_column = -1;
             }
             v.dirty = true;
             sort->SpecsDirty = false;
@@ -699,19 +407,9 @@ void draw_table(App& app) {
     }
     // Structural edits after the loop: the rows it drew are still where it left them.
     if (action.kind == RowAction::duplicate) {
-        core::Scenario& target = app.edit("Duplicate influencer");
-        core::Influencer copy = target.roster[action.index];
-        copy.id = core::next_influencer_id(target.roster);
-        copy.name += " (copy)";
-        target.roster.insert(target.roster.begin() + static_cast<std::ptrdiff_t>(action.index) + 1,
-                             copy);
-        v.scroll_to_id = copy.id;
+        duplicate_row(app, action.index);
     } else if (action.kind == RowAction::remove) {
-        core::Scenario& target = app.edit("Delete influencer");
-        const std::uint32_t id = target.roster[action.index].id;
-        target.roster.erase(target.roster.begin() + static_cast<std::ptrdiff_t>(action.index));
-        std::erase(target.optimizer.must_include, id);
-        std::erase(target.optimizer.must_exclude, id);
+        delete_row(app, action.index);
     }
 }
 

@@ -18,13 +18,8 @@
 namespace web {
 namespace {
 
-std::string money_text(core::Money money, core::NumberFormat format) {
-    return core::format_money(money, core::CentsStyle::when_needed, format);
-}
-
-std::string optional_money(const std::optional<core::Money>& money, core::NumberFormat format) {
-    return money ? money_text(*money, format) : std::string("-");
-}
+using ui::money_text;
+using ui::optional_money;
 
 const core::Influencer* find_influencer(const core::Scenario& s, std::uint32_t id) {
     for (const core::Influencer& row : s.roster) {

@@ -2,11 +2,13 @@
 // below the header and edits the scenario only through App::edit().
 #pragma once
 
+#include "core/scenario.hpp"
+#include "web/app/app.hpp"
+
+#include <span>
 #include <string_view>
 
 namespace web {
-
-class App;
 
 // Never inlined into the frame: each screen stays a function of its own, so the wasm
 // split (web/tools/split-wasm.mjs) can leave the screens a reader has not opened in
@@ -33,5 +35,26 @@ MICROREACH_SCREEN void receive_file(App& app, std::string_view name, std::string
 // or asks which version of the plan to keep.
 MICROREACH_SCREEN void receive_storage_change(App& app, std::string_view key);
 void step_optimizer(App& app);
+
+// [SECTION] The screen table: each screen described once.
+struct ScreenInfo {
+    Screen id;
+    // What files and links store (core::Screen's names, "roster"), and an older stored
+    // value that opens this screen too (the same value when there is none).
+    core::Screen stored;
+    core::Screen stored_before;
+    const char* link_name;   // what ?screen= takes ("planner"), besides the stored name
+    const char* title;       // the tab and the heading
+    const char* short_title; // the tab on phones ("Planner##Campaign planner": same id)
+    const char* blurb;       // under the heading: what the screen is for
+    void (*draw)(App& app);
+    // The results it reads, computed only while it is shown.
+    struct Needs {
+        bool campaign = false, tracking = false, comparison = false;
+    } needs;
+};
+// In Screen order.
+extern const std::span<const ScreenInfo, screen_count> screen_table;
+[[nodiscard]] const ScreenInfo& screen_info(Screen screen);
 
 } // namespace web

@@ -575,4 +575,12 @@ bool row_button(const char* symbol, std::string_view action) {
     return pressed;
 }
 
+std::string money_text(core::Money money, core::NumberFormat format) {
+    return core::format_money(money, core::CentsStyle::when_needed, format);
+}
+
+std::string optional_money(const std::optional<core::Money>& money, core::NumberFormat format) {
+    return money ? money_text(*money, format) : std::string("-");
+}
+
 } // namespace web::ui

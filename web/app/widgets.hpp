@@ -13,6 +13,7 @@
 #include "imgui.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -102,6 +103,12 @@ void same_line_if_fits(const char* next_label);
 // A small "Save chart as PNG" button for the item just drawn (a chart): the download
 // holds exactly that rectangle of the screen, at the device's resolution.
 void save_chart_button(const char* file_name);
+
+// Money as the screens show it: cents only when there are some ("$1,000", "$12.50"),
+// "-" for no amount.
+[[nodiscard]] std::string money_text(core::Money money, core::NumberFormat format);
+[[nodiscard]] std::string optional_money(const std::optional<core::Money>& money,
+                                         core::NumberFormat format);
 
 // Width of the content region for the current line.
 [[nodiscard]] float available_width();

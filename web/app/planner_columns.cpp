@@ -1,0 +1,178 @@
+// The planner's columns (planner_columns.hpp): what the table's entries call, and the
+// parts both layouts share (cell text, sorting, editors, duplicate and delete).
+#include "web/app/planner_columns.hpp"
+
+#include "imgui.h"
+#include "web/app/planner_parts.hpp"
+#include "web/app/theme.hpp"
+#include "web/app/widgets.hpp"
+#include "web/platform/items.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace web::planner {
+
+core::Influencer& change(const Cell& cell, const ui::FieldOptions& options) {
+    std::string what = "Edit " + std::string(options.field);
+    std::transform(what.begin() + 5, what.end(), what.begin() + 5,
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return cell.app.edit(what).roster[cell.index];
+}
+
+std::string_view column_label(const Column& column, const core::Influencer* row) {
+    if (row != nullptr && column.row_label != nullptr) {
+        return column.row_label(*row);
+    }
+    return column.label != nullptr ? std::string_view(column.label)
+                                   : core::roster_field_name(column.csv);
+}
+
+const char* column_header(const Column& column) {
+    // Labels are string literals, from this table or from core::roster_field_name.
+    return column.header != nullptr ? column.header : column_label(column).data();
+}
+
+bool sortable(const Column& column) {
+    return column.member != nullptr || column.number_key != nullptr;
+}
+
+bool editable(const Column& column) {
+    return column.member != nullptr || column.edit != nullptr;
+}
+
+bool in_plan(const OptimizerRun& run, std::uint32_t id) {
+    return std::binary_search(run.chosen.begin(), run.chosen.end(), id);
+}
+
+Cell cell_of(App& app, std::size_t index, RowAction* action) {
+    const Results& r = app.results();
+    const core::RowMetrics* m = r.campaign && r.campaign->ok() &&
+                                        index < r.campaign->value().rows.size() &&
+                                        r.campaign->value().rows[index].valid
+                                    ? &r.campaign->value().rows[index]
+                                    : nullptr;
+    const core::Scenario& s = app.scenario();
+    return {app, index, s.roster[index], m, s.assumptions.number_format, action};
+}
+
+const RowText& row_text(const Cell& cell) {
+    PlannerView& v = cell.app.ui().planner;
+    RowText& text = v.text[cell.index];
+    if (v.text_version[cell.index] != v.version) {
+        text.resize(column_count);
+        for (std::size_t c = 0; c < column_count; ++c) {
+            const Column& column = planner_columns[c];
+            text[c] = column.member != nullptr ? cell.row.*column.member
+                      : column.text != nullptr ? column.text(cell)
+                                               : std::string();
+        }
+        v.text_version[cell.index] = v.version;
+    }
+    return text;
+}
+
+bool sorts_before(const Column& column, const Cell& a, const Cell& b) {
+    if (column.member == nullptr) {
+        return column.number_key(a) < column.number_key(b);
+    }
+    // Text compares without case: "alice" beside "Alice".
+    const std::string& x = a.row.*column.member;
+    const std::string& y = b.row.*column.member;
+    return std::lexicographical_compare(
+        x.begin(), x.end(), y.begin(), y.end(),
+        [](unsigned char l, unsigned char r) { return std::tolower(l) < std::tolower(r); });
+}
+
+void draw_editor(const Column& column, const Cell& cell, const char* id, ui::FieldOptions options) {
+    options.field = column_label(column, &cell.row);
+    if (column.edit != nullptr) {
+        column.edit(cell, id, options);
+        return;
+    }
+    std::string value = cell.row.*column.member;
+    if (ui::text_field(id, &value, options)) {
+        change(cell, options).*column.member = std::move(value);
+    }
+}
+
+std::uint32_t duplicate_row(App& app, std::size_t index) {
+    core::Scenario& target = app.edit("Duplicate influencer");
+    core::Influencer copy = target.roster[index];
+    copy.id = core::next_influencer_id(target.roster);
+    copy.name += " (copy)";
+    target.roster.insert(target.roster.begin() + static_cast<std::ptrdiff_t>(index) + 1, copy);
+    app.ui().planner.scroll_to_id = copy.id;
+    return copy.id;
+}
+
+void delete_row(App& app, std::size_t index) {
+    core::Scenario& target = app.edit("Delete influencer");
+    const std::uint32_t id = target.roster[index].id;
+    target.roster.erase(target.roster.begin() + static_cast<std::ptrdiff_t>(index));
+    std::erase(target.optimizer.must_include, id);
+    std::erase(target.optimizer.must_exclude, id);
+}
+
+void draw_plan_cell(const Cell& cell) {
+    App& app = cell.app;
+    const core::Influencer& row = cell.row;
+    const bool chosen = in_plan(app.ui().optimizer, row.id);
+    const core::OptimizerSettings& settings = app.scenario().optimizer;
+    const bool must = std::find(settings.must_include.begin(), settings.must_include.end(),
+                                row.id) != settings.must_include.end();
+    const bool never = std::find(settings.must_exclude.begin(), settings.must_exclude.end(),
+                                 row.id) != settings.must_exclude.end();
+    const Palette& p = palette();
+    char label[40];
+    std::snprintf(label, sizeof label, "%s##plan_%u",
+                  must     ? "Must"
+                  : never  ? "Never"
+                  : chosen ? "Yes"
+                           : "-",
+                  row.id);
+    ImGui::PushStyleColor(ImGuiCol_Text, must || chosen ? p.good : never ? p.bad : p.muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::AlignTextToFramePadding();
+    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
+    describe_last_item(Role::button, "Plan rule for " + row.name,
+                       must     ? "must be in the plan"
+                       : never  ? "never in the plan"
+                       : chosen ? "in the optimizer's plan"
+                                : "left out by the optimizer");
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
+                                : never ? "Never in the plan. Click: let the optimizer decide."
+                                : chosen
+                                    ? "In the optimizer's plan. Click: must be in the plan."
+                                    : "Left out by the optimizer. Click: must be in the plan.");
+    if (!pressed) {
+        return;
+    }
+    core::OptimizerSettings& target = app.edit("Change plan rule").optimizer;
+    std::erase(target.must_include, row.id);
+    std::erase(target.must_exclude, row.id);
+    if (!must && !never) {
+        target.must_include.push_back(row.id);
+    } else if (must) {
+        target.must_exclude.push_back(row.id);
+    }
+}
+
+void draw_row_buttons(const Cell& cell) {
+    char id[40];
+    std::snprintf(id, sizeof id, "+##dup_%u", cell.row.id);
+    if (ui::row_button(id, "Duplicate " + cell.row.name) && cell.action != nullptr) {
+        *cell.action = {RowAction::duplicate, cell.index};
+    }
+    ImGui::SameLine();
+    std::snprintf(id, sizeof id, "x##del_%u", cell.row.id);
+    if (ui::row_button(id, "Delete " + cell.row.name) && cell.action != nullptr) {
+        *cell.action = {RowAction::remove, cell.index};
+    }
+}
+
+} // namespace web::planner
