@@ -18,30 +18,30 @@ namespace core::detail {
 
 // [SECTION] Depth-first branch and bound
 
-void start_search(SolverState& s) {
-    const std::size_t f = s.core.items.size();
-    s.dfs.take.assign(f, 0);
-    s.dfs.pending.assign(f, 0);
-    s.dfs.bound_at.assign(f, 0.0);
-    s.dfs.pos = 0;
-    s.dfs.residual = s.rules.budget - s.forced.cost;
-    s.dfs.value = s.forced.value;
-    s.dfs.adj = s.forced.adj;
-    s.dfs.count = s.forced.region_count;
-    s.dfs.total = s.forced.count;
-    s.dfs.remaining.assign(s.rules.region_min.size(), 0);
-    for (const auto& item : s.core.items) {
+void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const Forced& forced) {
+    const std::size_t f = core.items.size();
+    dfs.take.assign(f, 0);
+    dfs.pending.assign(f, 0);
+    dfs.bound_at.assign(f, 0.0);
+    dfs.pos = 0;
+    dfs.residual = rules.budget - forced.cost;
+    dfs.value = forced.value;
+    dfs.adj = forced.adj;
+    dfs.count = forced.region_count;
+    dfs.total = forced.count;
+    dfs.remaining.assign(rules.region_min.size(), 0);
+    for (const auto& item : core.items) {
         if (item.region != no_region) {
-            ++s.dfs.remaining[item.region];
+            ++dfs.remaining[item.region];
         }
     }
-    s.dfs.blocked = 0;
-    for (std::size_t r = 0; r < s.dfs.count.size(); ++r) {
-        if (s.dfs.count[r] >= s.rules.region_max[r]) {
-            ++s.dfs.blocked;
+    dfs.blocked = 0;
+    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
+        if (dfs.count[r] >= rules.region_max[r]) {
+            ++dfs.blocked;
         }
     }
-    s.dfs.bound_valid = false;
+    dfs.bound_valid = false;
 }
 
 // Sets up count_bound() when plans that can win have few hires: with the budget price
@@ -133,19 +133,20 @@ bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& c
     return false;
 }
 
-void record_incumbent(SolverState& s) {
-    std::vector<char> chosen = s.forced.in;
-    for (int k = 0; k < s.dfs.pos; ++k) {
-        if (s.dfs.take[k]) {
-            chosen[s.core.items[k].index] = 1;
+void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, const Rules& rules,
+                      const Forced& forced) {
+    std::vector<char> chosen = forced.in;
+    for (int k = 0; k < dfs.pos; ++k) {
+        if (dfs.take[k]) {
+            chosen[core.items[k].index] = 1;
         }
     }
-    const double value = plan_value(s.rules, chosen);
-    if (value > s.best.value) {
-        s.best.has = true;
-        s.best.value = value;
-        s.best.cost = s.rules.budget - s.dfs.residual;
-        s.best.chosen = std::move(chosen);
+    const double value = plan_value(rules, chosen);
+    if (value > best.value) {
+        best.has = true;
+        best.value = value;
+        best.cost = rules.budget - dfs.residual;
+        best.chosen = std::move(chosen);
     }
 }
 
@@ -204,7 +205,7 @@ void run_depth_first(SolverState& s, std::int64_t stop_at) {
         bool prune = false;
         if (s.dfs.pos == f) {
             if (counts_met(s.dfs, s.rules) && s.dfs.value > s.best.value) {
-                record_incumbent(s);
+                record_incumbent(s.best, s.dfs, s.core, s.rules, s.forced);
             }
             prune = true;
         } else if (counts_unreachable(s.dfs, s.rules, s.core, s.counts)) {

@@ -8,8 +8,8 @@
 
 namespace core::detail {
 
-// Puts the search at its root (s.dfs).
-void start_search(SolverState& s);
+// Puts the search at its root: the forced hires taken, every free item open.
+void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const Forced& forced);
 // Sets up count_bound() when plans that can win have few hires.
 void start_count_bound(SolverState& s);
 // The bound of the current node over the hire counts that can win (`items` free items).
@@ -19,7 +19,9 @@ bool counts_met(const DepthFirst& dfs, const Rules& rules);
 // Whether a minimum can no longer be met below the current node.
 bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& core,
                         const HireCounts& counts);
-void record_incumbent(SolverState& s);
+// Makes the current node's plan the incumbent when it is worth more.
+void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, const Rules& rules,
+                      const Forced& forced);
 // Takes (sign +1) or gives back (-1) an item at the current node.
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign);
 // Moves past the current item.

@@ -259,13 +259,14 @@ bool key_feasible(const DynamicProgram& dp, const std::vector<int>& key) {
     return true;
 }
 
-std::vector<char> dp_plan(const SolverState& s, int trail) {
-    std::vector<char> chosen = s.forced.in;
-    for (int k = 0; k < s.dp.break_at; ++k) {
-        chosen[s.core.items[k].index] = 1;
+std::vector<char> dp_plan(const DynamicProgram& dp, const Core& core, const Forced& forced,
+                          int trail) {
+    std::vector<char> chosen = forced.in;
+    for (int k = 0; k < dp.break_at; ++k) {
+        chosen[core.items[k].index] = 1;
     }
-    for (int at = trail; at >= 0; at = s.dp.trail[at].second) {
-        const int index = s.core.items[s.dp.trail[at].first].index;
+    for (int at = trail; at >= 0; at = dp.trail[at].second) {
+        const int index = core.items[dp.trail[at].first].index;
         chosen[index] = static_cast<char>(!chosen[index]);
     }
     return chosen;
@@ -295,7 +296,7 @@ void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpSta
         }
         best_seen = st.value;
         if (feasible_counts && st.cost <= room && s.forced.value + st.value > s.best.value) {
-            std::vector<char> chosen = dp_plan(s, st.trail);
+            std::vector<char> chosen = dp_plan(s.dp, s.core, s.forced, st.trail);
             const double value = plan_value(s.rules, chosen);
             if (value > s.best.value) {
                 s.best.has = true;

@@ -29,7 +29,9 @@ void start_head_bound(SolverState& s);
 bool rekey(const DynamicProgram& dp, std::vector<int>& key);
 // Whether a group's counts meet every tracked rule.
 bool key_feasible(const DynamicProgram& dp, const std::vector<int>& key);
-std::vector<char> dp_plan(const SolverState& s, int trail);
+// The plan (per candidate) of the state whose last decision is `trail`.
+std::vector<char> dp_plan(const DynamicProgram& dp, const Core& core, const Forced& forced,
+                          int trail);
 void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpState>& all,
                   const std::vector<std::size_t>& runs);
 // Starts from the break solution (s.dp).

@@ -75,7 +75,7 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     }
     s.rooted_value = s.best.value;
     if (s.use_dfs) {
-        start_search(s);
+        start_search(s.dfs, s.core, s.rules, s.forced);
         start_count_bound(s);
     }
     if (s.use_dp) {
@@ -116,7 +116,7 @@ void reduce_again(SolverState& s) {
     s.dfs.started = false;
     s.dfs_quota = 2000;
     if (s.use_dfs) {
-        start_search(s);
+        start_search(s.dfs, s.core, s.rules, s.forced);
         start_count_bound(s);
     }
     if (s.use_dp) {

@@ -13,7 +13,7 @@ using namespace optimizer_test;
 TEST(OptimizerDepthFirstTest, SearchAloneFindsTheOptimum) {
     for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
         if (rooted(s)) {
-            core::detail::start_search(s);
+            core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
             core::detail::start_count_bound(s);
             // Slices of 7 nodes: the search resumes where it stopped.
             while (!s.done) {
@@ -27,7 +27,7 @@ TEST(OptimizerDepthFirstTest, SearchAloneFindsTheOptimum) {
 
 TEST(OptimizerDepthFirstTest, CountRulesAreCheckedAtTheLeaves) {
     for_small_instances([](const OptimizerProblem&, const Best&, SolverState& s) {
-        core::detail::start_search(s);
+        core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
         // At the root only the pins are hired: met exactly when the pins alone meet
         // every minimum.
         bool pins_meet = s.forced.count >= s.rules.min_hires;
