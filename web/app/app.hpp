@@ -23,7 +23,7 @@
 #include "web/app/charts.hpp"
 #include "web/app/persistence.hpp"
 #include "web/app/theme.hpp"
-#include "web/app/undo.hpp"
+#include "web/logic/undo.hpp"
 
 #include <cstdint>
 #include <optional>

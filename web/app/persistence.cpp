@@ -3,8 +3,8 @@
 #include "core/share_link.hpp"
 #include "core/state_json.hpp"
 #include "web/app/demo_roster.hpp"
-#include "web/app/scenario_edits.hpp"
 #include "web/app/screens.hpp"
+#include "web/logic/scenario_edits.hpp"
 #include "web/platform/page_services.hpp"
 
 #include <algorithm>

@@ -9,9 +9,9 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
-#include "web/app/scenario_edits.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
+#include "web/logic/scenario_edits.hpp"
 
 #include <algorithm>
 #include <cstdio>

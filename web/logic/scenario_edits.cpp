@@ -1,4 +1,4 @@
-#include "web/app/scenario_edits.hpp"
+#include "web/logic/scenario_edits.hpp"
 
 namespace web {
 

@@ -1,4 +1,4 @@
-#include "web/app/undo.hpp"
+#include "web/logic/undo.hpp"
 
 #include <utility>
 
@@ -21,34 +21,26 @@ void UndoHistory::record(const core::Scenario& current, std::string what) {
 }
 
 bool UndoHistory::undo(core::Scenario* current) {
-    if (undo_.empty()) {
-        return false;
-    }
-    Step step = std::move(undo_.back());
-    undo_.pop_back();
-    // The state being left becomes the redo step, under the same name.
-    Step back{std::move(*current), step.what, 0};
-    back.bytes = approximate_bytes(back.state);
-    bytes_ += back.bytes;
-    bytes_ -= step.bytes;
-    *current = std::move(step.state);
-    redo_.push_back(std::move(back));
-    trim();
-    return true;
+    return move_step(undo_, redo_, current);
 }
 
 bool UndoHistory::redo(core::Scenario* current) {
-    if (redo_.empty()) {
+    return move_step(redo_, undo_, current);
+}
+
+bool UndoHistory::move_step(std::deque<Step>& from, std::deque<Step>& to, core::Scenario* current) {
+    if (from.empty()) {
         return false;
     }
-    Step step = std::move(redo_.back());
-    redo_.pop_back();
+    Step step = std::move(from.back());
+    from.pop_back();
+    // The state being left becomes the step back, under the same name.
     Step back{std::move(*current), step.what, 0};
     back.bytes = approximate_bytes(back.state);
     bytes_ += back.bytes;
     bytes_ -= step.bytes;
     *current = std::move(step.state);
-    undo_.push_back(std::move(back));
+    to.push_back(std::move(back));
     trim();
     return true;
 }
@@ -80,7 +72,8 @@ std::size_t approximate_bytes(const core::Scenario& scenario) {
     const auto add_rows = [&bytes](const std::vector<core::Influencer>& rows) {
         for (const core::Influencer& row : rows) {
             bytes += sizeof(core::Influencer) + row.name.capacity() + row.platform.capacity() +
-                     row.region.capacity() + row.niche.capacity() + row.notes.capacity();
+                     row.region.capacity() + row.niche.capacity() + row.notes.capacity() +
+                     row.contact.capacity();
         }
     };
     add_rows(scenario.roster);

@@ -37,6 +37,9 @@ private:
         std::string what;
         std::size_t bytes = 0;
     };
+    // Undo and redo: the last step of `from` becomes the current state; the state left
+    // becomes the last step of `to`.
+    bool move_step(std::deque<Step>& from, std::deque<Step>& to, core::Scenario* current);
     void trim();
 
     std::deque<Step> undo_, redo_;
