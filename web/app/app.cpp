@@ -14,6 +14,7 @@
 #include "imgui_internal.h"
 #include "web/app/charts.hpp"
 #include "web/app/json_writer.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -121,6 +122,7 @@ App::App(const AppOptions& options) : options_(options) {
     ui_.notices = std::move(startup.messages);
     if (startup.is_default) {
         persistence_.start_untouched(version_);
+        ui_.example_version = version_;
     }
     page_set_file_receiver(on_file, this);
     page_set_storage_listener(on_storage, this);
@@ -328,6 +330,7 @@ void App::draw_header() {
         ImGui::PopFont();
     }
     ui::muted_text(screen_blurbs[index]);
+    flow::draw_plan_bar(*this);
     if (!ui_.status.empty()) {
         ui::coloured_text(p.accent, ui_.status);
     }
@@ -432,6 +435,7 @@ void App::draw_frame() {
         announced_version_ = version_;
         core::ReportOptions report;
         report.include_simulation = scenario_.roster.size() <= 200; // keeps big edits snappy
+        report.example = flow::showing_example(*this);
         page_announce_results(core::plan_report(scenario_, report));
     }
 }
@@ -460,6 +464,7 @@ std::string App::state_json() const {
     json.field("fieldErrors", ui::field_error_count());
     json.field("firstFieldError", ui::first_field_error());
     json.field("status", ui_.status);
+    json.field("example", flow::showing_example(*this));
     json.field("chartHover", charts::hover_text());
     json.key("notices").begin_array();
     for (const std::string& notice : ui_.notices) {
@@ -551,6 +556,7 @@ std::string App::state_json() const {
         const core::CampaignTotals& t = results_.campaign->value().totals;
         json.key("totals").begin_object();
         json.field("influencers", t.influencers);
+        json.field("booked", t.booked);
         json.field("invalidRows", t.invalid_rows);
         json.field("followers", t.followers);
         json.field("expectedEngagements", t.expected_engagements);

@@ -15,7 +15,7 @@ void format_row(const core::Influencer& row, const core::RowMetrics* m, core::Nu
                 RowText& out);
 // Whether the optimizer's last plan hires this influencer.
 bool in_plan(const OptimizerRun& run, std::uint32_t id);
-// The Plan column: the optimizer's choice, and the user's must-have / never override.
+// The Plan column: booked or not, and the user's must-have / never rules.
 void draw_plan_cell(App& app, const core::Influencer& row, bool chosen);
 // The narrow layout: a list to pick from and an editor for the picked row.
 void draw_compact_table(App& app);

@@ -12,6 +12,7 @@
 #include "web/app/app.hpp"
 #include "web/app/charts.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
@@ -288,10 +289,7 @@ void draw_totals(App& app) {
                     t.cost_per_conversion ? money_text(*t.cost_per_conversion, format) + " each"
                                           : std::string("none expected"),
                     f::conversions, grid.next());
-    ui::metric_tile("Revenue##total", "Revenue", money_text(t.funnel.revenue, format),
-                    t.funnel.roi ? "ROI " + core::format_percent(*t.funnel.roi, 0, format)
-                                 : std::string("ROI not defined"),
-                    f::roi, grid.next(), t.funnel.roi && *t.funnel.roi < 0 ? p.bad : 0);
+    flow::revenue_tile(s, t, grid.next());
     ui::metric_tile("CPM##total", "CPM", optional_money(t.cpm, format), "per 1,000 impressions",
                     f::cpm, grid.next());
     const bool over = t.overrun.cents > 0;
@@ -300,7 +298,7 @@ void draw_totals(App& app) {
                     t.share_of_budget
                         ? core::format_percent(*t.share_of_budget, 0, format) + " spent"
                         : std::string(),
-                    f::budget_left, grid.next(), over ? p.bad : p.good);
+                    f::budget_left, grid.next(), over ? p.warn : p.good);
 
     layout::gap(4);
     const PlannerView& v = app.ui().planner;
@@ -367,11 +365,12 @@ void draw_filters(App& app) {
             set, id, "New influencer " + std::to_string(id), 1000,
             price.ok() ? price.value().price : core::Money::zero(s.budget.currency),
             v.region_filter);
-        row.niche = v.niche_filter.empty() ? row.niche : v.niche_filter;
+        row.niche = v.niche_filter; // the filter's niche, else none (not the example's)
         app.edit("Add influencer").roster.push_back(row);
         v.scroll_to_id = id;
         v.selected_id = id; // open in the row editor on narrow screens
     }
+    flow::draw_clear_roster(app);
     if (one_line) {
         ImGui::SameLine();
     }
@@ -425,44 +424,9 @@ int spec_of_column(int table_column) {
     return table_column == 1 ? 0 : table_column > actions_column ? table_column - 2 : -1;
 }
 
-// The Plan column: the optimizer's choice, and the user's must-have / never override.
-void draw_plan_cell(App& app, const core::Influencer& row, bool chosen) {
-    const core::OptimizerSettings& settings = app.scenario().optimizer;
-    const bool must = std::find(settings.must_include.begin(), settings.must_include.end(),
-                                row.id) != settings.must_include.end();
-    const bool never = std::find(settings.must_exclude.begin(), settings.must_exclude.end(),
-                                 row.id) != settings.must_exclude.end();
-    const Palette& p = palette();
-    char label[40];
-    std::snprintf(label, sizeof label, "%s##plan_%u",
-                  must     ? "Must"
-                  : never  ? "Never"
-                  : chosen ? "Yes"
-                           : "-",
-                  row.id);
-    ImGui::PushStyleColor(ImGuiCol_Text, must || chosen ? p.good : never ? p.bad : p.muted);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::AlignTextToFramePadding();
-    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-    ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
-                                : never ? "Never in the plan. Click: let the optimizer decide."
-                                : chosen
-                                    ? "In the optimizer's plan. Click: must be in the plan."
-                                    : "Left out by the optimizer. Click: must be in the plan.");
-    if (!pressed) {
-        return;
-    }
-    core::OptimizerSettings& target = app.edit("Change plan rule").optimizer;
-    std::erase(target.must_include, row.id);
-    std::erase(target.must_exclude, row.id);
-    if (!must && !never) {
-        target.must_include.push_back(row.id);
-    } else if (must) {
-        target.must_exclude.push_back(row.id);
-    }
+// The Plan column: booked or not, and the user's must-have / never rules (plan_column.cpp).
+void draw_plan_cell(App& app, const core::Influencer& row, bool /*chosen: the row's highlight*/) {
+    flow::draw_plan_cell(app, row);
 }
 
 struct RowAction {
@@ -639,7 +603,7 @@ void draw_table(App& app) {
     RowAction action;
     if (ImGui::BeginTable("##roster", columns, flags, ImVec2(0, height))) {
         ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide,
-                                58.0f);
+                                96.0f);
         for (std::size_t c = 0; c < std::size(column_specs); ++c) {
             const ColumnSpec& spec = column_specs[c];
             ImGui::TableSetupColumn(spec.name, spec.flags & ~ImGuiTableColumnFlags_DefaultSort,
@@ -728,6 +692,7 @@ void draw_roster(App& app) {
         count += "; " + std::to_string(invalid) + " with errors (in red)";
     }
     ui::muted_text(count + ".");
+    flow::draw_plan_legend();
     if (compact) {
         draw_compact_table(app);
         draw_row_editor(app);
