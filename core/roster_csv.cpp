@@ -611,9 +611,9 @@ std::string exact_decimal(double value, int shift, bool decimal_comma) {
 
 namespace {
 
-// Spreadsheets read "7.4%" as text (LibreOffice Calc does, without "detect special
-// numbers"), so rates go out as bare percentages under a "(%)" header, which the
-// import reads back as percentages.
+// Spreadsheets may read "7.4%" as text (LibreOffice Calc's import without options
+// does), so rates go out as bare percentages under a "(%)" header, which the import
+// reads back as percentages.
 std::vector<std::string> roster_header(const RosterExportOptions& options) {
     return {"Name",
             "Platform",

@@ -33,7 +33,8 @@
 // Export: export_roster_csv writes Name, Platform, Followers, Engagement rate (%),
 // Average interactions, Price per post (CUR), Posts, Region, Niche, Audience fit (%),
 // Notes: plain numbers that spreadsheets read as numbers (no thousands separators, no
-// '%' sign: LibreOffice Calc reads "7.4%" as text), rates as percentages with up to 17
+// '%' sign, which LibreOffice Calc's import without options reads as text), rates as
+// percentages with up to 17
 // significant digits ("7.4" under a "(%)" header), money with two decimals ("100.00"),
 // so the values import back exactly; a column whose header ends in "(%)" is always read
 // as percentages. export_roster_results_csv adds result columns.
