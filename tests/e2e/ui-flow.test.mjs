@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { colourCounts } from './lib/browser.mjs';
 import {
-  openUi, desktop, phone, waitForState, waitIdle, click, tap, typeInto, showScreen, findItems,
+  openUi, desktop, phone, waitForState, waitIdle, click, tap, typeInto, showScreen, findItems, revealItem,
   saveScreenshot, startUiSuite, frameSelector
 } from './lib/ui.mjs';
 
@@ -194,9 +194,16 @@ test('new plans: blank, from the example, from a CSV; clear roster; the name tit
   const small = await openDesktop(phone);
   await tap(small.page, 'Planner');
   await waitForState(small.page, (s) => s.screenLabel === 'Campaign planner');
-  assert.equal((await findItems(small.page, 'Example##tag')).length, 1);
   assert.equal((await findItems(small.page, 'New plan')).length, 1);
-  await saveScreenshot(small.page, 'flow-planner-360.png', { fullPage: true });
+  const { item: tag } = await revealItem(small.page, 'Example##tag');
+  await waitIdle(small.page);
+  const box = await small.page.locator(frameSelector).boundingBox();
+  const { png } = await saveScreenshot(small.page, 'flow-planner-360.png');
+  // The label is drawn, in its amber (#8F5300), on a 360 px screen (3x pixels).
+  const colours = await colourCounts(small.context, png,
+    { x: (box.x + tag.x) * 3, y: (box.y + tag.y) * 3, width: tag.w * 3, height: tag.h * 3 }, 5000);
+  const amber = colours.filter(({ colour }) => Math.abs(colour[0] - 143) + Math.abs(colour[1] - 83) + colour[2] <= 30);
+  assert.ok(amber.reduce((sum, { count }) => sum + count, 0) > 20, 'the Example label is visible');
   await small.context.close();
 });
 

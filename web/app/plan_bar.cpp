@@ -87,12 +87,9 @@ void draw_plan_bar(App& app) {
         ImGui::AlignTextToFramePadding();
         ui::field_label("The article's story with placeholder figures: edit them, or start a "
                         "new plan.");
-        if (app.options().embed_mode) {
-            return; // a blog's embed shows the example; making plans is the full page's job
-        }
-    } else if (app.options().embed_mode) {
-        return;
     }
+    // The same in an embed as on the full page: the wasm split (docs/building.md) profiles
+    // the embedded page, so the full page's first frame must run the same code.
     ImGui::AlignTextToFramePadding();
     ui::field_label("Plan");
     ImGui::SameLine();
