@@ -482,12 +482,20 @@ Result<CsvTable> parse_csv(std::string_view text, const CsvReadOptions& options)
     return table;
 }
 
-bool needs_formula_guard(std::string_view cell) {
+namespace {
+
+// The cell after any leading apostrophes.
+std::string_view after_apostrophes(std::string_view cell) {
     std::size_t start = 0;
     while (start < cell.size() && cell[start] == '\'') {
         ++start;
     }
-    const std::string_view rest = cell.substr(start);
+    return cell.substr(start);
+}
+
+// Starts the way a formula starts in some spreadsheet (the guard of earlier versions:
+// every such cell got an apostrophe). Signed plain numbers are numbers, not formulas.
+bool starts_like_formula(std::string_view rest) {
     if (rest.empty()) {
         return false;
     }
@@ -495,25 +503,41 @@ bool needs_formula_guard(std::string_view cell) {
     if (c == '=' || c == '@' || c == '\t' || c == '\r') {
         return true;
     }
-    if (c == '+' || c == '-') {
-        // A signed plain number cannot run anything, and exporting "-12.5" as
-        // "'-12.5" would turn numbers into text for the user.
-        return !detail::is_plain_number(rest);
+    return (c == '+' || c == '-') && !detail::is_plain_number(rest);
+}
+
+} // namespace
+
+bool needs_formula_guard(std::string_view cell) {
+    const std::string_view rest = after_apostrophes(cell);
+    if (!starts_like_formula(rest)) {
+        return false;
     }
-    return false;
+    const char c = rest.front();
+    if (c == '=' || c == '\t' || c == '\r') {
+        return true; // LibreOffice Calc and Excel evaluate '=' even in quotes
+    }
+    // '+', '-' or '@' first: Excel may take the cell for a formula, LibreOffice Calc does
+    // not. Only a call or a link can run anything ("@SUM(...)", "+cmd|' /c calc'!A0"),
+    // so "@maya.reads" and "+1 555 0100" go out as they are, without a visible apostrophe.
+    return rest.find_first_of("(|!") != std::string_view::npos;
 }
 
 std::string guard_formula(std::string_view cell) {
-    if (needs_formula_guard(cell)) {
+    // A cell that already starts with an apostrophe before a formula-like start gets one
+    // more, so that unguard_formula (which also reads files of earlier versions, where
+    // "'@maya.reads" was written) gives it back unchanged.
+    if (needs_formula_guard(cell) ||
+        (!cell.empty() && cell.front() == '\'' && starts_like_formula(after_apostrophes(cell)))) {
         return "'" + std::string(cell);
     }
     return std::string(cell);
 }
 
 std::string_view unguard_formula(std::string_view cell) {
-    // Leading apostrophes do not change needs_formula_guard, so this undoes exactly
+    // Leading apostrophes do not change starts_like_formula, so this undoes exactly
     // what guard_formula did and leaves every other cell alone.
-    if (!cell.empty() && cell.front() == '\'' && needs_formula_guard(cell.substr(1))) {
+    if (!cell.empty() && cell.front() == '\'' && starts_like_formula(after_apostrophes(cell))) {
         return cell.substr(1);
     }
     return cell;

@@ -21,10 +21,14 @@
 // Writing: cells are quoted when they hold the separator, a quote, CR, LF, begin or
 // end with a space, or begin with U+FEFF (so it is not read as a byte order mark); records end with
 // CRLF; an optional UTF-8 byte order mark makes Excel read UTF-8. Formula injection guard: a cell
-// starting with =, +, -, @, tab or CR (after any leading apostrophes) gets one apostrophe in front
-// ("'=SUM(A1)"), so a spreadsheet shows it as text instead of running it. Plain numbers such as
-// "-12.5" or "-3%" are left alone. unguard_formula() undoes exactly one such
-// apostrophe, so guard then unguard gives the original cell back.
+// that a spreadsheet would run gets one apostrophe in front ("'=SUM(A1)"), so it is shown as
+// text instead: one starting with =, tab or CR (after any leading apostrophes), and one
+// starting with +, - or @ that holds a call or a link ("(", "|" or "!"). LibreOffice Calc
+// evaluates only '=' (tests/e2e/ui-flow.test.mjs opens the exports in it), so handles such
+// as "@maya.reads" and phone numbers go out without the apostrophe, which spreadsheets show.
+// Plain numbers such as "-12.5" or "-3%" are left alone. unguard_formula() removes one
+// apostrophe before any formula-like start (also "'@maya.reads" from earlier versions), and
+// guard then unguard gives the original cell back.
 //
 // Example: parse_csv("Name;Followers\r\n\"Ann; NYC\";1200\r\n") gives separator ';',
 // header {"Name", "Followers"} and one row {"Ann; NYC", "1200"} on line 2.
@@ -79,7 +83,7 @@ struct CsvTable {
 struct CsvWriteOptions {
     char separator = ',';
     bool byte_order_mark = false; // start with EF BB BF (Excel then reads UTF-8)
-    bool guard_formulas = true;   // prefix cells starting with = + - @ tab CR with '
+    bool guard_formulas = true;   // prefix cells a spreadsheet would run with '
 };
 
 // One record per inner vector, each ended with CRLF.

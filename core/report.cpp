@@ -1,5 +1,6 @@
 #include "core/report.hpp"
 
+#include "core/example_figures.hpp"
 #include "core/formulas.hpp"
 
 #include <algorithm>
@@ -101,10 +102,17 @@ void write_totals(Text& t, const Scenario& s, const CampaignResult& r) {
     t.fact(f.clicks_formula_id.empty() ? formula_ids::clicks_from_engagements : f.clicks_formula_id,
            t.quantity(f.clicks));
     t.fact(formula_ids::conversions, t.quantity(f.conversions));
-    t.fact(formula_ids::revenue, t.money(f.revenue));
-    t.fact(formula_ids::gross_profit, t.money(f.gross_profit));
-    t.fact(formula_ids::roi, t.percent(f.roi));
-    t.fact(formula_ids::roas, f.roas ? t.number(*f.roas, 2) : std::string("not defined"));
+    if (funnel_is_example(s.assumptions.funnel)) {
+        // Placeholder rates and order value would read as "this plan loses money".
+        t.line("Revenue, ROI and ROAS: " + std::string(enter_funnel_text) +
+               " (click-through rate, conversion rate and average order value are still the "
+               "example's placeholders).");
+    } else {
+        t.fact(formula_ids::revenue, t.money(f.revenue));
+        t.fact(formula_ids::gross_profit, t.money(f.gross_profit));
+        t.fact(formula_ids::roi, t.percent(f.roi));
+        t.fact(formula_ids::roas, f.roas ? t.number(*f.roas, 2) : std::string("not defined"));
+    }
     t.fact(formula_ids::cost_per_click, t.money(f.cost_per_click));
     t.fact(formula_ids::cost_per_acquisition, t.money(f.cost_per_acquisition));
     if (f.earned_media_value) {
@@ -255,6 +263,14 @@ void write_uncertainty(Text& t, const Scenario& s, const CampaignResult* plan,
     }
 }
 
+// ", revenue $25, ROI -90.0%", or ", no revenue entered" (an empty field is not a loss).
+std::string revenue_words(const Text& t, Money revenue, const std::optional<double>& roi) {
+    if (revenue.cents <= 0) {
+        return ", no revenue entered";
+    }
+    return ", revenue " + t.money(revenue) + ", ROI " + t.percent(roi);
+}
+
 void write_tracking(Text& t, const Scenario& s) {
     if (s.actuals.empty()) {
         return;
@@ -278,23 +294,26 @@ void write_tracking(Text& t, const Scenario& s) {
     for (const InfluencerActuals& a : r.influencers) {
         const Influencer& influencer = s.roster[a.roster_row];
         std::string text = describe_influencer(influencer) + ": " + t.count(a.posts) +
-                           plural(a.posts, " post", " posts") + ", actual engagement rate " +
-                           t.percent(a.engagement_rate);
+                           plural(a.posts, " post", " posts");
+        if (!has_tracked_numbers(a)) {
+            t.line(text + " tracked, no numbers entered yet.");
+            continue;
+        }
+        text += ", actual engagement rate " + t.percent(a.engagement_rate);
         if (a.actual_vs_expected) {
             text += " (" + t.number(*a.actual_vs_expected, 2) + " times the expected" + basis + ")";
         }
         text += ", CPE " + t.money(a.cost_per_engagement) + ", cost per click " +
                 t.money(a.cost_per_click) + ", cost per acquisition " +
-                t.money(a.cost_per_acquisition) + ", revenue " + t.money(a.revenue) + ", ROI " +
-                t.percent(a.roi) + ".";
+                t.money(a.cost_per_acquisition) + revenue_words(t, a.revenue, told_roi(a)) + ".";
         t.line(text);
     }
     const TrackingTotals& total = r.totals;
     t.line("All tracked: " + t.count(total.influencers) +
            plural(total.influencers, " influencer", " influencers") + ", " + t.count(total.posts) +
            plural(total.posts, " post", " posts") + ", " + t.count(total.interactions) +
-           " interactions, cost " + t.money(total.cost) + ", revenue " + t.money(total.revenue) +
-           ", ROI " + t.percent(total.roi) + ".");
+           " interactions, cost " + t.money(total.cost) +
+           revenue_words(t, total.revenue, told_roi(total)) + ".");
     if (!r.untracked_ids.empty()) {
         t.line("Not tracked yet: " + t.count(static_cast<std::int64_t>(r.untracked_ids.size())) +
                plural(static_cast<std::int64_t>(r.untracked_ids.size()), " influencer.",
@@ -363,6 +382,10 @@ void write_formulas(Text& t) {
 std::string plan_report(const Scenario& s, const ReportOptions& options) {
     Text t(s.assumptions.number_format);
     t.heading("Microreach plan report" + (s.title.empty() ? std::string() : ": " + s.title));
+    if (options.example) {
+        t.line("Example: the article's story with placeholder figures; start a new plan or "
+               "replace them with your own.");
+    }
     t.line("Budget: " + t.money(s.budget) + ".");
 
     t.heading("The plan in total");

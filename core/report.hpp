@@ -22,6 +22,7 @@ struct ReportOptions {
     std::size_t max_rows = 200;     // influencers listed one by one; the rest are counted
     bool include_simulation = true; // run the Monte Carlo simulation (seeded, repeatable)
     bool include_formulas = true;   // the closing "how these numbers are computed" section
+    bool example = false; // the scenario is the untouched example: the report says so first
 };
 
 [[nodiscard]] std::string plan_report(const Scenario& scenario, const ReportOptions& options = {});

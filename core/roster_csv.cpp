@@ -108,7 +108,24 @@ constexpr Alias header_aliases[] = {
     {"cpm", RosterField::ignore},
     {"shareofbudget", RosterField::ignore},
     {"valid", RosterField::ignore},
+    {"trackedposts", RosterField::ignore},
+    {"actualinteractions", RosterField::ignore},
+    {"actualengagementrate", RosterField::ignore},
+    {"actualclicks", RosterField::ignore},
+    {"actualconversions", RosterField::ignore},
+    {"actualrevenue", RosterField::ignore},
+    {"actualroi", RosterField::ignore},
 };
+
+// "Engagement rate (%)": the header says its numbers are percentages, so a bare 0.5
+// is 0.5%, never read as the fraction 50% (this module's own export writes rates so).
+bool header_in_percent(std::string_view header) {
+    while (!header.empty() && (header.back() == ' ' || header.back() == '\t')) {
+        header.remove_suffix(1);
+    }
+    constexpr std::string_view unit = "(%)";
+    return header.size() >= unit.size() && header.substr(header.size() - unit.size()) == unit;
+}
 
 std::string normalize_header(std::string_view header) {
     // Drop a trailing "(...)" unit: "Price per post (USD)", "Engagement rate (%)".
@@ -172,19 +189,6 @@ bool column_holds_fractions(const CsvTable& table, std::size_t column, NumberFor
         any = true;
     }
     return any;
-}
-
-std::string money_text(Money amount, bool decimal_comma) {
-    const std::int64_t cents = amount.cents;
-    const std::uint64_t magnitude = cents < 0 ? static_cast<std::uint64_t>(-(cents + 1)) + 1U
-                                              : static_cast<std::uint64_t>(cents);
-    std::string text = cents < 0 ? "-" : "";
-    text += std::to_string(magnitude / 100U);
-    text += decimal_comma ? ',' : '.';
-    const auto fraction = static_cast<unsigned>(magnitude % 100U);
-    text += static_cast<char>('0' + fraction / 10U);
-    text += static_cast<char>('0' + fraction % 10U);
-    return text;
 }
 
 } // namespace
@@ -317,7 +321,9 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
 
     std::vector<bool> fractions(mapping.columns.size(), false);
     for (std::size_t c = 0; c < mapping.columns.size(); ++c) {
-        if (detail::is_rate_field(mapping.columns[c]) &&
+        const bool in_percent =
+            c < table.header.cells.size() && detail::header_in_percent(table.header.cells[c]);
+        if (detail::is_rate_field(mapping.columns[c]) && !in_percent &&
             detail::column_holds_fractions(table, c, format)) {
             fractions[c] = true;
             preview.fraction_columns.push_back(mapping.columns[c]);
@@ -586,100 +592,6 @@ std::string exact_decimal(double value, int shift, bool decimal_comma) {
         text += fraction;
     }
     return text;
-}
-
-namespace {
-
-std::vector<std::string> roster_header(const RosterExportOptions& options) {
-    return {"Name",
-            "Platform",
-            "Followers",
-            "Engagement rate",
-            "Average interactions",
-            "Price per post (" + std::string(currency_info(options.currency).code) + ")",
-            "Posts",
-            "Region",
-            "Niche",
-            "Audience fit",
-            "Notes"};
-}
-
-std::vector<std::string> roster_cells(const Influencer& influencer,
-                                      const RosterExportOptions& options) {
-    const bool comma = options.decimal_comma;
-    const bool rate = influencer.engagement_kind == EngagementInputKind::rate;
-    return {influencer.name,
-            influencer.platform,
-            std::to_string(influencer.followers),
-            rate ? exact_decimal(influencer.engagement_value, 2, comma) + "%" : "",
-            rate ? "" : exact_decimal(influencer.engagement_value, 0, comma),
-            detail::money_text(influencer.price_per_post, comma),
-            std::to_string(influencer.posts),
-            influencer.region,
-            influencer.niche,
-            exact_decimal(influencer.audience_fit, 2, comma) + "%",
-            influencer.notes};
-}
-
-} // namespace
-
-std::string export_roster_csv(const std::vector<Influencer>& roster,
-                              const RosterExportOptions& options) {
-    std::vector<std::vector<std::string>> records;
-    records.reserve(roster.size() + 1);
-    records.push_back(roster_header(options));
-    for (const auto& influencer : roster) {
-        records.push_back(roster_cells(influencer, options));
-    }
-    return write_csv(records, options.csv);
-}
-
-std::string export_roster_results_csv(const std::vector<Influencer>& roster,
-                                      const CampaignResult& results,
-                                      const RosterExportOptions& options) {
-    const bool comma = options.decimal_comma;
-    std::vector<std::vector<std::string>> records;
-    records.reserve(roster.size() + 1);
-    auto header = roster_header(options);
-    for (const char* name :
-         {"Valid", "Total cost", "Expected engagements", "Targeted engagements", "Impressions",
-          "Estimated reach", "Clicks", "Conversions", "CPE", "CPM", "Share of budget"}) {
-        header.emplace_back(name);
-    }
-    records.push_back(std::move(header));
-    // Results rounded for reading: counts of people to one decimal, money to cents.
-    auto amount = [&](double value) {
-        return format_number(value, 1, NumberFormat{comma});
-    };
-    auto optional_money = [&](const std::optional<Money>& money) {
-        return money ? detail::money_text(*money, comma) : std::string();
-    };
-    for (const auto& influencer : roster) {
-        auto cells = roster_cells(influencer, options);
-        const auto it = std::find_if(results.rows.begin(), results.rows.end(),
-                                     [&](const RowMetrics& r) { return r.id == influencer.id; });
-        if (it == results.rows.end()) {
-            cells.resize(cells.size() + 11);
-        } else {
-            const RowMetrics& r = *it;
-            cells.emplace_back(r.valid ? "yes" : "no");
-            cells.push_back(detail::money_text(r.cost, comma));
-            cells.push_back(amount(r.expected_engagements));
-            cells.push_back(amount(r.targeted_engagements));
-            cells.push_back(amount(r.impressions));
-            cells.push_back(amount(r.estimated_reach));
-            cells.push_back(amount(r.clicks));
-            cells.push_back(amount(r.conversions));
-            cells.push_back(optional_money(r.cost_per_engagement));
-            cells.push_back(optional_money(r.cpm));
-            cells.push_back(
-                r.share_of_budget
-                    ? exact_decimal(std::round(*r.share_of_budget * 1e6) / 1e6, 2, comma) + "%"
-                    : std::string());
-        }
-        records.push_back(std::move(cells));
-    }
-    return write_csv(records, options.csv);
 }
 
 } // namespace core

@@ -30,11 +30,14 @@
 // Text cells have the formula guard apostrophe removed (see core/csv.hpp), so an
 // exported roster imports back to the same values.
 //
-// Export: export_roster_csv writes Name, Platform, Followers, Engagement rate,
-// Average interactions, Price per post (CUR), Posts, Region, Niche, Audience fit,
-// Notes: plain numbers (no thousands separators), rates as percentages with up to 17
-// significant digits ("7.4%"), money with two decimals ("100.00"), so the values
-// import back exactly. export_roster_results_csv adds result columns.
+// Export: export_roster_csv writes Name, Platform, Followers, Engagement rate (%),
+// Average interactions, Price per post (CUR), Posts, Region, Niche, Audience fit (%),
+// Notes: plain numbers that spreadsheets read as numbers (no thousands separators, no
+// '%' sign, which LibreOffice Calc's import without options reads as text), rates as
+// percentages with up to 17
+// significant digits ("7.4" under a "(%)" header), money with two decimals ("100.00"),
+// so the values import back exactly; a column whose header ends in "(%)" is always read
+// as percentages. export_roster_results_csv adds result columns.
 //
 // Example: "Handle,Audience,Fee\nann,1.2k,$100\n" gives one row: name "ann", 1,200
 // followers, price $100, engagement from the default rate, 1 post, fit 1.
@@ -45,6 +48,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/numbers.hpp"
+#include "core/tracking.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -149,12 +153,25 @@ struct RosterExportOptions {
 
 [[nodiscard]] std::string export_roster_csv(const std::vector<Influencer>& roster,
                                             const RosterExportOptions& options = {});
-// The roster columns plus Cost, Expected engagements, Targeted engagements,
-// Impressions, Estimated reach, Clicks, Conversions, CPE, CPM, Share of budget and
-// Valid, from `results` (rows matched by id; a row without results leaves them empty).
+// The roster columns plus Valid, Total cost, Expected engagements, Targeted engagements,
+// Impressions, Estimated reach, Clicks, Conversions, CPE, CPM and Share of budget (%),
+// from `results` (rows matched by id; a row without results leaves them empty); with
+// `tracked`, also what the tracked posts did: Tracked posts, Actual interactions, Actual
+// engagement rate (%), Actual clicks, Actual conversions, Actual revenue, Actual ROI (%)
+// (empty for untracked rows; only the post count for posts without numbers; ROI only
+// with an entered revenue). Each column has one format: people and percentages with a
+// fixed count of decimals, money with two, no thousands separators.
 [[nodiscard]] std::string export_roster_results_csv(const std::vector<Influencer>& roster,
                                                     const CampaignResult& results,
-                                                    const RosterExportOptions& options = {});
+                                                    const RosterExportOptions& options = {},
+                                                    const TrackingResult* tracked = nullptr);
+
+// The row's notes without the automatic sentences whose reason has gone: "Engagement
+// rate: expected for 1,000 followers (7.4% ...); replace it with the measured rate." once
+// the rate or the followers differ from what it names (or the row gives interactions),
+// "Audience fit: 100% until estimated." once the fit is not 100%. Text the user wrote
+// stays. Exports write these notes.
+[[nodiscard]] std::string current_notes(const Influencer& row);
 
 // Shortest decimal text that reads back as exactly `value`, without exponent,
 // scaled by 10^shift first when shift > 0 (2 for percentages): (0.074, 2) -> "7.4".

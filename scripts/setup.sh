@@ -20,6 +20,7 @@ as_root() {
 debian_packages=(
     emscripten            # em++ 3.1.6, clang-14, lld, binaryen
     chromium              # headless browser for end-to-end tests
+    libreoffice-calc-nogui # opens the CSV exports in a real spreadsheet (tests/e2e/ui-flow)
     cmake ninja-build g++ clang-14 libclang-rt-14-dev
     clang-format-14       # the format suite of ./test (scripts/check-format.sh)
     libgtest-dev googletest libbenchmark-dev

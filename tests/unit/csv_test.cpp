@@ -313,16 +313,22 @@ TEST(CsvTest, GuardsFormulas) {
     };
     const std::vector<Case> cases = {
         {"=SUM(A1:A9)", "'=SUM(A1:A9)"},
-        {"+1+2", "'+1+2"},
-        {"-1+2", "'-1+2"},
-        {"@cmd", "'@cmd"},
+        // '+', '-', '@' first: only a call or a link can run (LibreOffice Calc runs none).
+        {"+1+2", "+1+2"},
+        {"-1+2", "-1+2"},
+        {"@maya.reads", "@maya.reads"},
+        {"+1 555 0100", "+1 555 0100"},
+        {"@SUM(1+1)", "'@SUM(1+1)"},
+        {"+HYPERLINK(\"x\")", "\"'+HYPERLINK(\"\"x\"\")\""},
+        {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
         {"\tx", "'\tx"},
         {"\rx", "\"'\rx\""},
-        {"'=x", "''=x"}, // already one apostrophe: still gets one more
+        {"'=x", "''=x"},       // already one apostrophe: still gets one more
+        {"'@maya", "''@maya"}, // so that unguarding gives it back
         {"-12.5", "-12.5"},
         {"+3%", "+3%"},
         {"-1,234.50", "\"-1,234.50\""},
-        {"-", "'-"},
+        {"-", "-"},
         {"plain", "plain"},
         {"a=b", "a=b"},
         {"'", "'"},
@@ -338,6 +344,8 @@ TEST(CsvTest, GuardsFormulas) {
     EXPECT_EQ(core::csv_cell("=1", off), "=1");
     EXPECT_EQ(core::unguard_formula("'plain"), "'plain");
     EXPECT_EQ(core::unguard_formula("'-5"), "'-5");
+    // Files of earlier versions guarded every handle: their apostrophe comes off.
+    EXPECT_EQ(core::unguard_formula("'@maya.reads"), "@maya.reads");
 }
 
 TEST(CsvTest, WriteThenReadGivesTheSameCells) {

@@ -1,4 +1,5 @@
 #include "core/roster_csv.hpp"
+#include "core/scenario.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -357,12 +358,12 @@ void expect_same_roster(const std::vector<Influencer>& a, const std::vector<Infl
 TEST(RosterCsvTest, ExportWritesPlainExactCells) {
     const std::string csv = core::export_roster_csv(sample_roster());
     const std::string expected =
-        "Name,Platform,Followers,Engagement rate,Average interactions,Price per post (USD),"
-        "Posts,Region,Niche,Audience fit,Notes\r\n"
-        "Mommy Blogger,Blog,2000000,2.4%,,5000.00,1,National,Parenting,100%,\r\n"
+        "Name,Platform,Followers,Engagement rate (%),Average interactions,Price per post (USD),"
+        "Posts,Region,Niche,Audience fit (%),Notes\r\n"
+        "Mommy Blogger,Blog,2000000,2.4,,5000.00,1,National,Parenting,100,\r\n"
         "\"'=HYPERLINK(\"\"x\"\")\",Instagram,1000,,";
     EXPECT_EQ(csv.substr(0, expected.size()), expected);
-    EXPECT_NE(csv.find(",148.25,100.00,3,\"New England, MA\",Reading,85%,\"Line one\nline "
+    EXPECT_NE(csv.find(",148.25,100.00,3,\"New England, MA\",Reading,85,\"Line one\nline "
                        "\"\"two\"\"\"\r\n"),
               std::string::npos);
     EXPECT_NE(csv.find("Tiny,,300,"), std::string::npos);
@@ -450,15 +451,87 @@ TEST(RosterCsvTest, ResultsExportAddsColumnsAndImportsBack) {
     const std::string csv = core::export_roster_results_csv(roster, results);
     const std::string header_end =
         "Notes,Valid,Total cost,Expected engagements,Targeted engagements,Impressions,"
-        "Estimated reach,Clicks,Conversions,CPE,CPM,Share of budget\r\n";
+        "Estimated reach,Clicks,Conversions,CPE,CPM,Share of budget (%)\r\n";
     EXPECT_NE(csv.find(header_end), std::string::npos);
-    EXPECT_NE(csv.find(",yes,5000.00,\"48,000.0\",0.0,0.0,0.0,0.0,0.0,0.10,,50%\r\n"),
+    // One plain format per column: no thousands separators, fixed decimals.
+    EXPECT_NE(csv.find(",yes,5000.00,48000.0,0.0,0.0,0.0,0.0,0.0,0.10,,50.00\r\n"),
               std::string::npos);
     // Rows without results keep empty result cells; result columns are ignored on import.
     const auto p = core::preview_roster_csv(csv, {});
     ASSERT_TRUE(p.ok());
     EXPECT_FALSE(p.value().mapping.needs_review());
     EXPECT_EQ(p.value().rows.size(), 3U);
+}
+
+TEST(RosterCsvTest, PercentHeaderKeepsSmallRatesPercentages) {
+    // Every rate below 1%: without the "(%)" header they would read as fractions.
+    const auto p = preview("Name,Followers,Engagement rate (%),Audience fit (%)\n"
+                           "a,1000,0.5,0.8\nb,2000,0.25,1\n");
+    ASSERT_EQ(p.rows.size(), 2U);
+    EXPECT_TRUE(p.fraction_columns.empty());
+    EXPECT_DOUBLE_EQ(p.rows[0].influencer.engagement_value, 0.005);
+    EXPECT_DOUBLE_EQ(p.rows[0].influencer.audience_fit, 0.008);
+    const auto bare = preview("Name,Followers,Engagement rate\na,1000,0.5\n");
+    ASSERT_EQ(bare.rows.size(), 1U);
+    EXPECT_DOUBLE_EQ(bare.rows[0].influencer.engagement_value, 0.5); // a fraction, as before
+}
+
+TEST(RosterCsvTest, AutomaticNotesGoWhenTheirReasonGoes) {
+    const core::Scenario example = core::default_scenario();
+    Influencer row = example.roster[1]; // 1,000 followers at the curve's 7.4%
+    ASSERT_NE(row.notes.find("replace it with the measured rate."), std::string::npos);
+    EXPECT_EQ(core::current_notes(row), row.notes); // both reasons still hold
+    row.engagement_value = 0.05;                    // a measured rate
+    EXPECT_EQ(core::current_notes(row), "Audience fit: 100% until estimated.");
+    row.audience_fit = 0.8;
+    EXPECT_EQ(core::current_notes(row), "");
+    // Other followers: the rate is no longer the one expected for them.
+    Influencer moved = example.roster[1];
+    moved.followers = 5000;
+    EXPECT_EQ(core::current_notes(moved), "Audience fit: 100% until estimated.");
+    // The wording of earlier versions, and the user's own text, which stays.
+    Influencer old = example.roster[1];
+    old.notes = "Met at a fair. Engagement rate: the benchmark for 1,000 to 9,999 followers "
+                "(7.4%, The article's figures (AdWeek)); replace it with the measured rate.";
+    old.engagement_value = 0.074;
+    EXPECT_EQ(core::current_notes(old), old.notes);
+    old.engagement_value = 0.09;
+    EXPECT_EQ(core::current_notes(old), "Met at a fair.");
+    // Exports carry the current notes.
+    Influencer measured = example.roster[1];
+    measured.engagement_value = 0.05;
+    measured.audience_fit = 0.5;
+    const std::string csv = core::export_roster_csv({measured});
+    EXPECT_EQ(csv.find("replace it with"), std::string::npos);
+    EXPECT_EQ(csv.find("Audience fit: 100%"), std::string::npos);
+}
+
+TEST(RosterCsvTest, ResultsExportCarriesTrackedActuals) {
+    const core::Scenario example = core::default_scenario();
+    core::TrackingInputs inputs = core::tracking_inputs(example);
+    const std::uint32_t filled = example.roster[1].id, empty = example.roster[2].id;
+    inputs.results.push_back(
+        core::ActualResult{filled, 1200, 34, 0, 0, 12, 2, core::Money{4'000, core::Currency::usd}});
+    inputs.results.push_back(
+        core::ActualResult{empty, 0, 0, 0, 0, 0, 0, core::Money{0, core::Currency::usd}});
+    const auto tracked = core::track_results(inputs);
+    ASSERT_TRUE(tracked.ok());
+    const auto planned = core::evaluate_campaign(core::campaign_inputs(example));
+    ASSERT_TRUE(planned.ok());
+    const std::string csv =
+        core::export_roster_results_csv(example.roster, planned.value(), {}, &tracked.value());
+    EXPECT_NE(csv.find(",Tracked posts,Actual interactions,Actual engagement rate (%),Actual "
+                       "clicks,Actual conversions,Actual revenue,Actual ROI (%)\r\n"),
+              std::string::npos);
+    // 1,234 interactions on 1,000 followers: 123.40%; $40 x 40% margin on $100: -84.0%.
+    EXPECT_NE(csv.find(",1,1234,123.40,12,2,40.00,-84.0\r\n"), std::string::npos);
+    // A post with no numbers says only that it was tracked; untracked rows say nothing.
+    EXPECT_NE(csv.find(",1,,,,,,\r\n"), std::string::npos);
+    EXPECT_NE(csv.find(",,,,,,,\r\n"), std::string::npos);
+    // The tracked columns are results: an import ignores them.
+    const auto p = core::preview_roster_csv(csv, {});
+    ASSERT_TRUE(p.ok());
+    EXPECT_FALSE(p.value().mapping.needs_review());
 }
 
 } // namespace

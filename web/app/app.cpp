@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "web/app/charts.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -165,6 +166,7 @@ App::App(const AppOptions& options) : options_(options) {
     ui_.notices = std::move(startup.messages);
     if (startup.is_default) {
         persistence_.start_untouched(version_);
+        ui_.example_version = version_;
     }
     page_set_file_receiver(on_file, this);
     page_set_storage_listener(on_storage, this);
@@ -371,6 +373,7 @@ void App::draw_header() {
         ImGui::PopFont();
     }
     ui::muted_text(shown.blurb);
+    flow::draw_plan_bar(*this);
     if (!ui_.status.empty()) {
         ui::coloured_text(p.accent, ui_.status);
     }
@@ -459,6 +462,7 @@ void App::draw_frame() {
         announced_version_ = version_;
         core::ReportOptions report;
         report.include_simulation = scenario_.roster.size() <= 200; // keeps big edits snappy
+        report.example = flow::showing_example(*this);
         page_announce_results(core::plan_report(scenario_, report));
     }
 }
@@ -488,6 +492,7 @@ std::string App::state_json() const {
     out["fieldErrors"] = ui::field_error_count();
     out["firstFieldError"] = ui::first_field_error();
     out["status"] = ui_.status;
+    out["example"] = flow::showing_example(*this);
     out["chartHover"] = charts::hover_text();
     json& notices = out["notices"] = json::array();
     for (const std::string& notice : ui_.notices) {
@@ -573,6 +578,7 @@ std::string App::state_json() const {
         const core::CampaignTotals& t = results_.campaign->value().totals;
         json& totals = out["totals"] = json::object();
         totals["influencers"] = t.influencers;
+        totals["booked"] = t.booked;
         totals["invalidRows"] = t.invalid_rows;
         totals["followers"] = t.followers;
         totals["expectedEngagements"] = t.expected_engagements;

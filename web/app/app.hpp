@@ -148,6 +148,9 @@ struct UiState {
     bool show_embed = false;
     bool export_bom = true;
     PendingImport import;
+    bool import_new_plan = false; // "New plan from a CSV file": the import starts a blank plan
+    // The inputs' version at which the untouched example was opened (web/app/plan_bar.cpp).
+    std::uint64_t example_version = ~std::uint64_t{0};
     bool import_show_mapping = false;
     char paste_buffer[32 * 1024] = {};
     char scenario_name[64] = {};

@@ -1,7 +1,8 @@
 // The planner's optimizer panel: objective and constraints (stored in the scenario),
 // a run that advances a few thousand branch-and-bound nodes per frame so the page
 // never freezes (platform_keep_animating keeps frames coming only while it runs),
-// and the result, which the roster table highlights. A run searches for at most
+// and the result, which the roster table highlights and "Use this plan" books (rows
+// without posts are offered with one post). A run searches for at most
 // core::default_time_limit_ms; if that does not prove the plan, the panel says how
 // close it is and offers to keep searching from where it stopped.
 #include "core/numbers.hpp"
@@ -9,6 +10,7 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -29,8 +31,8 @@ double clock_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-// The optimizer's problem from the roster as the core evaluated it: each valid, booked
-// row is a candidate with its cost and its value under the chosen objective.
+// The optimizer's problem from the roster as the core evaluated it: each valid row with
+// posts is a candidate with its cost and its value under the chosen objective.
 core::OptimizerProblem build_problem(const core::Scenario& s, const core::CampaignResult& result) {
     core::OptimizerProblem problem;
     problem.budget = s.budget;
@@ -113,15 +115,27 @@ std::string gap_words(double gap, core::NumberFormat format) {
     return core::format_percent(std::ceil(gap * 100.0) / 100.0, 0, format);
 }
 
+// The roster the optimizer chooses from: rows without posts (not booked, for instance
+// after "Use this plan") are offered with one post, so a plan that was used can be found
+// again, and changed, from the whole roster.
+core::Scenario offered_roster(const core::Scenario& s) {
+    core::Scenario offered = s;
+    for (core::Influencer& row : offered.roster) {
+        row.posts = std::max(row.posts, 1);
+    }
+    return offered;
+}
+
 void start_run(App& app) {
     OptimizerRun& run = app.ui().optimizer;
     run = OptimizerRun{};
-    const Results& r = app.results();
-    if (!r.campaign || !r.campaign->ok()) {
-        run.error = r.campaign ? r.campaign->error().message : "The roster is not computed yet.";
+    const core::Scenario offered = offered_roster(app.scenario());
+    const auto evaluated = core::evaluate_campaign(core::campaign_inputs(offered));
+    if (!evaluated.ok()) {
+        run.error = evaluated.error().message;
         return;
     }
-    auto solver = core::OptimizerSolver::create(build_problem(app.scenario(), r.campaign->value()));
+    auto solver = core::OptimizerSolver::create(build_problem(offered, evaluated.value()));
     run.version = app.version();
     if (!solver.ok()) {
         run.error = solver.error().message;
@@ -305,6 +319,16 @@ void draw_optimizer_panel(App& app) {
             if (stale) {
                 ui::coloured_text(p.warn, "The inputs changed since this plan was found: run it "
                                           "again.");
+            }
+            if (!stale && flow::plan_differs(s, run.chosen)) {
+                if (ui::primary_button("Use this plan")) {
+                    flow::use_plan(app, run.chosen);
+                    run.version = app.version(); // the same problem: the plan stays current
+                }
+                ImGui::SetItemTooltip("Book exactly these influencers: the others keep their "
+                                      "row with 0 posts. One undo step.");
+            } else if (!stale) {
+                ui::muted_text("This plan is booked: the totals and charts show it.");
             }
             bool only = app.ui().planner.only_plan;
             if (ImGui::Checkbox("Show only the plan", &only)) {

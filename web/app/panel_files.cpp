@@ -3,6 +3,7 @@
 // (CSV, JSON, report), and named scenarios (save, open, rename, delete with undo,
 // compare two side by side).
 #include "core/campaign.hpp"
+#include "core/example_figures.hpp"
 #include "core/numbers.hpp"
 #include "core/report.hpp"
 #include "core/roster_csv.hpp"
@@ -10,6 +11,7 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -147,12 +149,14 @@ void draw_import(App& app) {
     ui::muted_text("A roster from a spreadsheet (CSV) or a saved scenario (JSON): choose a file, "
                    "drop it on the calculator, or paste CSV below.");
     if (ImGui::Button("Open a file")) {
+        app.ui().import_new_plan = false; // into this plan
         page_open_file_picker(".csv,.tsv,.txt,.json,text/csv,application/json");
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextMultiline("##Paste CSV", app.ui().paste_buffer, sizeof app.ui().paste_buffer,
                               ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4.0f));
     if (ui::button("Preview the pasted rows", app.ui().paste_buffer[0] != 0)) {
+        app.ui().import_new_plan = false;
         start_csv_import(app, "Pasted text", app.ui().paste_buffer);
     }
 }
@@ -247,22 +251,39 @@ void draw_import_preview(App& app) {
         if (preview.errors.size() > shown) {
             ui::muted_text("and " + std::to_string(preview.errors.size() - shown) + " more.");
         }
+        // "New plan from a CSV file" (web/app/plan_bar.cpp): the rows start a blank plan
+        // named after the file.
+        const bool new_plan = app.ui().import_new_plan;
         const auto apply = [&](core::ImportMode mode) {
-            auto roster = core::apply_roster_import(app.scenario().roster, preview, mode);
+            core::Scenario next = new_plan ? core::blank_scenario() : app.scenario();
+            auto roster = core::apply_roster_import(next.roster, preview, mode);
             if (!roster.ok()) {
                 pending.error = roster.error().message;
                 return;
             }
-            core::Scenario next = app.scenario();
             next.roster = std::move(roster).value();
+            if (new_plan) {
+                next.title = flow::plan_name_from_file(pending.name);
+                app.ui().optimizer = OptimizerRun{};
+            }
             const std::size_t count = preview.rows.size();
-            app.replace_scenario(std::move(next), "Import rows");
+            app.replace_scenario(std::move(next), new_plan ? "New plan from a CSV" : "Import rows");
             app.ui().status = "Imported " + core::format_count(static_cast<std::int64_t>(count)) +
-                              " rows. Undo takes them out again.";
+                              (new_plan ? " rows into a new plan. Undo goes back to what you had."
+                                        : " rows. Undo takes them out again.");
             app.set_screen(Screen::planner);
+            app.ui().import_new_plan = false;
             pending = PendingImport{};
         };
-        if (!preview.rows.empty()) {
+        if (!preview.rows.empty() && new_plan) {
+            char label[96];
+            std::snprintf(
+                label, sizeof label, "Start a new plan with %s rows",
+                core::format_count(static_cast<std::int64_t>(preview.rows.size())).c_str());
+            if (ui::primary_button(label)) {
+                apply(core::ImportMode::replace);
+            }
+        } else if (!preview.rows.empty()) {
             char label[96];
             std::snprintf(
                 label, sizeof label, "Add %s rows to the roster",
@@ -284,6 +305,7 @@ void draw_import_preview(App& app) {
         }
         if (ImGui::Button("Cancel import")) {
             pending = PendingImport{};
+            app.ui().import_new_plan = false;
         }
     }
     ui::end_card();
@@ -297,16 +319,26 @@ void draw_export(App& app) {
     options.decimal_comma = s.assumptions.number_format.decimal_comma;
     options.csv.separator = options.decimal_comma ? ';' : ',';
     options.csv.byte_order_mark = app.ui().export_bom;
+    const std::string rows = core::format_count(static_cast<std::int64_t>(s.roster.size())) +
+                             (s.roster.size() == 1 ? " influencer" : " influencers");
     if (ImGui::Button("Roster (CSV)")) {
         page_download("microreach-roster.csv", "text/csv;charset=utf-8",
                       core::export_roster_csv(s.roster, options));
+        app.ui().status = "Exported microreach-roster.csv: " + rows + ".";
     }
     ImGui::SameLine();
     const Results& r = app.results();
     const bool have_results = r.campaign && r.campaign->ok();
     if (ui::button("Roster with results (CSV)", have_results)) {
+        // Planned figures and, for tracked influencers, what their posts did.
+        const auto tracked = core::track_results(core::tracking_inputs(s));
         page_download("microreach-results.csv", "text/csv;charset=utf-8",
-                      core::export_roster_results_csv(s.roster, r.campaign->value(), options));
+                      core::export_roster_results_csv(s.roster, r.campaign->value(), options,
+                                                      tracked.ok() ? &tracked.value() : nullptr));
+        app.ui().status =
+            "Exported microreach-results.csv: " + rows + ", planned" +
+            (tracked.ok() && !tracked.value().influencers.empty() ? " and tracked figures."
+                                                                  : " figures.");
     }
     if (ImGui::GetContentRegionAvail().x > 200.0f) {
         ImGui::SameLine();
@@ -314,11 +346,12 @@ void draw_export(App& app) {
     if (ImGui::Button("Whole scenario (JSON)")) {
         page_download("microreach-scenario.json", "application/json",
                       core::export_scenario_json(s, true));
+        app.ui().status = "Exported microreach-scenario.json: the whole plan.";
     }
     ImGui::Checkbox("Byte order mark, for Excel", &app.ui().export_bom);
     ImGui::SameLine();
     if (ImGui::Button("Copy the report")) {
-        const std::string report = core::plan_report(s);
+        const std::string report = flow::report(app);
         ImGui::SetClipboardText(report.c_str());
         page_copy_text(report);
         app.ui().status = "The report is on the clipboard.";

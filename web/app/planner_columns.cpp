@@ -3,6 +3,7 @@
 #include "web/app/planner_columns.hpp"
 
 #include "imgui.h"
+#include "web/app/plan_flow.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/theme.hpp"
 #include "web/app/widgets.hpp"
@@ -115,51 +116,9 @@ void delete_row(App& app, std::size_t index) {
     std::erase(target.optimizer.must_exclude, id);
 }
 
+// The Plan column: booked or not, and the user's must-have / never rules (plan_column.cpp).
 void draw_plan_cell(const Cell& cell) {
-    App& app = cell.app;
-    const core::Influencer& row = cell.row;
-    const bool chosen = in_plan(app.ui().optimizer, row.id);
-    const core::OptimizerSettings& settings = app.scenario().optimizer;
-    const bool must = std::find(settings.must_include.begin(), settings.must_include.end(),
-                                row.id) != settings.must_include.end();
-    const bool never = std::find(settings.must_exclude.begin(), settings.must_exclude.end(),
-                                 row.id) != settings.must_exclude.end();
-    const Palette& p = palette();
-    char label[40];
-    std::snprintf(label, sizeof label, "%s##plan_%u",
-                  must     ? "Must"
-                  : never  ? "Never"
-                  : chosen ? "Yes"
-                           : "-",
-                  row.id);
-    ImGui::PushStyleColor(ImGuiCol_Text, must || chosen ? p.good : never ? p.bad : p.muted);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::AlignTextToFramePadding();
-    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, 0));
-    describe_last_item(Role::button, "Plan rule for " + row.name,
-                       must     ? "must be in the plan"
-                       : never  ? "never in the plan"
-                       : chosen ? "in the optimizer's plan"
-                                : "left out by the optimizer");
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-    ImGui::SetItemTooltip("%s", must    ? "Must be in the plan. Click: never in the plan."
-                                : never ? "Never in the plan. Click: let the optimizer decide."
-                                : chosen
-                                    ? "In the optimizer's plan. Click: must be in the plan."
-                                    : "Left out by the optimizer. Click: must be in the plan.");
-    if (!pressed) {
-        return;
-    }
-    core::OptimizerSettings& target = app.edit("Change plan rule").optimizer;
-    std::erase(target.must_include, row.id);
-    std::erase(target.must_exclude, row.id);
-    if (!must && !never) {
-        target.must_include.push_back(row.id);
-    } else if (must) {
-        target.must_exclude.push_back(row.id);
-    }
+    flow::draw_plan_cell(cell.app, cell.row);
 }
 
 void draw_row_buttons(const Cell& cell) {

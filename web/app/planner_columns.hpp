@@ -77,7 +77,7 @@ inline double cents_or_last(const std::optional<core::Money>& money) {
 inline constexpr Column planner_columns[] = {
     {.key = "plan",
      .label = "Plan",
-     .width = 58,
+     .width = 96,
      .flags = ImGuiTableColumnFlags_NoHide,
      .draw = draw_plan_cell},
     {.key = "name",

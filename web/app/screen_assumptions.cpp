@@ -3,6 +3,7 @@
 // pricing model, the funnel, the reach rate, the uncertainty spread, the currency and
 // how numbers are written.
 #include "core/benchmarks.hpp"
+#include "core/example_figures.hpp"
 #include "core/formulas.hpp"
 #include "core/numbers.hpp"
 #include "core/pricing.hpp"
@@ -277,6 +278,11 @@ void draw_funnel(App& app) {
     ui::begin_card("##funnel", "Reach, clicks and sales",
                    "Placeholders to replace with your own figures. The same for every "
                    "influencer, big or small.");
+    if (core::funnel_is_example(f)) {
+        ui::coloured_text(p.warn, "Example figures: until you enter your click-through rate, "
+                                  "conversion rate or order value, revenue, ROI and ROAS are "
+                                  "not shown.");
+    }
     layout::TileGrid grid(200.0f, 2);
     const auto rate_input = [&](const char* label, const char* id, double value, int decimals,
                                 std::string_view formula, auto apply) {

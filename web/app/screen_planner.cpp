@@ -12,6 +12,7 @@
 #include "web/app/app.hpp"
 #include "web/app/charts.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
@@ -200,10 +201,7 @@ void draw_totals(App& app) {
                     t.cost_per_conversion ? money_text(*t.cost_per_conversion, format) + " each"
                                           : std::string("none expected"),
                     f::conversions, grid.next());
-    ui::metric_tile("Revenue##total", "Revenue", money_text(t.funnel.revenue, format),
-                    t.funnel.roi ? "ROI " + core::format_percent(*t.funnel.roi, 0, format)
-                                 : std::string("ROI not defined"),
-                    f::roi, grid.next(), t.funnel.roi && *t.funnel.roi < 0 ? p.bad : 0);
+    flow::revenue_tile(s, t, grid.next());
     ui::metric_tile("CPM##total", "CPM", optional_money(t.cpm, format), "per 1,000 impressions",
                     f::cpm, grid.next());
     const bool over = t.overrun.cents > 0;
@@ -212,7 +210,7 @@ void draw_totals(App& app) {
                     t.share_of_budget
                         ? core::format_percent(*t.share_of_budget, 0, format) + " spent"
                         : std::string(),
-                    f::budget_left, grid.next(), over ? p.bad : p.good);
+                    f::budget_left, grid.next(), over ? p.warn : p.good);
 
     layout::gap(4);
     const PlannerView& v = app.ui().planner;
@@ -279,11 +277,12 @@ void draw_filters(App& app) {
             set, id, "New influencer " + std::to_string(id), 1000,
             price.ok() ? price.value().price : core::Money::zero(s.budget.currency),
             v.region_filter);
-        row.niche = v.niche_filter.empty() ? row.niche : v.niche_filter;
+        row.niche = v.niche_filter; // the filter's niche, else none (not the example's)
         app.edit("Add influencer").roster.push_back(row);
         v.scroll_to_id = id;
         v.selected_id = id; // open in the row editor on narrow screens
     }
+    flow::draw_clear_roster(app);
     if (one_line) {
         ImGui::SameLine();
     }
@@ -430,6 +429,7 @@ void draw_roster(App& app) {
         count += "; " + std::to_string(invalid) + " with errors (in red)";
     }
     ui::muted_text(count + ".");
+    flow::draw_plan_legend();
     if (compact) {
         draw_compact_table(app);
         draw_row_editor(app);

@@ -1,12 +1,14 @@
 // Screen 4, Results: what each influencer's posts actually did (typed in per post),
 // the ranking by any measure, actual against expected, adopting the actuals as the
 // roster's new expectations, and the plain-text report of the whole plan.
+#include "core/example_figures.hpp"
 #include "core/formulas.hpp"
 #include "core/numbers.hpp"
 #include "core/report.hpp"
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/page_services.hpp"
@@ -230,20 +232,23 @@ void draw_ranking(App& app) {
     ui::metric_tile(
         "Tracked posts##tracking", "Tracked posts", core::format_count(totals.posts, format),
         core::format_count(totals.influencers, format) + " influencers", {}, grid.next());
+    // Posts nobody has filled in yet say nothing: no ratio, no -100% (core/example_figures.hpp).
+    const bool numbers = core::has_tracked_numbers(totals);
+    const auto against = numbers ? totals.actual_vs_expected : std::nullopt;
+    const auto roi = core::told_roi(totals);
     ui::metric_tile("Against expected##tracking", "Against expected",
-                    totals.actual_vs_expected
-                        ? core::format_percent(*totals.actual_vs_expected, 0, format)
-                        : std::string("-"),
+                    against ? core::format_percent(*against, 0, format) : std::string("-"),
                     core::format_count(totals.interactions, format) + " interactions",
                     f::actual_engagement_rate, grid.next(),
-                    totals.actual_vs_expected && *totals.actual_vs_expected < 1.0 ? p.bad : p.good);
+                    against ? (*against < 1.0 ? p.bad : p.good) : 0);
     ui::metric_tile("Actual CPE##tracking", "Cost per engagement",
                     optional_money(totals.cost_per_engagement, format),
                     money_text(totals.cost, format) + " spent", f::cpe, grid.next());
     ui::metric_tile("Actual ROI##tracking", "ROI",
-                    totals.roi ? core::format_percent(*totals.roi, 0, format) : std::string("-"),
-                    money_text(totals.revenue, format) + " revenue", f::actual_roi, grid.next(),
-                    totals.roi && *totals.roi < 0 ? p.bad : p.good);
+                    roi ? core::format_percent(*roi, 0, format) : std::string("-"),
+                    roi ? money_text(totals.revenue, format) + " revenue"
+                        : std::string("enter revenue to see ROI"),
+                    f::actual_roi, grid.next(), roi ? (*roi < 0 ? p.bad : p.good) : 0);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
@@ -264,6 +269,7 @@ void draw_ranking(App& app) {
         for (const std::size_t index : order) {
             const core::InfluencerActuals& a = t.influencers[index];
             const core::Influencer* who = find_influencer(s, a.id);
+            const bool filled = core::has_tracked_numbers(a);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%d", ++rank);
@@ -272,12 +278,14 @@ void draw_ranking(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(core::format_count(a.posts, format).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(core::format_number(a.interactions_per_post, 0, format).c_str());
+            ImGui::TextUnformatted(
+                filled ? core::format_number(a.interactions_per_post, 0, format).c_str() : "-");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(core::format_percent(a.engagement_rate, 1, format).c_str());
+            ImGui::TextUnformatted(
+                filled ? core::format_percent(a.engagement_rate, 1, format).c_str() : "-");
             ui::formula_tip(f::actual_engagement_rate);
             ImGui::TableNextColumn();
-            if (a.actual_vs_expected) {
+            if (a.actual_vs_expected && filled) {
                 ImGui::PushStyleColor(ImGuiCol_Text, *a.actual_vs_expected < 1.0 ? p.bad : p.good);
                 ImGui::TextUnformatted(
                     core::format_percent(*a.actual_vs_expected, 0, format).c_str());
@@ -294,7 +302,9 @@ void draw_ranking(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(optional_money(a.cost_per_acquisition, format).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.roi ? core::format_percent(*a.roi, 0, format).c_str() : "-");
+            const auto row_roi = core::told_roi(a);
+            ImGui::TextUnformatted(row_roi ? core::format_percent(*row_roi, 0, format).c_str()
+                                           : "-");
         }
         ImGui::EndTable();
     }
@@ -332,7 +342,7 @@ void draw_report(App& app) {
     ui::begin_card("##report", "The plan as text",
                    "For an e-mail or a document: every figure with the formula behind it.");
     if (ImGui::Button("Copy the report")) {
-        const std::string report = core::plan_report(app.scenario());
+        const std::string report = flow::report(app);
         ImGui::SetClipboardText(report.c_str());
         page_copy_text(report);
         app.ui().status = "The report is on the clipboard.";
