@@ -139,6 +139,16 @@ void decide(Comparison& out) {
     }
 }
 
+// The driver's flip as the sensitivity list found it.
+std::optional<double> flip_of(const Comparison& out, Driver driver) {
+    for (const SensitivityEntry& e : out.sensitivity) {
+        if (e.driver == driver) {
+            return e.flip;
+        }
+    }
+    return std::nullopt;
+}
+
 void compute_break_even(Comparison& out, const ComparisonInputs& inputs) {
     const PlanSummary& a = out.a;
     const PlanSummary& b = out.b;
@@ -185,7 +195,7 @@ void compute_break_even(Comparison& out, const ComparisonInputs& inputs) {
                      [](const Influencer& row) { return row.overhead.has_value(); });
     if (!b_pays_fees_only) {
         if (out.judgement == Judgement::cost_per_result) {
-            if (const auto flip = driver_flip(inputs, Driver::price_b)) {
+            if (const auto flip = flip_of(out, Driver::price_b)) {
                 be.price_per_post = Money{static_cast<std::int64_t>(*flip), currency};
             }
         }
@@ -385,9 +395,9 @@ void compute_driver_break_evens(Comparison& out, const ComparisonInputs& inputs)
     if (out.winner == Winner::undecided) {
         return;
     }
-    be.audience_quality_a = driver_flip(inputs, Driver::quality_a);
-    be.conversion_advantage = driver_flip(inputs, Driver::conversion_b);
-    if (const auto overhead = driver_flip(inputs, Driver::overhead)) {
+    be.audience_quality_a = flip_of(out, Driver::quality_a);
+    be.conversion_advantage = flip_of(out, Driver::conversion_b);
+    if (const auto overhead = flip_of(out, Driver::overhead)) {
         be.overhead_per_influencer =
             Money{static_cast<std::int64_t>(*overhead), inputs.budget.currency};
     }
@@ -511,11 +521,11 @@ Result<Comparison> compare_plans(const ComparisonInputs& inputs) {
     out.b = summarize(setup.b.name.empty() ? "Plan B" : setup.b.name, out.campaign_b, out.metric);
 
     decide(out);
+    out.sensitivity = sensitivity(inputs, out); // its flips are the drivers' break-evens
     compute_break_even(out, inputs);
     compute_driver_break_evens(out, inputs);
     write_text(out, inputs);
     write_driver_text(out, inputs);
-    out.sensitivity = sensitivity(inputs, out);
     write_decided_by(out, inputs);
     return out;
 }

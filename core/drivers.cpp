@@ -251,7 +251,7 @@ std::optional<double> flip_between(const ComparisonInputs& inputs, Driver driver
         // The cent at which plan B is at least as good.
         return static_cast<double>(low_side > 0 ? lo_cents : hi_cents);
     }
-    for (int i = 0; i < 200 && hi - lo > 1e-12 * std::fmax(1.0, hi); ++i) {
+    for (int i = 0; i < 100 && hi - lo > 1e-10 * std::fmax(1.0, hi); ++i) {
         const double mid = lo + (hi - lo) / 2.0;
         const auto s = at(mid);
         if (!s) {
