@@ -92,6 +92,16 @@ constexpr Alias header_aliases[] = {
     {"targetaudienceshare", RosterField::audience_fit},
     {"notes", RosterField::notes},
     {"note", RosterField::notes},
+    {"authenticity", RosterField::authenticity},
+    {"realfollowers", RosterField::authenticity},
+    {"realaudience", RosterField::authenticity},
+    {"audiencequality", RosterField::authenticity},
+    {"conversionmultiplier", RosterField::conversion_multiplier},
+    {"conversionadvantage", RosterField::conversion_multiplier},
+    {"trust", RosterField::conversion_multiplier},
+    {"overhead", RosterField::overhead},
+    {"extracost", RosterField::overhead},
+    {"overheadperinfluencer", RosterField::overhead},
     {"comments", RosterField::notes},
     {"comment", RosterField::notes},
     {"remarks", RosterField::notes},
@@ -146,7 +156,8 @@ std::string_view trim(std::string_view text) {
 }
 
 bool is_rate_field(RosterField field) {
-    return field == RosterField::engagement_rate || field == RosterField::audience_fit;
+    return field == RosterField::engagement_rate || field == RosterField::audience_fit ||
+           field == RosterField::authenticity;
 }
 
 // A rate column holds fractions when every value is a plain number below 1 with no
@@ -203,6 +214,9 @@ const std::vector<RosterField>& roster_fields() {
         RosterField::niche,
         RosterField::audience_fit,
         RosterField::notes,
+        RosterField::authenticity,
+        RosterField::conversion_multiplier,
+        RosterField::overhead,
         RosterField::ignore,
     };
     return fields;
@@ -234,6 +248,12 @@ std::string_view roster_field_name(RosterField field) {
         return "Audience fit";
     case RosterField::notes:
         return "Notes";
+    case RosterField::authenticity:
+        return "Authenticity";
+    case RosterField::conversion_multiplier:
+        return "Conversion multiplier";
+    case RosterField::overhead:
+        return "Overhead";
     }
     return "(ignore)";
 }
@@ -333,7 +353,7 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
         auto fail = [&](std::size_t column, Error error) {
             row_errors.push_back(ImportRowError{record.line, column + 1, std::move(error)});
         };
-        std::array<bool, 12> given{};
+        std::array<bool, 15> given{};
         bool rate_given = false;
 
         if (record.cells.size() > width) {
@@ -437,6 +457,31 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
                 }
                 break;
             }
+            case RosterField::authenticity: {
+                auto v = fractions[c] ? parse_number_in(cell, name, 0.0, 1.0, format)
+                                      : parse_rate(cell, name, format);
+                if (v.ok()) {
+                    influencer.authenticity = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
+            }
+            case RosterField::conversion_multiplier:
+                if (auto v = parse_number_in(cell, name, 0.0, max_conversion_multiplier, format);
+                    v.ok()) {
+                    influencer.conversion_multiplier = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
+            case RosterField::overhead:
+                if (auto v = parse_money(cell, name, options.currency, format); v.ok()) {
+                    influencer.overhead = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
             case RosterField::ignore:
                 break;
             }
@@ -590,35 +635,57 @@ std::string exact_decimal(double value, int shift, bool decimal_comma) {
 
 namespace {
 
-std::vector<std::string> roster_header(const RosterExportOptions& options) {
-    return {"Name",
-            "Platform",
-            "Followers",
-            "Engagement rate",
-            "Average interactions",
-            "Price per post (" + std::string(currency_info(options.currency).code) + ")",
-            "Posts",
-            "Region",
-            "Niche",
-            "Audience fit",
-            "Notes"};
+// The columns of issue #15 are written only when a row uses them.
+bool uses_driver_columns(const std::vector<Influencer>& roster) {
+    return std::any_of(roster.begin(), roster.end(), [](const Influencer& row) {
+        return row.authenticity != 1.0 || row.conversion_multiplier != 1.0 ||
+               row.overhead.has_value();
+    });
+}
+
+std::vector<std::string> roster_header(const RosterExportOptions& options, bool drivers) {
+    const std::string code(currency_info(options.currency).code);
+    std::vector<std::string> header = {"Name",
+                                       "Platform",
+                                       "Followers",
+                                       "Engagement rate",
+                                       "Average interactions",
+                                       "Price per post (" + code + ")",
+                                       "Posts",
+                                       "Region",
+                                       "Niche",
+                                       "Audience fit",
+                                       "Notes"};
+    if (drivers) {
+        header.insert(header.end(),
+                      {"Authenticity", "Conversion multiplier", "Overhead (" + code + ")"});
+    }
+    return header;
 }
 
 std::vector<std::string> roster_cells(const Influencer& influencer,
-                                      const RosterExportOptions& options) {
+                                      const RosterExportOptions& options, bool drivers) {
     const bool comma = options.decimal_comma;
     const bool rate = influencer.engagement_kind == EngagementInputKind::rate;
-    return {influencer.name,
-            influencer.platform,
-            std::to_string(influencer.followers),
-            rate ? exact_decimal(influencer.engagement_value, 2, comma) + "%" : "",
-            rate ? "" : exact_decimal(influencer.engagement_value, 0, comma),
-            detail::money_text(influencer.price_per_post, comma),
-            std::to_string(influencer.posts),
-            influencer.region,
-            influencer.niche,
-            exact_decimal(influencer.audience_fit, 2, comma) + "%",
-            influencer.notes};
+    std::vector<std::string> cells = {
+        influencer.name,
+        influencer.platform,
+        std::to_string(influencer.followers),
+        rate ? exact_decimal(influencer.engagement_value, 2, comma) + "%" : "",
+        rate ? "" : exact_decimal(influencer.engagement_value, 0, comma),
+        detail::money_text(influencer.price_per_post, comma),
+        std::to_string(influencer.posts),
+        influencer.region,
+        influencer.niche,
+        exact_decimal(influencer.audience_fit, 2, comma) + "%",
+        influencer.notes};
+    if (drivers) {
+        cells.insert(cells.end(),
+                     {exact_decimal(influencer.authenticity, 2, comma) + "%",
+                      exact_decimal(influencer.conversion_multiplier, 0, comma),
+                      influencer.overhead ? detail::money_text(*influencer.overhead, comma) : ""});
+    }
+    return cells;
 }
 
 } // namespace
@@ -627,9 +694,10 @@ std::string export_roster_csv(const std::vector<Influencer>& roster,
                               const RosterExportOptions& options) {
     std::vector<std::vector<std::string>> records;
     records.reserve(roster.size() + 1);
-    records.push_back(roster_header(options));
+    const bool drivers = uses_driver_columns(roster);
+    records.push_back(roster_header(options, drivers));
     for (const auto& influencer : roster) {
-        records.push_back(roster_cells(influencer, options));
+        records.push_back(roster_cells(influencer, options, drivers));
     }
     return write_csv(records, options.csv);
 }
@@ -640,7 +708,8 @@ std::string export_roster_results_csv(const std::vector<Influencer>& roster,
     const bool comma = options.decimal_comma;
     std::vector<std::vector<std::string>> records;
     records.reserve(roster.size() + 1);
-    auto header = roster_header(options);
+    const bool drivers = uses_driver_columns(roster);
+    auto header = roster_header(options, drivers);
     for (const char* name :
          {"Valid", "Total cost", "Expected engagements", "Targeted engagements", "Impressions",
           "Estimated reach", "Clicks", "Conversions", "CPE", "CPM", "Share of budget"}) {
@@ -655,7 +724,7 @@ std::string export_roster_results_csv(const std::vector<Influencer>& roster,
         return money ? detail::money_text(*money, comma) : std::string();
     };
     for (const auto& influencer : roster) {
-        auto cells = roster_cells(influencer, options);
+        auto cells = roster_cells(influencer, options, drivers);
         const auto it = std::find_if(results.rows.begin(), results.rows.end(),
                                      [&](const RowMetrics& r) { return r.id == influencer.id; });
         if (it == results.rows.end()) {

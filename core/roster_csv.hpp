@@ -9,7 +9,9 @@
 //      "Name", "Influencer" -> Name; "Engagement", "ER", "Engagement rate" ->
 //      Engagement rate; "Region", "Location", "State" -> Region; "Niche",
 //      "Category" -> Niche; "Platform", "Network" -> Platform; "Posts"; "Audience fit";
-//      "Notes"; "Avg interactions", "Likes" -> Average interactions. Columns this
+//      "Notes"; "Avg interactions", "Likes" -> Average interactions; "Authenticity",
+//      "Real followers" -> Authenticity; "Conversion multiplier", "Trust" ->
+//      Conversion multiplier; "Overhead", "Extra cost" -> Overhead. Columns this
 //      module writes as results ("Expected engagements", "CPE" ...) are ignored.
 //      Unmatched columns are listed in `unknown`; the caller may then change
 //      `columns` (the mapping step) and go on. Name and Followers are required.
@@ -32,9 +34,11 @@
 //
 // Export: export_roster_csv writes Name, Platform, Followers, Engagement rate,
 // Average interactions, Price per post (CUR), Posts, Region, Niche, Audience fit,
-// Notes: plain numbers (no thousands separators), rates as percentages with up to 17
-// significant digits ("7.4%"), money with two decimals ("100.00"), so the values
-// import back exactly. export_roster_results_csv adds result columns.
+// Notes, and Authenticity, Conversion multiplier and Overhead (CUR) only when a row
+// sets one of them away from its default (so older exports stay the same): plain numbers (no
+// thousands separators), rates as percentages with up to 17 significant digits ("7.4%"), money with
+// two decimals ("100.00"), so the values import back exactly. export_roster_results_csv adds result
+// columns.
 //
 // Example: "Handle,Audience,Fee\nann,1.2k,$100\n" gives one row: name "ann", 1,200
 // followers, price $100, engagement from the default rate, 1 post, fit 1.
@@ -68,6 +72,9 @@ enum class RosterField : std::uint8_t {
     niche,
     audience_fit,
     notes,
+    authenticity,          // share of real followers, a rate like audience fit
+    conversion_multiplier, // times the plan's conversion rate
+    overhead,              // the row's own overhead (empty: the plan's)
 };
 
 // Every field a column can be mapped to, in display order (ignore last).

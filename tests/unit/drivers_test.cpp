@@ -3,7 +3,10 @@
 #include "core/compare.hpp"
 #include "core/drivers.hpp"
 #include "core/pricing.hpp"
+#include "core/roster_csv.hpp"
 #include "core/scenario.hpp"
+#include "core/share_link.hpp"
+#include "core/state_json.hpp"
 #include "tests/unit/test_money.hpp"
 
 #include <algorithm>
@@ -295,6 +298,78 @@ TEST(DriversTest, WithTheArticlesPricesPriceDecidesItAtTheBreakEvenPrice) {
             << e.range_source;
         EXPECT_LE(e.low, e.high);
     }
+}
+
+// [SECTION] Formats: saved files, share links, CSV
+
+core::Scenario scenario_with_drivers() {
+    core::Scenario s = core::default_scenario();
+    s.assumptions.costs.overhead_hours = 1.5;
+    s.assumptions.costs.hourly_rate = dollars(40);
+    s.assumptions.costs.product_and_shipping = cents(2'550);
+    s.assumptions.costs.usage_rights_rate = 0.2;
+    s.assumptions.costs.agency_fee_rate = 0.15;
+    s.roster[1].authenticity = 0.85;
+    s.roster[1].conversion_multiplier = 1.5;
+    s.roster[1].overhead = dollars(12);
+    return s;
+}
+
+TEST(DriversFormatsTest, SavedFilesAndShareLinksKeepTheNewInputs) {
+    const core::Scenario s = scenario_with_drivers();
+    const auto loaded = core::import_scenario_json(core::export_scenario_json(s)).value();
+    EXPECT_EQ(loaded.assumptions.costs, s.assumptions.costs);
+    EXPECT_EQ(loaded.roster[1].authenticity, 0.85);
+    EXPECT_EQ(loaded.roster[1].conversion_multiplier, 1.5);
+    EXPECT_EQ(loaded.roster[1].overhead, dollars(12));
+    EXPECT_FALSE(loaded.roster[2].overhead.has_value());
+
+    const auto fragment = core::encode_share_fragment(s).value();
+    const auto shared = core::decode_share_fragment(fragment).value();
+    EXPECT_EQ(shared.assumptions.costs, s.assumptions.costs);
+    EXPECT_EQ(shared.roster[1].authenticity, 0.85);
+    EXPECT_EQ(shared.roster[1].overhead, dollars(12));
+
+    // At their neutral values the new inputs are left out: files and links from before
+    // them are what the default scenario writes today.
+    const std::string plain = core::export_scenario_json(core::default_scenario(), false);
+    EXPECT_EQ(plain.find("authenticity"), std::string::npos);
+    EXPECT_EQ(plain.find("\"costs\""), std::string::npos);
+    EXPECT_EQ(plain.find("overhead"), std::string::npos);
+}
+
+TEST(DriversFormatsTest, RosterCsvCarriesThePerRowInputsWithAliases) {
+    const std::string csv = "Handle,Followers,ER,Fee,Real followers,Trust,Extra cost\n"
+                            "ann,1200,7.4%,$100,85%,1.5,$12\n"
+                            "bob,900,8%,$90,,,\n";
+    const auto preview = core::preview_roster_csv(csv, {}).value();
+    ASSERT_EQ(preview.rows.size(), 2u);
+    const Influencer& ann = preview.rows[0].influencer;
+    EXPECT_NEAR(ann.authenticity, 0.85, 1e-12);
+    EXPECT_NEAR(ann.conversion_multiplier, 1.5, 1e-12);
+    EXPECT_EQ(ann.overhead, dollars(12));
+    const Influencer& bob = preview.rows[1].influencer;
+    EXPECT_EQ(bob.authenticity, 1.0);
+    EXPECT_FALSE(bob.overhead.has_value());
+
+    // Exported and imported back: the same values; a roster without them keeps the old
+    // columns.
+    const std::vector<Influencer> roster = {ann, bob};
+    const std::string exported = core::export_roster_csv(roster);
+    EXPECT_NE(exported.find("Authenticity,Conversion multiplier,Overhead (USD)"),
+              std::string::npos);
+    const auto back = core::preview_roster_csv(exported, {}).value();
+    ASSERT_EQ(back.rows.size(), 2u);
+    EXPECT_EQ(back.rows[0].influencer.authenticity, ann.authenticity);
+    EXPECT_EQ(back.rows[0].influencer.conversion_multiplier, ann.conversion_multiplier);
+    EXPECT_EQ(back.rows[0].influencer.overhead, ann.overhead);
+    EXPECT_FALSE(back.rows[1].influencer.overhead.has_value());
+    EXPECT_EQ(core::export_roster_csv({bob}).find("Authenticity"), std::string::npos);
+
+    const auto bad =
+        core::preview_roster_csv("Name,Followers,ER,Real followers\nx,10,5%,120%\n", {}).value();
+    ASSERT_EQ(bad.errors.size(), 1u);
+    EXPECT_EQ(bad.errors[0].error.field, "Authenticity");
 }
 
 // [SECTION] Properties over random plans
