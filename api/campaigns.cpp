@@ -13,7 +13,7 @@
 namespace api {
 
 // A campaign: {roster, budget, currency?, reachRate?, reachBySize?, audienceOverlap?,
-// funnel?, funnelFromTargeted?}.
+// funnel?, funnelFromTargeted?, costs?}.
 // Leaves the reader's currency at the plan's (the budget's).
 core::CampaignInputs read_campaign(Input& in, const json& object) {
     core::CampaignInputs inputs;
@@ -27,6 +27,7 @@ core::CampaignInputs read_campaign(Input& in, const json& object) {
     in.into(object, "audienceOverlap", inputs.audience_overlap);
     in.into(object, "funnel", inputs.funnel);
     in.into(object, "funnelFromTargeted", inputs.funnel_from_targeted);
+    in.into(object, "costs", inputs.costs);
     return inputs;
 }
 
@@ -66,6 +67,7 @@ Reply compare_plans(const Args& args) {
     inputs.audience_overlap = plan.audience_overlap;
     inputs.funnel = plan.funnel;
     inputs.funnel_from_targeted = plan.funnel_from_targeted;
+    inputs.costs = plan.costs;
     inputs.number_format.decimal_comma = in.get(object, "decimalComma", false);
     in.into(object, "metric", inputs.setup.metric);
     in.into(object, "judgement", inputs.setup.judgement);

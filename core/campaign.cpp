@@ -21,6 +21,10 @@ enum RowFault : unsigned {
     fault_price_range = 1u << 3,
     fault_posts = 1u << 4,
     fault_audience_fit = 1u << 5,
+    fault_authenticity = 1u << 6,
+    fault_conversion_multiplier = 1u << 7,
+    fault_overhead_currency = 1u << 8,
+    fault_overhead_range = 1u << 9,
 };
 
 bool in_unit_range(double value) {
@@ -51,6 +55,22 @@ unsigned row_faults(const Influencer& influencer, Currency currency) {
     }
     if (!in_unit_range(influencer.audience_fit)) {
         faults |= fault_audience_fit;
+    }
+    if (!in_unit_range(influencer.authenticity)) {
+        faults |= fault_authenticity;
+    }
+    const double multiplier = influencer.conversion_multiplier;
+    if (!(std::isfinite(multiplier) && multiplier >= 0.0 &&
+          multiplier <= max_conversion_multiplier)) {
+        faults |= fault_conversion_multiplier;
+    }
+    if (const auto& overhead = influencer.overhead) {
+        // A zero amount has no currency to get wrong.
+        if (overhead->cents != 0 && overhead->currency != currency) {
+            faults |= fault_overhead_currency;
+        } else if (overhead->cents < 0 || overhead->cents > max_price_per_post_cents) {
+            faults |= fault_overhead_range;
+        }
     }
     return faults;
 }
@@ -104,6 +124,29 @@ void append_fault_errors(std::vector<Error>& out, unsigned faults, const Influen
         out.push_back(row_error(ErrorCode::out_of_range, row, "Audience fit",
                                 "type a percentage from 0% to 100%, such as 60%."));
     }
+    if ((faults & fault_authenticity) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Authenticity",
+                                "type the share of real followers from 0% to 100%, such as 85%."));
+    }
+    if ((faults & fault_conversion_multiplier) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Conversion multiplier",
+                                "type how many times the plan's conversion rate, from 0 to " +
+                                    format_number(max_conversion_multiplier, 0) +
+                                    ", such as 1.5 (1 converts like everyone else)."));
+    }
+    if ((faults & fault_overhead_currency) != 0) {
+        out.push_back(row_error(ErrorCode::invalid, row, "Overhead",
+                                "use the plan's currency (" +
+                                    std::string(currency_info(currency).code) + ")."));
+    }
+    if ((faults & fault_overhead_range) != 0) {
+        out.push_back(row_error(ErrorCode::out_of_range, row, "Overhead",
+                                "type an amount from " + format_money(Money::zero(currency)) +
+                                    " to " +
+                                    format_money(Money{max_price_per_post_cents, currency}) +
+                                    ", such as " + format_money(Money{5'000, currency}) +
+                                    ", or leave it empty for the plan's overhead."));
+    }
 }
 
 // (1 - rate)^posts by repeated squaring: exact operation order, so every build agrees.
@@ -121,6 +164,86 @@ double miss_share(double reach_rate, int posts) {
 
 Error plan_error(ErrorCode code, std::string_view field, const std::string& what) {
     return field_error(code, field, what);
+}
+
+// A plan-wide amount: >= 0, within the per-post limit, in the plan's currency (a zero
+// amount has no currency to get wrong).
+std::optional<Error> check_cost_amount(Money amount, Currency currency, std::string_view field,
+                                       std::int64_t example_cents) {
+    if (amount.cents != 0 && amount.currency != currency) {
+        return plan_error(ErrorCode::invalid, field,
+                          "use the plan's currency (" + std::string(currency_info(currency).code) +
+                              ").");
+    }
+    if (amount.cents < 0 || amount.cents > max_price_per_post_cents) {
+        return plan_error(ErrorCode::out_of_range, field,
+                          "type an amount from " + format_money(Money::zero(currency)) + " to " +
+                              format_money(Money{max_price_per_post_cents, currency}) +
+                              ", such as " + format_money(Money{example_cents, currency}) + ".");
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> check_costs(const CostAssumptions& costs, Currency currency) {
+    const auto share_ok = [](double value, double max) {
+        return std::isfinite(value) && value >= 0.0 && value <= max;
+    };
+    if (!share_ok(costs.overhead_hours, max_overhead_hours)) {
+        return plan_error(ErrorCode::out_of_range, "Hours per influencer",
+                          "type the hours spent on each influencer, from 0 to " +
+                              format_number(max_overhead_hours, 0) + ", such as 2.");
+    }
+    if (auto e = check_cost_amount(costs.hourly_rate, currency, "Hourly rate", 5'000)) {
+        return e;
+    }
+    if (auto e = check_cost_amount(costs.overhead_amount, currency, "Other overhead per influencer",
+                                   2'000)) {
+        return e;
+    }
+    if (auto e = check_cost_amount(costs.product_and_shipping, currency, "Product and shipping",
+                                   3'000)) {
+        return e;
+    }
+    if (costs.overhead_hours * static_cast<double>(costs.hourly_rate.cents) +
+            static_cast<double>(costs.overhead_amount.cents + costs.product_and_shipping.cents) >
+        static_cast<double>(max_price_per_post_cents)) {
+        return plan_error(ErrorCode::out_of_range, "Overhead per influencer",
+                          "hours x hourly rate + other overhead + product and shipping must stay "
+                          "within " +
+                              format_money(Money{max_price_per_post_cents, currency}) +
+                              "; check them for typing mistakes.");
+    }
+    if (!share_ok(costs.usage_rights_rate, max_usage_rights_rate)) {
+        return plan_error(ErrorCode::out_of_range, "Usage rights and exclusivity",
+                          "type a percentage of the fee from 0% to 1,000%, such as 20%.");
+    }
+    if (!share_ok(costs.agency_fee_rate, 1.0)) {
+        return plan_error(ErrorCode::out_of_range, "Agency fee",
+                          "type a percentage of the spend from 0% to 100%, such as 15%.");
+    }
+    return std::nullopt;
+}
+
+// The all-in cost of one valid row. Each part is rounded once; the sum stays within
+// 10^16 cents (fees <= 10^15, usage <= 10 x fees, overhead <= 10^15 + hours x rate),
+// checked against the money limit by the caller through the running total.
+CostSplit row_cost(const Influencer& influencer, const CostAssumptions& costs, Currency currency) {
+    CostSplit split;
+    split.fees = Money{influencer.price_per_post.cents * influencer.posts, currency};
+    split.usage_rights = Money{0, currency};
+    split.overhead = Money{0, currency};
+    split.agency_fee = Money{0, currency};
+    if (influencer.posts == 0) {
+        return split; // not booked: nothing to pay
+    }
+    split.usage_rights.cents =
+        round_cents(static_cast<double>(split.fees.cents) * costs.usage_rights_rate);
+    split.overhead.cents =
+        influencer.overhead ? influencer.overhead->cents : default_overhead_cents(costs);
+    const auto before_agency =
+        static_cast<double>(split.fees.cents + split.usage_rights.cents + split.overhead.cents);
+    split.agency_fee.cents = round_cents(before_agency * costs.agency_fee_rate);
+    return split;
 }
 
 } // namespace
@@ -227,6 +350,9 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     if (auto funnel = validate_funnel_assumptions(inputs.funnel, currency); !funnel.ok()) {
         return funnel.error();
     }
+    if (auto costs = check_costs(inputs.costs, currency)) {
+        return *costs;
+    }
     const std::vector<Influencer>& roster = inputs.roster;
     if (roster.size() > max_roster_rows) {
         return plan_error(ErrorCode::too_large, "Roster",
@@ -269,6 +395,10 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     double follower_posts = 0.0;
     double funnel_engagements = 0.0;
     double funnel_impressions = 0.0;
+    bool uneven_conversion = false; // some row converts at another rate than the plan's
+    CostSplit& split_total = totals.cost_split;
+    split_total.fees = split_total.usage_rights = split_total.overhead = split_total.agency_fee =
+        Money::zero(currency);
 
     for (std::size_t i = 0; i < roster.size(); ++i) {
         const Influencer& influencer = roster[i];
@@ -302,7 +432,7 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         row.engagements_per_post = engagements_per_post(influencer);
         row.engagement_rate = row.engagements_per_post / followers;
         row.expected_engagements = row.engagements_per_post * posts;
-        row.targeted_engagements = row.expected_engagements * influencer.audience_fit;
+        row.targeted_engagements = row.expected_engagements * audience_quality(influencer);
         // A like needs a view: each post reaches at least the people who engage with it.
         const double reached_per_post = std::max(
             followers * reach_rate_for(inputs, influencer.followers), row.engagements_per_post);
@@ -314,15 +444,19 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
                 : std::max(followers * (1.0 - miss_share(share_per_post, influencer.posts)),
                            reached_per_post);
 
-        const double fit = inputs.funnel_from_targeted ? influencer.audience_fit : 1.0;
-        const double row_funnel_engagements = row.expected_engagements * fit;
-        const double row_funnel_impressions = row.impressions * fit;
+        // Fake accounts never buy; off-target ones only count when the funnel says so.
+        const double buyers =
+            inputs.funnel_from_targeted ? audience_quality(influencer) : influencer.authenticity;
+        const double row_funnel_engagements = row.expected_engagements * buyers;
+        const double row_funnel_impressions = row.impressions * buyers;
         row.clicks = (clicks_from_engagements ? row_funnel_engagements : row_funnel_impressions) *
                      funnel.click_through_rate;
-        row.conversions = row.clicks * funnel.conversion_rate;
+        uneven_conversion = uneven_conversion || influencer.conversion_multiplier != 1.0;
+        row.conversions =
+            row.clicks * std::min(1.0, funnel.conversion_rate * influencer.conversion_multiplier);
 
-        // Both factors are checked above, so the product stays within 10^15 cents.
-        row.cost = Money{influencer.price_per_post.cents * influencer.posts, currency};
+        row.cost_split = row_cost(influencer, inputs.costs, currency);
+        row.cost = row.cost_split.total();
         row.cost_per_engagement = cost_per_unit(row.cost, row.expected_engagements);
         row.cost_per_targeted_engagement = cost_per_unit(row.cost, row.targeted_engagements);
         row.cpm = cost_per_unit(row.cost, row.impressions / 1000.0);
@@ -331,8 +465,8 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
             row.share_of_budget = static_cast<double>(row.cost.cents) / budget_cents;
         }
 
-        running_cents += row.cost.cents; // both <= 10^15: no overflow
-        if (running_cents > max_money_cents) {
+        running_cents += row.cost.cents; // both <= 10^17: no overflow
+        if (row.cost.cents > max_money_cents || running_cents > max_money_cents) {
             return plan_error(ErrorCode::overflow, "Total cost",
                               "the roster costs more than the calculator can add up; check the "
                               "prices and posts for typing mistakes.");
@@ -342,6 +476,10 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         row.overrun_after =
             Money{std::max<std::int64_t>(0, running_cents - inputs.budget.cents), currency};
 
+        split_total.fees.cents += row.cost_split.fees.cents;
+        split_total.usage_rights.cents += row.cost_split.usage_rights.cents;
+        split_total.overhead.cents += row.cost_split.overhead.cents;
+        split_total.agency_fee.cents += row.cost_split.agency_fee.cents;
         ++totals.influencers;
         if (influencer.posts > 0) {
             ++totals.booked;
@@ -378,7 +516,15 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     totals.overrun =
         Money{std::max<std::int64_t>(0, running_cents - inputs.budget.cents), currency};
 
-    auto funnel_result = run_funnel(funnel_engagements, funnel_impressions, totals.cost, funnel);
+    // The plan's funnel at the rows' own conversion rates, as one effective rate; the
+    // plan's rate itself while every row converts alike (the same figures as before
+    // conversion multipliers existed, to the last bit).
+    FunnelAssumptions plan_funnel = funnel;
+    if (uneven_conversion && totals.clicks > 0.0) {
+        plan_funnel.conversion_rate = std::min(1.0, totals.conversions / totals.clicks);
+    }
+    auto funnel_result =
+        run_funnel(funnel_engagements, funnel_impressions, totals.cost, plan_funnel);
     if (!funnel_result.ok()) {
         // Only sums beyond 10^15 engagements or impressions get here.
         return plan_error(ErrorCode::too_large, "Roster",
@@ -401,6 +547,11 @@ double reach_rate_by_size(std::int64_t followers) {
         return engagement_curve(figures);
     }();
     return expected_engagement_rate(curve, followers);
+}
+
+std::int64_t default_overhead_cents(const CostAssumptions& costs) {
+    return round_cents(costs.overhead_hours * static_cast<double>(costs.hourly_rate.cents)) +
+           costs.overhead_amount.cents + costs.product_and_shipping.cents;
 }
 
 double reach_rate_for(const CampaignInputs& inputs, std::int64_t followers) {

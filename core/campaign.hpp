@@ -5,7 +5,9 @@
 //   engagements per post  = followers x engagement rate, or the average interactions
 //                           typed for the row                    [expected_interactions]
 //   expected engagements  = engagements per post x posts         [expected_engagements]
-//   targeted engagements  = expected engagements x audience fit  [targeted_engagements]
+//   audience quality      = authenticity x audience fit: the share of the audience that is
+//                           real and in the target
+//   targeted engagements  = expected engagements x audience quality [targeted_engagements]
 //   reach rate            = the flat reach rate, or reach_rate_by_size(followers)
 //   reached per post      = max(followers x reach rate, engagements per post): a like
 //                           needs a view, so a post reaches at least the people who
@@ -17,19 +19,27 @@
 //                           reaches its share of the followers, independently of the other
 //                           posts (one post: reached per post). So impressions >= reach >=
 //                           engagements per post.
-//   cost                  = price per post x posts, exact cents  [campaign_cost]
-//   CPE                   = cost / expected engagements           [cpe]
-//   CPM                   = cost / impressions x 1,000            [cpm]
-//   clicks, conversions   = the funnel (core/funnel.hpp) applied to the row
+//   fees                  = price per post x posts, exact cents
+//   all-in cost           = fees + usage rights + overhead + agency fee [campaign_cost]:
+//                           usage rights = fees x usage share; overhead (booked rows only)
+//                           = the row's own amount, or hours x hourly rate + overhead amount
+//                           + product and shipping; agency fee = agency share x (fees +
+//                           usage rights + overhead); each part rounded once to cents.
+//                           With every cost assumption at zero the cost is the fees.
+//   CPE                   = all-in cost / expected engagements   [cpe]
+//   CPM                   = all-in cost / impressions x 1,000    [cpm]
+//   clicks, conversions   = the funnel (core/funnel.hpp) applied to the row; conversions
+//                           = clicks x min(1, conversion rate x the row's conversion
+//                           multiplier): how much more (or less) its audience buys
 //   share of budget       = cost / budget                         [share_of_budget]
 //   budget left / overrun = budget - running total cost up to and including this row,
 //                           split into two non-negative amounts   [budget_left]
 // Totals are the sums of the valid rows, but for reach: people reached by the plan count
 // the audience overlap (unique_reach); ratios in the totals are total over total.
 // The funnel's engagements are the targeted engagements when funnel_from_targeted is on
-// (only the target segment buys; impressions are scaled by audience fit too), all
-// engagements when it is off. The same rule applies to every row: nothing favours big
-// or small influencers.
+// (only the target segment buys; impressions are scaled by audience quality too), the
+// real ones (engagements x authenticity) when it is off: fake accounts never buy. The
+// same rule applies to every row: nothing favours big or small influencers.
 //
 // Bad rows: each row is checked on its own; a bad field gives an Error whose field is
 // "Row 3, Followers", the row is marked invalid (zero in the totals) and every other row
@@ -89,6 +99,56 @@ struct Influencer {
     double audience_fit = 1.0; // share of the audience in the target segment, 0..1
     std::string notes;
     std::string contact; // how to reach them: an email, a handle or a phone number
+    // Share of the audience that is real people, 0..1 (audit tools measure it differently;
+    // 1 until estimated).
+    double authenticity = 1.0;
+    // This row's buyers convert this many times the plan's conversion rate, 0..100
+    // (trust: 1, the same for everyone, until the user says otherwise).
+    double conversion_multiplier = 1.0;
+    // This row's fixed cost beyond the fee, replacing the plan's overhead, product and
+    // hours (CostAssumptions); nullopt: the plan's.
+    std::optional<Money> overhead;
+};
+
+// Audience quality: the share of the audience that is real and in the target.
+[[nodiscard]] inline double audience_quality(const Influencer& influencer) {
+    return influencer.authenticity * influencer.audience_fit;
+}
+
+// What a booked influencer costs beyond the fee, the same for every row of both plans
+// (a row may override the fixed part). Every figure is an assumption the user types;
+// all zero (the default, and files from before these fields): the cost is the fee.
+struct CostAssumptions {
+    double overhead_hours = 0.0;    // sourcing, negotiation, contract, briefing, review, payment
+    Money hourly_rate;              // what an hour of that work costs
+    Money overhead_amount;          // other fixed costs per booked influencer
+    Money product_and_shipping;     // a product sample and its shipping, per booked influencer
+    double usage_rights_rate = 0.0; // usage rights and exclusivity, a share of the fee, 0..10
+    double agency_fee_rate = 0.0;   // an agency's fee, a share of everything else, 0..1
+    friend bool operator==(const CostAssumptions&, const CostAssumptions&) = default;
+};
+inline constexpr double max_overhead_hours = 10'000.0;
+inline constexpr double max_usage_rights_rate = 10.0;
+inline constexpr double max_conversion_multiplier = 100.0;
+
+// The fixed overhead of one booked influencer without an override: hours x rate +
+// amount + product (rounded once to cents).
+[[nodiscard]] std::int64_t default_overhead_cents(const CostAssumptions& costs);
+
+// An all-in cost in its parts (each >= 0, exact cents); total() is the cost.
+struct CostSplit {
+    Money fees;         // price per post x posts
+    Money usage_rights; // fees x usage rights share
+    Money overhead;     // the fixed cost per booked influencer (hours, product, other)
+    Money agency_fee;   // agency share x everything above
+    [[nodiscard]] Money total() const {
+        return Money{fees.cents + usage_rights.cents + overhead.cents + agency_fee.cents,
+                     fees.currency};
+    }
+    // Everything beyond the fees.
+    [[nodiscard]] Money beyond_fees() const {
+        return Money{usage_rights.cents + overhead.cents + agency_fee.cents, fees.currency};
+    }
 };
 
 // Organic reach by audience size, as published: the share of fans a page's post reached.
@@ -122,6 +182,7 @@ struct CampaignInputs {
     double audience_overlap = 0.0;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true; // the funnel starts from targeted engagements
+    CostAssumptions costs;            // beyond the fee, alike for every row
 };
 
 // The share of followers one post reaches, by audience size: the published figures
@@ -145,7 +206,8 @@ struct RowMetrics {
     double estimated_reach = 0.0; // people reached at least once
     double clicks = 0.0;
     double conversions = 0.0;
-    Money cost;
+    Money cost;                               // all-in: cost_split.total()
+    CostSplit cost_split;                     // fees and what comes on top
     std::optional<Money> cost_per_engagement; // nullopt: no engagements expected
     std::optional<Money> cost_per_targeted_engagement;
     std::optional<Money> cpm; // nullopt: no impressions
@@ -169,7 +231,8 @@ struct CampaignTotals {
     double sum_of_rows_reach = 0.0;
     double clicks = 0.0;
     double conversions = 0.0;
-    Money cost;
+    Money cost;           // all-in
+    CostSplit cost_split; // sums of the rows' parts
     std::optional<Money> cost_per_engagement;
     std::optional<Money> cost_per_targeted_engagement;
     std::optional<Money> cpm;                       // per 1,000 impressions

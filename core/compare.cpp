@@ -1,5 +1,6 @@
 #include "core/compare.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -50,6 +51,7 @@ PlanSummary summarize(const std::string& name, const CampaignResult& result, Pla
     s.clicks = t.clicks;
     s.conversions = t.conversions;
     s.cost = t.cost;
+    s.cost_split = t.cost_split;
     s.cost_per_engagement = t.cost_per_engagement;
     s.cost_per_targeted_engagement = t.cost_per_targeted_engagement;
     s.cost_per_conversion = t.cost_per_conversion;
@@ -109,6 +111,16 @@ void decide(Comparison& out) {
     }
 }
 
+// The driver's flip as the sensitivity list found it.
+std::optional<double> flip_of(const Comparison& out, Driver driver) {
+    for (const SensitivityEntry& e : out.sensitivity) {
+        if (e.driver == driver) {
+            return e.flip;
+        }
+    }
+    return std::nullopt;
+}
+
 void compute_break_even(Comparison& out, const ComparisonInputs& inputs) {
     const PlanSummary& a = out.a;
     const PlanSummary& b = out.b;
@@ -147,8 +159,19 @@ void compute_break_even(Comparison& out, const ComparisonInputs& inputs) {
         be.affordable_count = static_cast<std::int64_t>(affordable);
         be.affordable_metric = affordable * per_influencer;
     }
-    // Price: B's average price per post at which the costs per result are equal.
-    if (a.metric > 0.0 && b.metric > 0.0 && b.posts > 0) {
+    // Price: B's average price per post at which the costs per result are equal. In
+    // closed form while B's cost is its fees; with costs on top, by bisection.
+    const bool b_pays_fees_only =
+        inputs.costs == CostAssumptions{} &&
+        std::none_of(inputs.setup.b.influencers.begin(), inputs.setup.b.influencers.end(),
+                     [](const Influencer& row) { return row.overhead.has_value(); });
+    if (!b_pays_fees_only) {
+        if (out.judgement == Judgement::cost_per_result) {
+            if (const auto flip = flip_of(out, Driver::price_b)) {
+                be.price_per_post = Money{static_cast<std::int64_t>(*flip), currency};
+            }
+        }
+    } else if (a.metric > 0.0 && b.metric > 0.0 && b.posts > 0) {
         const double cost_per_a = static_cast<double>(a.cost.cents) / a.metric;
         const double cents = cost_per_a * b.metric / static_cast<double>(b.posts);
         if (cents <= static_cast<double>(max_money_cents)) {
@@ -334,6 +357,105 @@ void write_text(Comparison& out, const ComparisonInputs& inputs) {
     }
 }
 
+// Audience quality, conversion advantage and overhead at their flips (core/drivers.hpp).
+void compute_driver_break_evens(Comparison& out, const ComparisonInputs& inputs) {
+    BreakEven& be = out.break_even;
+    be.current_audience_quality_a = detail::driver_value(inputs, Driver::quality_a);
+    be.current_conversion_advantage = detail::driver_value(inputs, Driver::conversion_b);
+    be.current_overhead_per_influencer =
+        Money{default_overhead_cents(inputs.costs), inputs.budget.currency};
+    if (out.winner == Winner::undecided) {
+        return;
+    }
+    be.audience_quality_a = flip_of(out, Driver::quality_a);
+    be.conversion_advantage = flip_of(out, Driver::conversion_b);
+    if (const auto overhead = flip_of(out, Driver::overhead)) {
+        be.overhead_per_influencer =
+            Money{static_cast<std::int64_t>(*overhead), inputs.budget.currency};
+    }
+}
+
+// Whether raising the driver from its current value favours plan B.
+bool raising_favours_b(const ComparisonInputs& inputs, Driver driver, double flip) {
+    const auto at_flip = detail::verdict_margin(detail::with_driver(inputs, driver, flip));
+    const double above = flip > 0.0 ? flip * 2.0 : 1.0;
+    const auto higher = detail::verdict_margin(detail::with_driver(inputs, driver, above));
+    return at_flip && higher && *higher > *at_flip;
+}
+
+void write_driver_text(Comparison& out, const ComparisonInputs& inputs) {
+    const ProseNumbers w(inputs.number_format);
+    const BreakEven& be = out.break_even;
+    const std::string& a = out.a.name;
+    const std::string& b = out.b.name;
+    if (out.winner != Winner::a && out.winner != Winner::b) {
+        return;
+    }
+    const bool a_wins = out.winner == Winner::a;
+    if (be.audience_quality_a) {
+        const std::string now = " (now " + w.percent(be.current_audience_quality_a) + ").";
+        out.break_even_text.push_back(
+            a_wins ? a + " loses if less than " + w.percent(*be.audience_quality_a) +
+                         " of its audience is real and in your target" + now
+                   : a + " would need " + w.percent(*be.audience_quality_a) +
+                         " of its audience real and in your target to catch up" + now);
+    }
+    if (be.conversion_advantage) {
+        const std::string now = " (now " + w.times(be.current_conversion_advantage) + ").";
+        out.break_even_text.push_back(
+            a_wins ? b + " must convert " + w.times(*be.conversion_advantage) +
+                         " times as well as " + a + " to match it" + now
+                   : b + " stays ahead while it converts at least " +
+                         w.times(*be.conversion_advantage) + " times as well as " + a + now);
+    }
+    if (be.overhead_per_influencer) {
+        const std::string now = " (now " + w.money(be.current_overhead_per_influencer) + ").";
+        const bool more_helps_b = raising_favours_b(
+            inputs, Driver::overhead, static_cast<double>(be.overhead_per_influencer->cents));
+        const std::string& gains = more_helps_b ? b : a;
+        out.break_even_text.push_back("Both plans tie at an overhead of " +
+                                      w.money(*be.overhead_per_influencer) +
+                                      " per influencer; more overhead favours " + gains + now);
+    }
+}
+
+std::string driver_amount(const ProseNumbers& w, const SensitivityEntry& e, Currency currency) {
+    const double value = e.flip.value_or(e.current);
+    switch (e.unit) {
+    case DriverUnit::money:
+        return w.money(Money{static_cast<std::int64_t>(value), currency});
+    case DriverUnit::rate:
+        return w.percent(value);
+    case DriverUnit::times:
+        return w.times(value) + " times";
+    }
+    return "";
+}
+
+// "The answer depends mostly on price per post, Ten regional bloggers: at $17.39 or less
+// the verdict goes to Ten regional bloggers, above it to One national blogger."
+void write_decided_by(Comparison& out, const ComparisonInputs& inputs) {
+    const auto decider = std::find_if(out.sensitivity.begin(), out.sensitivity.end(),
+                                      [](const SensitivityEntry& e) { return e.decides; });
+    if (decider == out.sensitivity.end()) {
+        if (!out.sensitivity.empty()) {
+            out.decided_by = "No assumption within its range changes the winner; the largest "
+                             "swing comes from " +
+                             out.sensitivity.front().label + ".";
+        }
+        return;
+    }
+    const ProseNumbers w(inputs.number_format);
+    const bool up_helps_b = decider->margin_high > decider->margin_low;
+    const std::string& above = up_helps_b ? out.b.name : out.a.name;
+    const std::string& below = up_helps_b ? out.a.name : out.b.name;
+    const std::string amount = driver_amount(w, *decider, inputs.budget.currency);
+    out.decided_by = "The answer depends mostly on " + decider->label + ": at " + amount +
+                     (up_helps_b ? " or more" : " or less") + " the verdict goes to " +
+                     (up_helps_b ? above : below) + ", " + (up_helps_b ? "below" : "above") +
+                     " it to " + (up_helps_b ? below : above) + ".";
+}
+
 } // namespace
 
 Result<PlanGroup> typical_group(std::string name, const Influencer& typical, int count) {
@@ -357,21 +479,11 @@ Result<Comparison> compare_plans(const ComparisonInputs& inputs) {
     out.metric = setup.metric;
     out.judgement = setup.judgement;
 
-    CampaignInputs campaign;
-    campaign.budget = inputs.budget;
-    campaign.reach_rate = inputs.reach_rate;
-    campaign.reach_by_size = inputs.reach_by_size;
-    campaign.audience_overlap = inputs.audience_overlap;
-    campaign.funnel = inputs.funnel;
-    campaign.funnel_from_targeted = inputs.funnel_from_targeted;
-
-    campaign.roster = setup.a.influencers;
-    auto result_a = evaluate_campaign(campaign);
+    auto result_a = evaluate_campaign(plan_campaign_inputs(inputs, setup.a));
     if (!result_a.ok()) {
         return result_a.error();
     }
-    campaign.roster = setup.b.influencers;
-    auto result_b = evaluate_campaign(campaign);
+    auto result_b = evaluate_campaign(plan_campaign_inputs(inputs, setup.b));
     if (!result_b.ok()) {
         return result_b.error();
     }
@@ -381,8 +493,12 @@ Result<Comparison> compare_plans(const ComparisonInputs& inputs) {
     out.b = summarize(setup.b.name.empty() ? "Plan B" : setup.b.name, out.campaign_b, out.metric);
 
     decide(out);
+    out.sensitivity = sensitivity(inputs, out); // its flips are the drivers' break-evens
     compute_break_even(out, inputs);
+    compute_driver_break_evens(out, inputs);
     write_text(out, inputs);
+    write_driver_text(out, inputs);
+    write_decided_by(out, inputs);
     return out;
 }
 

@@ -22,6 +22,9 @@
 //   affordable  = floor(budget / B's average cost per influencer) influencers like
 //                 B's average one, and the metric they bring.
 //
+// Beyond these (core/drivers.hpp): A's audience quality, B's conversion advantage and the
+// overhead per influencer at which the verdict flips, found by bisection on the model.
+//
 // Example (the article): A = one blogger, 1,000,000 followers at 2.4%, $5,000;
 // B = ten bloggers, 1,000 followers at 7.4%, $100 each. A: 24,000 engagements, $0.21
 // each; B: 740, $1.35 each. A wins on cost per engagement. B would match it at
@@ -31,6 +34,7 @@
 #pragma once
 
 #include "core/campaign.hpp"
+#include "core/drivers.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/numbers.hpp"
@@ -67,6 +71,7 @@ struct ComparisonInputs {
     double audience_overlap = 0.0;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true;
+    CostAssumptions costs;      // beyond the fee, alike for both plans
     NumberFormat number_format; // for the sentences
 };
 
@@ -82,7 +87,8 @@ struct PlanSummary {
     double impressions = 0.0;
     double clicks = 0.0;
     double conversions = 0.0;
-    Money cost;
+    Money cost;           // all-in
+    CostSplit cost_split; // fees against everything on top
     std::optional<Money> cost_per_engagement, cost_per_targeted_engagement, cost_per_conversion,
         cpm;
     double metric = 0.0;                  // the chosen metric
@@ -108,6 +114,14 @@ struct BreakEven {                              // about plan B; nullopt where n
     double current_engagement_rate = 0.0;
     std::optional<std::int64_t> affordable_count; // within the budget
     double affordable_metric = 0.0;
+    // The drivers of core/drivers.hpp at their flip (nullopt: no value flips the verdict,
+    // or the plans are beyond max_sensitivity_rows).
+    std::optional<double> audience_quality_a; // A's share of audience real and in target
+    double current_audience_quality_a = 1.0;
+    std::optional<double> conversion_advantage; // B's conversion rate / A's
+    double current_conversion_advantage = 1.0;
+    std::optional<Money> overhead_per_influencer; // both plans alike
+    Money current_overhead_per_influencer;
 };
 
 struct Comparison {
@@ -120,10 +134,18 @@ struct Comparison {
     // undecided, or when the loser's figure is not defined (nothing expected, or free).
     std::optional<double> advantage;
     BreakEven break_even;
-    std::string verdict;                      // one sentence: who wins and by how much
-    std::vector<std::string> notes;           // budget and honesty remarks
-    std::vector<std::string> break_even_text; // one sentence per break-even
+    std::string verdict;                       // one sentence: who wins and by how much
+    std::vector<std::string> notes;            // budget and honesty remarks
+    std::vector<std::string> break_even_text;  // one sentence per break-even
+    std::vector<SensitivityEntry> sensitivity; // largest swing first (core/drivers.hpp)
+    // Which assumption the answer hangs on, with its flip value; empty when no
+    // assumption's range changes the winner.
+    std::string decided_by;
 };
+
+// One plan of a comparison as the campaign inputs evaluate_campaign takes.
+[[nodiscard]] CampaignInputs plan_campaign_inputs(const ComparisonInputs& inputs,
+                                                  const PlanGroup& group);
 
 // Errors: plan-wide inputs as in evaluate_campaign (budget, reach rate, funnel), or a
 // group above max_roster_rows. Bad rows are in campaign_a.errors / campaign_b.errors.

@@ -318,9 +318,14 @@ json Writer::write(const M& value, bool open_max) const {
                 if (!member && dialect_ == Dialect::file) {
                     return; // saved files leave an empty optional out
                 }
-            } else if constexpr (std::is_scalar_v<Member> || std::is_same_v<Member, std::string>) {
-                if (f.omit_if_default && dialect_ == Dialect::file && member == Member{}) {
-                    return;
+            } else if constexpr (!detail::is_vector<Member>::value &&
+                                 std::equality_comparable<Member>) {
+                if (f.omit_if_default && dialect_ == Dialect::file) {
+                    // The owner's own default (authenticity defaults to 1, not 0).
+                    static const M defaults{};
+                    if (member == defaults.*(f.member)) {
+                        return;
+                    }
                 }
             }
             json item = write(member, f.open_upper_bound);

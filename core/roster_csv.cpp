@@ -92,6 +92,16 @@ constexpr Alias header_aliases[] = {
     {"targetaudienceshare", RosterField::audience_fit},
     {"notes", RosterField::notes},
     {"note", RosterField::notes},
+    {"authenticity", RosterField::authenticity},
+    {"realfollowers", RosterField::authenticity},
+    {"realaudience", RosterField::authenticity},
+    {"audiencequality", RosterField::authenticity},
+    {"conversionmultiplier", RosterField::conversion_multiplier},
+    {"conversionadvantage", RosterField::conversion_multiplier},
+    {"trust", RosterField::conversion_multiplier},
+    {"overhead", RosterField::overhead},
+    {"extracost", RosterField::overhead},
+    {"overheadperinfluencer", RosterField::overhead},
     {"comments", RosterField::notes},
     {"comment", RosterField::notes},
     {"remarks", RosterField::notes},
@@ -163,7 +173,8 @@ std::string_view trim(std::string_view text) {
 }
 
 bool is_rate_field(RosterField field) {
-    return field == RosterField::engagement_rate || field == RosterField::audience_fit;
+    return field == RosterField::engagement_rate || field == RosterField::audience_fit ||
+           field == RosterField::authenticity;
 }
 
 // A rate column holds fractions when every value is a plain number below 1 with no
@@ -207,6 +218,9 @@ const std::vector<RosterField>& roster_fields() {
         RosterField::niche,
         RosterField::audience_fit,
         RosterField::notes,
+        RosterField::authenticity,
+        RosterField::conversion_multiplier,
+        RosterField::overhead,
         RosterField::ignore,
     };
     return fields;
@@ -238,6 +252,12 @@ std::string_view roster_field_name(RosterField field) {
         return "Audience fit";
     case RosterField::notes:
         return "Notes";
+    case RosterField::authenticity:
+        return "Authenticity";
+    case RosterField::conversion_multiplier:
+        return "Conversion multiplier";
+    case RosterField::overhead:
+        return "Overhead";
     }
     return "(ignore)";
 }
@@ -339,7 +359,7 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
         auto fail = [&](std::size_t column, Error error) {
             row_errors.push_back(ImportRowError{record.line, column + 1, std::move(error)});
         };
-        std::array<bool, 12> given{};
+        std::array<bool, 15> given{};
         bool rate_given = false;
 
         if (record.cells.size() > width) {
@@ -443,6 +463,31 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
                 }
                 break;
             }
+            case RosterField::authenticity: {
+                auto v = fractions[c] ? parse_number_in(cell, name, 0.0, 1.0, format)
+                                      : parse_rate(cell, name, format);
+                if (v.ok()) {
+                    influencer.authenticity = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
+            }
+            case RosterField::conversion_multiplier:
+                if (auto v = parse_number_in(cell, name, 0.0, max_conversion_multiplier, format);
+                    v.ok()) {
+                    influencer.conversion_multiplier = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
+            case RosterField::overhead:
+                if (auto v = parse_money(cell, name, options.currency, format); v.ok()) {
+                    influencer.overhead = v.value();
+                } else {
+                    fail(c, v.error());
+                }
+                break;
             case RosterField::ignore:
                 break;
             }

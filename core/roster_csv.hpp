@@ -9,7 +9,9 @@
 //      "Name", "Influencer" -> Name; "Engagement", "ER", "Engagement rate" ->
 //      Engagement rate; "Region", "Location", "State" -> Region; "Niche",
 //      "Category" -> Niche; "Platform", "Network" -> Platform; "Posts"; "Audience fit";
-//      "Notes"; "Avg interactions", "Likes" -> Average interactions. Columns this
+//      "Notes"; "Avg interactions", "Likes" -> Average interactions; "Authenticity",
+//      "Real followers" -> Authenticity; "Conversion multiplier", "Trust" ->
+//      Conversion multiplier; "Overhead", "Extra cost" -> Overhead. Columns this
 //      module writes as results ("Expected engagements", "CPE" ...) are ignored.
 //      Unmatched columns are listed in `unknown`; the caller may then change
 //      `columns` (the mapping step) and go on. Name and Followers are required.
@@ -32,7 +34,9 @@
 //
 // Export: export_roster_csv writes Name, Platform, Followers, Engagement rate (%),
 // Average interactions, Price per post (CUR), Posts, Region, Niche, Audience fit (%),
-// Notes: plain numbers that spreadsheets read as numbers (no thousands separators, no
+// Notes, and Authenticity (%), Conversion multiplier and Overhead (CUR) only when a row
+// sets one of them away from its default (so older exports stay the same): plain numbers that
+// spreadsheets read as numbers (no thousands separators, no
 // '%' sign, which LibreOffice Calc's import without options reads as text), rates as
 // percentages with up to 17
 // significant digits ("7.4" under a "(%)" header), money with two decimals ("100.00"),
@@ -72,6 +76,9 @@ enum class RosterField : std::uint8_t {
     niche,
     audience_fit,
     notes,
+    authenticity,          // share of real followers, a rate like audience fit
+    conversion_multiplier, // times the plan's conversion rate
+    overhead,              // the row's own overhead (empty: the plan's)
 };
 
 // Every field a column can be mapped to, in display order (ignore last).

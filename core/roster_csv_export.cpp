@@ -26,38 +26,60 @@ std::string money_text(Money amount, bool decimal_comma) {
     return text;
 }
 
+// The columns of issue #15 are written only when a row uses them.
+bool uses_driver_columns(const std::vector<Influencer>& roster) {
+    return std::any_of(roster.begin(), roster.end(), [](const Influencer& row) {
+        return row.authenticity != 1.0 || row.conversion_multiplier != 1.0 ||
+               row.overhead.has_value();
+    });
+}
+
 // Spreadsheets may read "7.4%" as text (LibreOffice Calc's import without options
 // does), so rates go out as bare percentages under a "(%)" header, which the import
 // reads back as percentages.
-std::vector<std::string> roster_header(const RosterExportOptions& options) {
-    return {"Name",
-            "Platform",
-            "Followers",
-            "Engagement rate (%)",
-            "Average interactions",
-            "Price per post (" + std::string(currency_info(options.currency).code) + ")",
-            "Posts",
-            "Region",
-            "Niche",
-            "Audience fit (%)",
-            "Notes"};
+std::vector<std::string> roster_header(const RosterExportOptions& options, bool drivers) {
+    const std::string code(currency_info(options.currency).code);
+    std::vector<std::string> header = {"Name",
+                                       "Platform",
+                                       "Followers",
+                                       "Engagement rate (%)",
+                                       "Average interactions",
+                                       "Price per post (" + code + ")",
+                                       "Posts",
+                                       "Region",
+                                       "Niche",
+                                       "Audience fit (%)",
+                                       "Notes"};
+    if (drivers) {
+        header.insert(header.end(),
+                      {"Authenticity (%)", "Conversion multiplier", "Overhead (" + code + ")"});
+    }
+    return header;
 }
 
 std::vector<std::string> roster_cells(const Influencer& influencer,
-                                      const RosterExportOptions& options) {
+                                      const RosterExportOptions& options, bool drivers) {
     const bool comma = options.decimal_comma;
     const bool rate = influencer.engagement_kind == EngagementInputKind::rate;
-    return {influencer.name,
-            influencer.platform,
-            std::to_string(influencer.followers),
-            rate ? exact_decimal(influencer.engagement_value, 2, comma) : "",
-            rate ? "" : exact_decimal(influencer.engagement_value, 0, comma),
-            money_text(influencer.price_per_post, comma),
-            std::to_string(influencer.posts),
-            influencer.region,
-            influencer.niche,
-            exact_decimal(influencer.audience_fit, 2, comma),
-            current_notes(influencer)};
+    std::vector<std::string> cells = {
+        influencer.name,
+        influencer.platform,
+        std::to_string(influencer.followers),
+        rate ? exact_decimal(influencer.engagement_value, 2, comma) : "",
+        rate ? "" : exact_decimal(influencer.engagement_value, 0, comma),
+        money_text(influencer.price_per_post, comma),
+        std::to_string(influencer.posts),
+        influencer.region,
+        influencer.niche,
+        exact_decimal(influencer.audience_fit, 2, comma),
+        current_notes(influencer)};
+    if (drivers) {
+        cells.insert(cells.end(),
+                     {exact_decimal(influencer.authenticity, 2, comma),
+                      exact_decimal(influencer.conversion_multiplier, 0, comma),
+                      influencer.overhead ? money_text(*influencer.overhead, comma) : ""});
+    }
+    return cells;
 }
 
 // A plain number with a fixed count of decimals, so a column reads the same on every
@@ -135,9 +157,10 @@ std::string export_roster_csv(const std::vector<Influencer>& roster,
                               const RosterExportOptions& options) {
     std::vector<std::vector<std::string>> records;
     records.reserve(roster.size() + 1);
-    records.push_back(roster_header(options));
+    const bool drivers = uses_driver_columns(roster);
+    records.push_back(roster_header(options, drivers));
     for (const auto& influencer : roster) {
-        records.push_back(roster_cells(influencer, options));
+        records.push_back(roster_cells(influencer, options, drivers));
     }
     return write_csv(records, options.csv);
 }
@@ -206,14 +229,15 @@ std::string export_roster_results_csv(const std::vector<Influencer>& roster,
     const bool comma = options.decimal_comma;
     std::vector<std::vector<std::string>> records;
     records.reserve(roster.size() + 1);
-    auto header = roster_header(options);
+    const bool drivers = uses_driver_columns(roster);
+    auto header = roster_header(options, drivers);
     header.insert(header.end(), planned_columns.begin(), planned_columns.end());
     if (tracked != nullptr) {
         header.insert(header.end(), tracked_columns.begin(), tracked_columns.end());
     }
     records.push_back(std::move(header));
     for (const auto& influencer : roster) {
-        auto cells = roster_cells(influencer, options);
+        auto cells = roster_cells(influencer, options, drivers);
         const auto it = std::find_if(results.rows.begin(), results.rows.end(),
                                      [&](const RowMetrics& r) { return r.id == influencer.id; });
         if (it == results.rows.end()) {

@@ -125,6 +125,7 @@ CampaignInputs campaign_inputs(const Scenario& scenario) {
     inputs.audience_overlap = scenario.assumptions.audience_overlap;
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
+    inputs.costs = scenario.assumptions.costs;
     return inputs;
 }
 
@@ -138,6 +139,7 @@ ComparisonInputs comparison_inputs(const Scenario& scenario) {
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
     inputs.number_format = scenario.assumptions.number_format;
+    inputs.costs = scenario.assumptions.costs;
     return inputs;
 }
 

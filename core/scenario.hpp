@@ -59,6 +59,7 @@ struct Assumptions {
     bool reach_by_size = false;       // reach falls with audience size (CampaignInputs)
     double audience_overlap = 0.0;    // share of audiences reached twice (CampaignInputs)
     UncertaintySettings uncertainty;  // spread, seed, trials
+    CostAssumptions costs;            // what each influencer costs beyond the fee
 };
 
 struct TrackingSettings {

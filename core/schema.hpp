@@ -98,6 +98,13 @@ MR_ENUM(TrackingMetric, {TrackingMetric::engagement_rate, "engagement_rate"},
 MR_ENUM(GradeBand, {GradeBand::well_below, "well_below"}, {GradeBand::below, "below"},
         {GradeBand::typical, "typical"}, {GradeBand::above, "above"},
         {GradeBand::well_above, "well_above"});
+MR_ENUM(Driver, {Driver::price_a, "price_a"}, {Driver::price_b, "price_b"},
+        {Driver::engagement_a, "engagement_a"}, {Driver::engagement_b, "engagement_b"},
+        {Driver::quality_a, "quality_a"}, {Driver::quality_b, "quality_b"},
+        {Driver::conversion_b, "conversion_b"}, {Driver::overhead, "overhead"},
+        {Driver::overlap, "overlap"});
+MR_ENUM(DriverUnit, {DriverUnit::money, "money"}, {DriverUnit::rate, "rate"},
+        {DriverUnit::times, "times"});
 #undef MR_ENUM
 
 template <class E>
@@ -216,7 +223,18 @@ MR_TYPE(Influencer, field("id", &Influencer::id), field("name", &Influencer::nam
         field("price", &Influencer::price_per_post, "pricePerPost"),
         field("posts", &Influencer::posts), field("region", &Influencer::region),
         field("niche", &Influencer::niche), field("audience_fit", &Influencer::audience_fit),
-        field("notes", &Influencer::notes), field("contact", &Influencer::contact).omit_default());
+        field("notes", &Influencer::notes), field("contact", &Influencer::contact).omit_default(),
+        field("authenticity", &Influencer::authenticity).omit_default(),
+        field("conversion_multiplier", &Influencer::conversion_multiplier).omit_default(),
+        field("overhead", &Influencer::overhead));
+MR_TYPE(CostAssumptions, field("overhead_hours", &CostAssumptions::overhead_hours),
+        field("hourly_rate", &CostAssumptions::hourly_rate),
+        field("overhead_amount", &CostAssumptions::overhead_amount),
+        field("product_and_shipping", &CostAssumptions::product_and_shipping),
+        field("usage_rights_rate", &CostAssumptions::usage_rights_rate),
+        field("agency_fee_rate", &CostAssumptions::agency_fee_rate));
+MR_TYPE(CostSplit, field("fees", &CostSplit::fees), field("usage_rights", &CostSplit::usage_rights),
+        field("overhead", &CostSplit::overhead), field("agency_fee", &CostSplit::agency_fee));
 MR_TYPE(PlanGroup, field("name", &PlanGroup::name),
         field("influencers", &PlanGroup::influencers).limit(max_roster_rows));
 MR_TYPE(ComparisonSetup, field("a", &ComparisonSetup::a), field("b", &ComparisonSetup::b),
@@ -259,7 +277,8 @@ MR_TYPE(Assumptions, field("currency", &Assumptions::currency),
         field("reach_rate", &Assumptions::reach_rate),
         field("reach_by_size", &Assumptions::reach_by_size),
         field("audience_overlap", &Assumptions::audience_overlap),
-        field("uncertainty", &Assumptions::uncertainty));
+        field("uncertainty", &Assumptions::uncertainty),
+        field("costs", &Assumptions::costs).omit_default());
 MR_TYPE(ActualResult, field("influencer_id", &ActualResult::influencer_id),
         field("likes", &ActualResult::likes), field("comments", &ActualResult::comments),
         field("shares", &ActualResult::shares), field("saves", &ActualResult::saves),
@@ -327,7 +346,7 @@ MR_TYPE(RowMetrics, field("id", &RowMetrics::id), field("valid", &RowMetrics::va
         field("impressions", &RowMetrics::impressions),
         field("estimated_reach", &RowMetrics::estimated_reach),
         field("clicks", &RowMetrics::clicks), field("conversions", &RowMetrics::conversions),
-        field("cost", &RowMetrics::cost),
+        field("cost", &RowMetrics::cost), field("cost_split", &RowMetrics::cost_split),
         field("cost_per_engagement", &RowMetrics::cost_per_engagement),
         field("cost_per_targeted_engagement", &RowMetrics::cost_per_targeted_engagement),
         field("cpm", &RowMetrics::cpm),
@@ -347,6 +366,7 @@ MR_TYPE(CampaignTotals, field("influencers", &CampaignTotals::influencers),
         field("sum_of_rows_reach", &CampaignTotals::sum_of_rows_reach),
         field("clicks", &CampaignTotals::clicks),
         field("conversions", &CampaignTotals::conversions), field("cost", &CampaignTotals::cost),
+        field("cost_split", &CampaignTotals::cost_split),
         field("cost_per_engagement", &CampaignTotals::cost_per_engagement),
         field("cost_per_targeted_engagement", &CampaignTotals::cost_per_targeted_engagement),
         field("cpm", &CampaignTotals::cpm),
@@ -367,6 +387,7 @@ MR_TYPE(PlanSummary, field("name", &PlanSummary::name),
         field("estimated_reach", &PlanSummary::estimated_reach),
         field("impressions", &PlanSummary::impressions), field("clicks", &PlanSummary::clicks),
         field("conversions", &PlanSummary::conversions), field("cost", &PlanSummary::cost),
+        field("cost_split", &PlanSummary::cost_split),
         field("cost_per_engagement", &PlanSummary::cost_per_engagement),
         field("cost_per_targeted_engagement", &PlanSummary::cost_per_targeted_engagement),
         field("cost_per_conversion", &PlanSummary::cost_per_conversion),
@@ -382,13 +403,29 @@ MR_TYPE(BreakEven, field("count_to_match", &BreakEven::count_to_match),
         field("engagement_rate", &BreakEven::engagement_rate),
         field("current_engagement_rate", &BreakEven::current_engagement_rate),
         field("affordable_count", &BreakEven::affordable_count),
-        field("affordable_metric", &BreakEven::affordable_metric));
+        field("affordable_metric", &BreakEven::affordable_metric),
+        field("audience_quality_a", &BreakEven::audience_quality_a),
+        field("current_audience_quality_a", &BreakEven::current_audience_quality_a),
+        field("conversion_advantage", &BreakEven::conversion_advantage),
+        field("current_conversion_advantage", &BreakEven::current_conversion_advantage),
+        field("overhead_per_influencer", &BreakEven::overhead_per_influencer),
+        field("current_overhead_per_influencer", &BreakEven::current_overhead_per_influencer));
+MR_TYPE(SensitivityEntry, field("driver", &SensitivityEntry::driver),
+        field("unit", &SensitivityEntry::unit), field("label", &SensitivityEntry::label),
+        field("current", &SensitivityEntry::current), field("low", &SensitivityEntry::low),
+        field("high", &SensitivityEntry::high), field("margin_low", &SensitivityEntry::margin_low),
+        field("margin_high", &SensitivityEntry::margin_high),
+        field("swing", &SensitivityEntry::swing), field("flip", &SensitivityEntry::flip),
+        field("decides", &SensitivityEntry::decides),
+        field("range_source", &SensitivityEntry::range_source));
 MR_TYPE(Comparison, field("a", &Comparison::a), field("b", &Comparison::b),
         field("campaign_a", &Comparison::campaign_a), field("campaign_b", &Comparison::campaign_b),
         field("metric", &Comparison::metric), field("judgement", &Comparison::judgement),
         field("winner", &Comparison::winner), field("advantage", &Comparison::advantage),
         field("break_even", &Comparison::break_even), field("verdict", &Comparison::verdict),
-        field("notes", &Comparison::notes), field("break_even_text", &Comparison::break_even_text));
+        field("notes", &Comparison::notes), field("break_even_text", &Comparison::break_even_text),
+        field("sensitivity", &Comparison::sensitivity),
+        field("decided_by", &Comparison::decided_by));
 MR_TYPE(InfluencerActuals, field("id", &InfluencerActuals::id),
         field("roster_row", &InfluencerActuals::roster_row),
         field("posts", &InfluencerActuals::posts),

@@ -8,13 +8,24 @@ void relabel_currency(core::Scenario& s, core::Currency currency) {
     };
     s.assumptions.currency = currency;
     relabel(s.budget);
-    for (core::Influencer& row : s.roster) {
+    const auto relabel_row = [&](core::Influencer& row) {
         relabel(row.price_per_post);
+        if (row.overhead) {
+            relabel(*row.overhead);
+        }
+    };
+    for (core::Influencer& row : s.roster) {
+        relabel_row(row);
     }
     for (core::PlanGroup* group : {&s.comparison.a, &s.comparison.b}) {
         for (core::Influencer& row : group->influencers) {
-            relabel(row.price_per_post);
+            relabel_row(row);
         }
+    }
+    core::CostAssumptions& costs = s.assumptions.costs;
+    for (core::Money* amount :
+         {&costs.hourly_rate, &costs.overhead_amount, &costs.product_and_shipping}) {
+        relabel(*amount);
     }
     core::PricingModel& pricing = s.assumptions.pricing;
     pricing.currency = currency;
