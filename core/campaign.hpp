@@ -88,7 +88,8 @@ struct Influencer {
     std::string region, niche;
     double audience_fit = 1.0; // share of the audience in the target segment, 0..1
     std::string notes;
-    std::string contact; // how to reach them: an email, a handle or a phone number
+    std::string contact;       // how to reach them: an email, a handle or a phone number
+    std::string discount_code; // their own shop code (core/tracking_links.hpp), or empty
 };
 
 // Organic reach by audience size, as published: the share of fans a page's post reached.

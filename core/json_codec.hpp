@@ -318,7 +318,8 @@ json Writer::write(const M& value, bool open_max) const {
                 if (!member && dialect_ == Dialect::file) {
                     return; // saved files leave an empty optional out
                 }
-            } else if constexpr (std::is_scalar_v<Member> || std::is_same_v<Member, std::string>) {
+            } else if constexpr (std::equality_comparable<Member>) {
+                // Scalars, text and settings structs with a defaulted ==.
                 if (f.omit_if_default && dialect_ == Dialect::file && member == Member{}) {
                     return;
                 }

@@ -110,41 +110,6 @@ constexpr Alias header_aliases[] = {
     {"valid", RosterField::ignore},
 };
 
-std::string normalize_header(std::string_view header) {
-    // Drop a trailing "(...)" unit: "Price per post (USD)", "Engagement rate (%)".
-    if (!header.empty()) {
-        std::size_t end = header.size();
-        while (end > 0 && (header[end - 1] == ' ' || header[end - 1] == '\t')) {
-            --end;
-        }
-        if (end > 0 && header[end - 1] == ')') {
-            const std::size_t open = header.rfind('(', end - 1);
-            if (open != std::string_view::npos && open > 0) {
-                header = header.substr(0, open);
-            }
-        }
-    }
-    std::string key;
-    for (const char c : header) {
-        if (c >= 'A' && c <= 'Z') {
-            key += static_cast<char>(c - 'A' + 'a');
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            key += c;
-        }
-    }
-    return key;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 bool is_rate_field(RosterField field) {
     return field == RosterField::engagement_rate || field == RosterField::audience_fit;
 }
@@ -188,6 +153,54 @@ std::string money_text(Money amount, bool decimal_comma) {
 }
 
 } // namespace
+} // namespace detail
+
+namespace detail {
+
+ImportRowError too_many_cells(const CsvRecord& record, std::size_t width) {
+    return ImportRowError{record.line, 0,
+                          make_error(ErrorCode::malformed, "Columns",
+                                     "This line has " + std::to_string(record.cells.size()) +
+                                         " cells but the header has " + std::to_string(width) +
+                                         " columns; put numbers such as 1,200 in quotes, or "
+                                         "remove the extra cells.")};
+}
+
+std::string normalize_header(std::string_view header) {
+    // Drop a trailing "(...)" unit: "Price per post (USD)", "Engagement rate (%)".
+    if (!header.empty()) {
+        std::size_t end = header.size();
+        while (end > 0 && (header[end - 1] == ' ' || header[end - 1] == '\t')) {
+            --end;
+        }
+        if (end > 0 && header[end - 1] == ')') {
+            const std::size_t open = header.rfind('(', end - 1);
+            if (open != std::string_view::npos && open > 0) {
+                header = header.substr(0, open);
+            }
+        }
+    }
+    std::string key;
+    for (const char c : header) {
+        if (c >= 'A' && c <= 'Z') {
+            key += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            key += c;
+        }
+    }
+    return key;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
 } // namespace detail
 
 const std::vector<RosterField>& roster_fields() {
@@ -340,13 +353,7 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
             // The cells are shifted (usually an unquoted "1,200"), so errors in single
             // cells would only confuse: report the cause once.
             ++preview.bad_rows;
-            preview.errors.push_back(ImportRowError{
-                record.line, 0,
-                make_error(ErrorCode::malformed, "Columns",
-                           "This line has " + std::to_string(record.cells.size()) +
-                               " cells but the header has " + std::to_string(width) +
-                               " columns; put numbers such as 1,200 in quotes, or remove "
-                               "the extra cells.")});
+            preview.errors.push_back(detail::too_many_cells(record, width));
             continue;
         }
         for (std::size_t c = 0; c < record.cells.size(); ++c) {
