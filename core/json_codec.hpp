@@ -21,7 +21,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -318,8 +317,9 @@ json Writer::write(const M& value, bool open_max) const {
                 if (!member && dialect_ == Dialect::file) {
                     return; // saved files leave an empty optional out
                 }
-            } else if constexpr (std::equality_comparable<Member>) {
-                // Scalars, text and settings structs with a defaulted ==.
+            } else if constexpr (std::is_scalar_v<Member> || std::is_same_v<Member, std::string> ||
+                                 requires(const Member& m) { m.operator==(m); }) {
+                // Scalars, text and settings structs with a member ==.
                 if (f.omit_if_default && dialect_ == Dialect::file && member == Member{}) {
                     return;
                 }
