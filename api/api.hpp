@@ -7,12 +7,14 @@
 //   campaigns.cpp  campaigns, comparison, tracking, uncertainty, optimizer
 //   scenarios.cpp  scenarios, reports, share links, prefill
 //   csv.cpp        CSV and roster import/export
+//   results.cpp    tracking links and codes, results import
 // Types described in core/schema.hpp are read and written by the generic reader and
 // writer (core/json_codec.hpp, API dialect: camelCase, money objects).
 #pragma once
 
 #include "core/error.hpp"
 #include "core/json_codec.hpp"
+#include "core/roster_csv.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -114,6 +116,15 @@ Reply default_scenario(const Args&), scenario_from_json(const Args&), scenario_t
 // CSV
 Reply parse_csv(const Args&), write_csv(const Args&), preview_roster_csv(const Args&),
     import_roster_csv(const Args&), export_roster_csv(const Args&);
+// Tracking links and results import
+Reply tracking_links(const Args&), preview_results_import(const Args&), import_results(const Args&);
+
+// An import's columns as {column, letter, field, header?}: `fields` names each
+// column's field; header (may be null) gives each column's header text.
+[[nodiscard]] json import_columns_json(const std::vector<std::string_view>& fields,
+                                       const core::CsvRecord* header);
+// Bad cells of an import preview as {line, column, code, field, message, text}.
+[[nodiscard]] json import_errors_json(const std::vector<core::ImportRowError>& errors);
 
 // Runs `f` on arguments given as JSON texts (an empty optional: the value JSON cannot
 // carry) and returns the envelope's JSON text, what JavaScript gets.

@@ -75,16 +75,36 @@ Reply write_csv(const Args& args) {
     return json(core::write_csv(table, write));
 }
 
-json preview_json(const core::RosterPreview& preview, const core::CsvRecord* header) {
+json import_columns_json(const std::vector<std::string_view>& fields,
+                         const core::CsvRecord* header) {
     json columns = json::array();
-    for (std::size_t c = 0; c < preview.mapping.columns.size(); ++c) {
-        json column = {{"column", c + 1},
-                       {"letter", core::column_letter(c + 1)},
-                       {"field", core::roster_field_name(preview.mapping.columns[c])}};
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+        json column = {
+            {"column", c + 1}, {"letter", core::column_letter(c + 1)}, {"field", fields[c]}};
         if (header != nullptr && c < header->cells.size()) {
             column["header"] = header->cells[c];
         }
         columns.push_back(std::move(column));
+    }
+    return columns;
+}
+
+json import_errors_json(const std::vector<core::ImportRowError>& errors) {
+    json list = json::array();
+    for (const auto& error : errors) {
+        json item = out(error.error);
+        item["line"] = error.line;
+        item["column"] = error.column;
+        item["text"] = core::describe(error);
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+json preview_json(const core::RosterPreview& preview, const core::CsvRecord* header) {
+    std::vector<std::string_view> column_fields;
+    for (const core::RosterField field : preview.mapping.columns) {
+        column_fields.push_back(core::roster_field_name(field));
     }
     auto names = [](const std::vector<core::RosterField>& fields) {
         json list = json::array();
@@ -103,21 +123,13 @@ json preview_json(const core::RosterPreview& preview, const core::CsvRecord* hea
                         {"influencer", out(row.influencer)},
                         {"defaulted", names(row.defaulted)}});
     }
-    json errors = json::array();
-    for (const auto& error : preview.errors) {
-        json item = out(error.error);
-        item["line"] = error.line;
-        item["column"] = error.column;
-        item["text"] = core::describe(error);
-        errors.push_back(std::move(item));
-    }
-    return {{"columns", columns},
+    return {{"columns", import_columns_json(column_fields, header)},
             {"unknownColumns", unknown},
             {"needsReview", preview.mapping.needs_review()},
             {"decimalComma", preview.number_format.decimal_comma},
             {"fractionColumns", names(preview.fraction_columns)},
             {"rows", rows},
-            {"errors", errors},
+            {"errors", import_errors_json(preview.errors)},
             {"badRows", preview.bad_rows}};
 }
 

@@ -98,7 +98,8 @@ struct Influencer {
     std::string region, niche;
     double audience_fit = 1.0; // share of the audience in the target segment, 0..1
     std::string notes;
-    std::string contact; // how to reach them: an email, a handle or a phone number
+    std::string contact;       // how to reach them: an email, a handle or a phone number
+    std::string discount_code; // their own shop code (core/tracking_links.hpp), or empty
     // Share of the audience that is real people, 0..1 (audit tools measure it differently;
     // 1 until estimated).
     double authenticity = 1.0;

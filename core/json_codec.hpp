@@ -21,7 +21,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -319,7 +318,13 @@ json Writer::write(const M& value, bool open_max) const {
                     return; // saved files leave an empty optional out
                 }
             } else if constexpr (!detail::is_vector<Member>::value &&
-                                 std::equality_comparable<Member>) {
+                                 (
+                                     std::is_scalar_v<Member> ||
+                                     std::is_same_v<Member, std::string> ||
+                                     requires(const Member& m) { m.operator==(m); } ||
+                                     requires(const Member& m) { operator==(m, m); })) {
+                // Scalars, text and settings structs with their own == (std::vector is left
+                // out: libc++'s == looks usable for any element and then fails to compile).
                 if (f.omit_if_default && dialect_ == Dialect::file) {
                     // The owner's own default (authenticity defaults to 1, not 0).
                     static const M defaults{};

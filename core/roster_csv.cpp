@@ -137,6 +137,50 @@ bool header_in_percent(std::string_view header) {
     return header.size() >= unit.size() && header.substr(header.size() - unit.size()) == unit;
 }
 
+bool is_rate_field(RosterField field) {
+    return field == RosterField::engagement_rate || field == RosterField::audience_fit ||
+           field == RosterField::authenticity;
+}
+
+// A rate column holds fractions when every value is a plain number below 1 with no
+// '%' (a spreadsheet that stores 7.4% as 0.074). One value of 1 or more, or any '%',
+// and bare numbers are percentages as everywhere else.
+bool column_holds_fractions(const CsvTable& table, std::size_t column, NumberFormat format) {
+    bool any = false;
+    for (const auto& row : table.rows) {
+        if (column >= row.cells.size()) {
+            continue;
+        }
+        const std::string_view cell = trim(row.cells[column]);
+        if (cell.empty()) {
+            continue;
+        }
+        if (cell.find('%') != std::string_view::npos) {
+            return false;
+        }
+        const auto value = parse_number(cell, "Rate", format);
+        if (!value.ok() || value.value() >= 1.0) {
+            return false;
+        }
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+} // namespace detail
+
+namespace detail {
+
+ImportRowError too_many_cells(const CsvRecord& record, std::size_t width) {
+    return ImportRowError{record.line, 0,
+                          make_error(ErrorCode::malformed, "Columns",
+                                     "This line has " + std::to_string(record.cells.size()) +
+                                         " cells but the header has " + std::to_string(width) +
+                                         " columns; put numbers such as 1,200 in quotes, or "
+                                         "remove the extra cells.")};
+}
+
 std::string normalize_header(std::string_view header) {
     // Drop a trailing "(...)" unit: "Price per post (USD)", "Engagement rate (%)".
     if (!header.empty()) {
@@ -172,37 +216,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-bool is_rate_field(RosterField field) {
-    return field == RosterField::engagement_rate || field == RosterField::audience_fit ||
-           field == RosterField::authenticity;
-}
-
-// A rate column holds fractions when every value is a plain number below 1 with no
-// '%' (a spreadsheet that stores 7.4% as 0.074). One value of 1 or more, or any '%',
-// and bare numbers are percentages as everywhere else.
-bool column_holds_fractions(const CsvTable& table, std::size_t column, NumberFormat format) {
-    bool any = false;
-    for (const auto& row : table.rows) {
-        if (column >= row.cells.size()) {
-            continue;
-        }
-        const std::string_view cell = trim(row.cells[column]);
-        if (cell.empty()) {
-            continue;
-        }
-        if (cell.find('%') != std::string_view::npos) {
-            return false;
-        }
-        const auto value = parse_number(cell, "Rate", format);
-        if (!value.ok() || value.value() >= 1.0) {
-            return false;
-        }
-        any = true;
-    }
-    return any;
-}
-
-} // namespace
 } // namespace detail
 
 const std::vector<RosterField>& roster_fields() {
@@ -366,13 +379,7 @@ Result<RosterPreview> preview_roster_import(const CsvTable& table, const RosterM
             // The cells are shifted (usually an unquoted "1,200"), so errors in single
             // cells would only confuse: report the cause once.
             ++preview.bad_rows;
-            preview.errors.push_back(ImportRowError{
-                record.line, 0,
-                make_error(ErrorCode::malformed, "Columns",
-                           "This line has " + std::to_string(record.cells.size()) +
-                               " cells but the header has " + std::to_string(width) +
-                               " columns; put numbers such as 1,200 in quotes, or remove "
-                               "the extra cells.")});
+            preview.errors.push_back(detail::too_many_cells(record, width));
             continue;
         }
         for (std::size_t c = 0; c < record.cells.size(); ++c) {

@@ -184,4 +184,15 @@ struct RosterExportOptions {
 // scaled by 10^shift first when shift > 0 (2 for percentages): (0.074, 2) -> "7.4".
 [[nodiscard]] std::string exact_decimal(double value, int shift = 0, bool decimal_comma = false);
 
+namespace detail {
+// A header as the importers compare it: lower-case ASCII letters and digits only, a
+// trailing "(unit)" dropped ("Price per post (USD)" -> "priceperpost").
+[[nodiscard]] std::string normalize_header(std::string_view header);
+// The row error for a line with more cells than the header (an unquoted "1,200"
+// shifts every cell, so one error about the cause says more than one per cell).
+[[nodiscard]] ImportRowError too_many_cells(const CsvRecord& record, std::size_t width);
+// Spaces and tabs removed from both ends.
+[[nodiscard]] std::string_view trim(std::string_view text);
+} // namespace detail
+
 } // namespace core

@@ -26,6 +26,7 @@
 #include "core/optimizer.hpp"
 #include "core/pricing.hpp"
 #include "core/tracking.hpp"
+#include "core/tracking_links.hpp"
 #include "core/uncertainty.hpp"
 
 #include <cstdint>
@@ -66,6 +67,7 @@ struct TrackingSettings {
     CountedInteractions counted;           // which actual interactions count
     Averaging averaging = Averaging::mean; // over an influencer's tracked posts
     int adopt_min_posts = 1;               // posts needed before adopting actuals
+    TrackingLinkSettings links;            // tracking links and discount codes
 };
 
 struct Scenario {

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "core/csv.hpp"
+#include "core/results_import.hpp"
 #include "core/roster_csv.hpp"
 #include "core/scenario.hpp"
 #include "core/share_link.hpp"
@@ -95,6 +96,10 @@ MR_ENUM(TrackingMetric, {TrackingMetric::engagement_rate, "engagement_rate"},
         {TrackingMetric::cost_per_acquisition, "cost_per_acquisition"},
         {TrackingMetric::roi, "roi"}, {TrackingMetric::revenue, "revenue"},
         {TrackingMetric::clicks, "clicks"}, {TrackingMetric::conversions, "conversions"});
+MR_ENUM(ResultSource, {ResultSource::typed, "typed"}, {ResultSource::sales, "sales"},
+        {ResultSource::analytics, "analytics"}, {ResultSource::insights, "insights"});
+MR_ENUM(MatchStatus, {MatchStatus::matched, "matched"}, {MatchStatus::ambiguous, "ambiguous"},
+        {MatchStatus::unmatched, "unmatched"}, {MatchStatus::ignored, "ignored"});
 MR_ENUM(GradeBand, {GradeBand::well_below, "well_below"}, {GradeBand::below, "below"},
         {GradeBand::typical, "typical"}, {GradeBand::above, "above"},
         {GradeBand::well_above, "well_above"});
@@ -226,7 +231,8 @@ MR_TYPE(Influencer, field("id", &Influencer::id), field("name", &Influencer::nam
         field("notes", &Influencer::notes), field("contact", &Influencer::contact).omit_default(),
         field("authenticity", &Influencer::authenticity).omit_default(),
         field("conversion_multiplier", &Influencer::conversion_multiplier).omit_default(),
-        field("overhead", &Influencer::overhead));
+        field("overhead", &Influencer::overhead),
+        field("discount_code", &Influencer::discount_code).omit_default());
 MR_TYPE(CostAssumptions, field("overhead_hours", &CostAssumptions::overhead_hours),
         field("hourly_rate", &CostAssumptions::hourly_rate),
         field("overhead_amount", &CostAssumptions::overhead_amount),
@@ -283,10 +289,21 @@ MR_TYPE(ActualResult, field("influencer_id", &ActualResult::influencer_id),
         field("likes", &ActualResult::likes), field("comments", &ActualResult::comments),
         field("shares", &ActualResult::shares), field("saves", &ActualResult::saves),
         field("clicks", &ActualResult::clicks), field("conversions", &ActualResult::conversions),
-        field("revenue", &ActualResult::revenue));
+        field("revenue", &ActualResult::revenue),
+        field("source", &ActualResult::source).omit_default(),
+        field("views", &ActualResult::views).omit_default(),
+        field("reach", &ActualResult::reach).omit_default(),
+        field("impressions", &ActualResult::impressions).omit_default());
+MR_TYPE(TrackingLinkSettings, field("landing_url", &TrackingLinkSettings::landing_url),
+        field("source", &TrackingLinkSettings::source),
+        field("medium", &TrackingLinkSettings::medium),
+        field("campaign", &TrackingLinkSettings::campaign),
+        field("content", &TrackingLinkSettings::content),
+        field("code", &TrackingLinkSettings::code));
 MR_TYPE(TrackingSettings, field("counted", &TrackingSettings::counted),
         field("averaging", &TrackingSettings::averaging),
-        field("adopt_min_posts", &TrackingSettings::adopt_min_posts));
+        field("adopt_min_posts", &TrackingSettings::adopt_min_posts),
+        field("links", &TrackingSettings::links).omit_default());
 MR_TYPE(RegionCoverage, field("region", &RegionCoverage::region),
         field("min_hires", &RegionCoverage::min_hires),
         field("max_hires", &RegionCoverage::max_hires));
@@ -443,7 +460,10 @@ MR_TYPE(InfluencerActuals, field("id", &InfluencerActuals::id),
         field("cost_per_engagement", &InfluencerActuals::cost_per_engagement),
         field("cost_per_click", &InfluencerActuals::cost_per_click),
         field("cost_per_acquisition", &InfluencerActuals::cost_per_acquisition),
-        field("roi", &InfluencerActuals::roi), field("roas", &InfluencerActuals::roas));
+        field("roi", &InfluencerActuals::roi), field("roas", &InfluencerActuals::roas),
+        field("views", &InfluencerActuals::views), field("reach", &InfluencerActuals::reach),
+        field("impressions", &InfluencerActuals::impressions),
+        field("beat_plan", &InfluencerActuals::beat_plan));
 MR_TYPE(TrackingTotals, field("influencers", &TrackingTotals::influencers),
         field("posts", &TrackingTotals::posts),
         field("interactions", &TrackingTotals::interactions),
@@ -456,7 +476,8 @@ MR_TYPE(TrackingTotals, field("influencers", &TrackingTotals::influencers),
         field("cost_per_engagement", &TrackingTotals::cost_per_engagement),
         field("cost_per_click", &TrackingTotals::cost_per_click),
         field("cost_per_acquisition", &TrackingTotals::cost_per_acquisition),
-        field("roi", &TrackingTotals::roi), field("roas", &TrackingTotals::roas));
+        field("roi", &TrackingTotals::roi), field("roas", &TrackingTotals::roas),
+        field("beat_plan", &TrackingTotals::beat_plan));
 MR_TYPE(TrackingResult, field("influencers", &TrackingResult::influencers),
         field("totals", &TrackingResult::totals),
         field("untracked_ids", &TrackingResult::untracked_ids),
@@ -499,6 +520,21 @@ MR_TYPE(CsvRecord, field("line", &CsvRecord::line), field("cells", &CsvRecord::c
 MR_TYPE(RosterImportOptions, field("currency", &RosterImportOptions::currency),
         field("decimal_comma", &RosterImportOptions::decimal_comma),
         field("default_engagement_rate", &RosterImportOptions::default_engagement_rate));
+MR_TYPE(ResultsImportOptions, field("source", &ResultsImportOptions::source),
+        field("currency", &ResultsImportOptions::currency),
+        field("decimal_comma", &ResultsImportOptions::decimal_comma),
+        field("links", &ResultsImportOptions::links),
+        field("campaign_title", &ResultsImportOptions::campaign_title, "title"));
+MR_TYPE(MatchChoice, field("line", &MatchChoice::line),
+        field("influencer_id", &MatchChoice::influencer_id, "id"));
+MR_TYPE(TrackingLink, field("id", &TrackingLink::id), field("name", &TrackingLink::name),
+        field("platform", &TrackingLink::platform), field("url", &TrackingLink::url),
+        field("source", &TrackingLink::source), field("medium", &TrackingLink::medium),
+        field("campaign", &TrackingLink::campaign), field("content", &TrackingLink::content),
+        field("code", &TrackingLink::code));
+MR_TYPE(ResultsRow, field("line", &ResultsRow::line), field("key", &ResultsRow::key),
+        field("status", &ResultsRow::status), field("candidates", &ResultsRow::candidates),
+        field("result", &ResultsRow::result));
 // "accent" (0xRRGGBB) is written as "#rrggbb" by the API beside these.
 MR_TYPE(PrefillParams, field("screen", &PrefillParams::screen),
         field("budget", &PrefillParams::budget), field("currency", &PrefillParams::currency),

@@ -55,6 +55,7 @@ bool check_result(const ActualResult& r, std::size_t index, Currency currency, b
     const std::pair<std::int64_t, std::string_view> counts[] = {
         {r.likes, "Likes"}, {r.comments, "Comments"}, {r.shares, "Shares"},
         {r.saves, "Saves"}, {r.clicks, "Clicks"},     {r.conversions, "Conversions"},
+        {r.views, "Views"}, {r.reach, "Reach"},       {r.impressions, "Impressions"},
     };
     for (const auto& [value, field] : counts) {
         if (!count_ok(value)) {
@@ -198,7 +199,6 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
         InfluencerActuals a;
         a.id = influencer.id;
         a.roster_row = row;
-        a.posts = static_cast<std::int64_t>(end - begin);
         a.revenue = Money::zero(currency);
         per_post.clear();
         comparable.clear();
@@ -211,9 +211,15 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
             post.shares = r.shares;
             post.saves = r.saves;
             const std::int64_t counted = counted_total(post, inputs.counted);
-            per_post.push_back(static_cast<double>(counted));
-            comparable.push_back(static_cast<double>(counted_total(post, expected_counts)));
+            if (is_post(r.source)) {
+                ++a.posts;
+                per_post.push_back(static_cast<double>(counted));
+                comparable.push_back(static_cast<double>(counted_total(post, expected_counts)));
+            }
             a.interactions += counted;
+            a.views += r.views;
+            a.reach += r.reach;
+            a.impressions += r.impressions;
             a.likes += r.likes;
             a.comments += r.comments;
             a.shares += r.shares;
@@ -224,7 +230,9 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
             overflow = overflow || !sum.ok();
             a.revenue = sum.value_or(a.revenue);
         }
-        auto cost = multiply(influencer.price_per_post, a.posts);
+        // Sales and visits alone say nothing of how many posts ran: the booked ones did.
+        const std::int64_t paid_posts = a.posts > 0 ? a.posts : influencer.posts;
+        auto cost = multiply(influencer.price_per_post, paid_posts);
         if (overflow || !cost.ok()) {
             for (std::size_t k = begin; k < end; ++k) {
                 const std::size_t index = usable[k].second;
@@ -238,11 +246,14 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
             continue;
         }
         a.cost = cost.value();
-        a.interactions_per_post = average(per_post, inputs.averaging);
+        a.interactions_per_post = per_post.empty() ? 0.0 : average(per_post, inputs.averaging);
         a.engagement_rate = a.interactions_per_post / static_cast<double>(influencer.followers);
         a.expected_per_post = engagements_per_post(influencer);
-        a.comparable_per_post = average(comparable, inputs.averaging);
-        a.actual_vs_expected = share(a.comparable_per_post, a.expected_per_post);
+        if (a.posts > 0) {
+            a.comparable_per_post = average(comparable, inputs.averaging);
+            a.actual_vs_expected = share(a.comparable_per_post, a.expected_per_post);
+        }
+        a.beat_plan = a.actual_vs_expected.has_value() && *a.actual_vs_expected >= 1.0;
         a.cost_per_engagement = cost_per_unit(a.cost, static_cast<double>(a.interactions));
         a.cost_per_click = cost_per_unit(a.cost, static_cast<double>(a.clicks));
         a.cost_per_acquisition = cost_per_unit(a.cost, static_cast<double>(a.conversions));
@@ -259,6 +270,7 @@ Result<TrackingResult> track_results(const TrackingInputs& inputs) {
         t.revenue = revenue_total.value();
         t.cost = cost_total.value();
         ++t.influencers;
+        t.beat_plan += a.beat_plan ? 1 : 0;
         t.posts += a.posts;
         t.interactions += a.interactions;
         t.clicks += a.clicks;

@@ -14,6 +14,11 @@
 //                           both counting the same interactions (expected_counts: a
 //                           likes-only benchmark is compared with likes only)
 // Totals add every tracked influencer up (rates in the totals are total over total).
+// Imported rows (core/results_import.hpp) carry their source: shop sales and web
+// analytics rows are not posts (they add clicks, orders and revenue only), so an
+// influencer with only such rows has no interactions per post, and the cost counts
+// the booked posts (price x posts in the roster) instead of the tracked ones.
+// beat_plan: actual against expected is 100% or more.
 // Bad result rows (unknown influencer, negative counts, wrong currency) get an Error
 // named "Result 3, Likes" and are left out; the others still count.
 // Adopting actuals (credibility weighting): one post says little, so the new expectation
@@ -46,11 +51,27 @@ namespace core {
 
 inline constexpr std::size_t max_tracked_results = 200'000;
 
-struct ActualResult { // one tracked post
+// Where a result came from: typed by hand, or imported from a file (a re-import
+// replaces the rows of its source).
+enum class ResultSource : std::uint8_t {
+    typed,     // typed on the tracking screen (one post)
+    sales,     // a shop's sales by discount code (not a post)
+    analytics, // web analytics by campaign link (not a post)
+    insights,  // a platform's post insights (one post)
+};
+
+// True for the sources whose rows are posts.
+[[nodiscard]] constexpr bool is_post(ResultSource source) {
+    return source == ResultSource::typed || source == ResultSource::insights;
+}
+
+struct ActualResult { // one tracked post, or one imported row of sales or visits
     std::uint32_t influencer_id = 0;
     std::int64_t likes = 0, comments = 0, shares = 0, saves = 0;
     std::int64_t clicks = 0, conversions = 0;
     Money revenue; // in the plan's currency, >= 0
+    ResultSource source = ResultSource::typed;
+    std::int64_t views = 0, reach = 0, impressions = 0; // from post insights; not counted
 };
 
 struct TrackingInputs {
@@ -72,6 +93,7 @@ struct InfluencerActuals {
     std::int64_t posts = 0;        // tracked posts
     std::int64_t interactions = 0; // counted, all tracked posts
     std::int64_t likes = 0, comments = 0, shares = 0, saves = 0, clicks = 0, conversions = 0;
+    std::int64_t views = 0, reach = 0, impressions = 0;
     Money revenue, cost;
     double interactions_per_post = 0.0; // mean or median
     // Per post, counted as the expectation counts (expected_counts): what actual against
@@ -82,6 +104,7 @@ struct InfluencerActuals {
     std::optional<double> actual_vs_expected; // nullopt when nothing was expected
     std::optional<Money> cost_per_engagement, cost_per_click, cost_per_acquisition;
     std::optional<double> roi, roas; // nullopt when the cost is zero
+    bool beat_plan = false;          // actual against expected >= 100%
 };
 
 struct TrackingTotals {
@@ -92,6 +115,7 @@ struct TrackingTotals {
     std::optional<double> actual_vs_expected;
     std::optional<Money> cost_per_engagement, cost_per_click, cost_per_acquisition;
     std::optional<double> roi, roas;
+    std::int64_t beat_plan = 0; // influencers who did at least as well as planned
 };
 
 struct TrackingResult {

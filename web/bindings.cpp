@@ -113,4 +113,8 @@ EMSCRIPTEN_BINDINGS(microreach) {
     expose<api::preview_roster_csv, 1, 1>("previewRosterCsv");
     expose<api::import_roster_csv, 1, 1>("importRosterCsv");
     expose<api::export_roster_csv, 1>("exportRosterCsv");
+    // Tracking links and results import
+    expose<api::tracking_links, 1>("trackingLinks");
+    expose<api::preview_results_import, 1, 1>("previewResultsImport");
+    expose<api::import_results, 1, 1>("importResults");
 }

@@ -81,4 +81,44 @@ TEST(ApiCall, ExpectedRateGivesTheCurveItsBandAndItsSource) {
     EXPECT_EQ(missing.at("error").at("field"), "followers");
 }
 
+// The whole round of docs/data.md through the API: links and codes out, a sales file
+// in with one row picked by hand, the results tracked, the same file again.
+TEST(ApiCall, TrackingLinksThenResultsImportThenTrackResults) {
+    const json links = run(api::tracking_links, {R"({"title": "Spring launch",
+        "settings": {"landingUrl": "https://shop.example/spring"},
+        "roster": [{"id": 1, "name": "Ann Lee", "platform": "Instagram", "followers": 1000,
+                    "pricePerPost": 100},
+                   {"id": 2, "name": "Ben", "followers": 2000, "pricePerPost": 50}]})"});
+    ASSERT_EQ(links.at("ok"), true) << links.dump();
+    const json roster = links.at("value").at("roster");
+    EXPECT_EQ(roster.at(0).at("discountCode"), "ANNLEE15");
+    EXPECT_EQ(links.at("value").at("links").at(1).at("url"),
+              "https://shop.example/spring?utm_source=social&utm_medium=influencer"
+              "&utm_campaign=spring_launch&utm_content=ben");
+    const std::string file = "Discount code,Orders,Total sales\nANNLEE15,3,$120.00\nBEN,1,$40\n";
+    const json options = {{"roster", roster}};
+    const json preview = run(api::preview_results_import, {json(file).dump(), options.dump()});
+    ASSERT_EQ(preview.at("ok"), true) << preview.dump();
+    EXPECT_EQ(preview.at("value").at("rows").at(1).at("status"), "unmatched");
+    json with_pick = options;
+    with_pick["results"] = json::array();
+    with_pick["matches"] = {{{"line", 3}, {"id", 2}}};
+    const json imported = run(api::import_results, {json(file).dump(), with_pick.dump()});
+    ASSERT_EQ(imported.at("ok"), true) << imported.dump();
+    EXPECT_EQ(imported.at("value").at("added"), 2);
+    const json results = imported.at("value").at("results");
+    EXPECT_EQ(results.at(1).at("source"), "sales");
+    with_pick["results"] = results;
+    const json again = run(api::import_results, {json(file).dump(), with_pick.dump()});
+    EXPECT_EQ(again.at("value").at("replaced"), 2);
+    EXPECT_EQ(again.at("value").at("results").size(), 2u);
+    const json tracked =
+        run(api::track_results, {json{{"roster", roster}, {"results", results}}.dump()});
+    ASSERT_EQ(tracked.at("ok"), true) << tracked.dump();
+    EXPECT_EQ(tracked.at("value").at("totals").at("revenue").at("text"), "$160");
+    EXPECT_EQ(tracked.at("value").at("totals").at("conversions"), 4);
+    const json bad = run(api::tracking_links, {R"({"settings": {"landingUrl": "shop"}})"});
+    EXPECT_EQ(bad.at("error").at("field"), "Landing page");
+}
+
 } // namespace

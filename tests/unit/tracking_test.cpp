@@ -287,3 +287,40 @@ TEST(TrackingTest, PropertyRandomResultsStayFiniteAndNonNegative) {
 }
 
 } // namespace
+
+namespace {
+
+// Imported shop and analytics rows are not posts: they add orders, revenue and clicks,
+// and the cost is the booked posts' when no post was tracked.
+TEST(TrackingTest, SalesAndVisitsAreNotPosts) {
+    Influencer booked = person(1, 1000, 0.05, 10'000);
+    booked.posts = 3;
+    ActualResult sale = post(1, 0, 0, 0, 4, 30'000);
+    sale.source = core::ResultSource::sales;
+    ActualResult visits = post(1, 0, 0, 120);
+    visits.source = core::ResultSource::analytics;
+    auto only_sales = track(inputs({booked}, {sale, visits}));
+    ASSERT_EQ(only_sales.influencers.size(), 1u);
+    const auto& a = only_sales.influencers[0];
+    EXPECT_EQ(a.posts, 0);
+    EXPECT_EQ(a.cost, cents(30'000)); // 3 booked posts x $100
+    EXPECT_EQ(a.clicks, 120);
+    EXPECT_EQ(a.conversions, 4);
+    EXPECT_FALSE(a.actual_vs_expected.has_value());
+    EXPECT_FALSE(a.beat_plan);
+    EXPECT_NEAR(*a.roi, (300.0 * 0.5 - 300.0) / 300.0, 1e-12);
+
+    ActualResult insight = post(1, 70, 10);
+    insight.source = core::ResultSource::insights;
+    insight.views = 900;
+    auto with_post = track(inputs({booked}, {sale, visits, insight}));
+    const auto& b = with_post.influencers[0];
+    EXPECT_EQ(b.posts, 1);
+    EXPECT_EQ(b.cost, cents(10'000)); // one tracked post
+    EXPECT_EQ(b.views, 900);
+    EXPECT_NEAR(*b.actual_vs_expected, 80.0 / 50.0, 1e-12);
+    EXPECT_TRUE(b.beat_plan);
+    EXPECT_EQ(with_post.totals.beat_plan, 1);
+}
+
+} // namespace
