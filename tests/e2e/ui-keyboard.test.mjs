@@ -72,7 +72,9 @@ test('keyboard only: set the budget, change plan B\'s price, read the verdict', 
   // The budget: Tab to it, type, Tab on (the field commits, as in a web form).
   focus = await tabTo(page, (f) => f.name === 'Budget');
   assert.equal(focus.role, 'textbox');
-  await page.keyboard.type('2500');
+  // Typed at a person's pace: a loaded machine may drop keys sent in one burst.
+  await waitIdle(page);
+  await page.keyboard.type('2500', { delay: 60 });
   await page.keyboard.press('Tab');
   await editing(page, false);
   const budget = await waitForState(page, (s) => s.undoDepth === 1);
