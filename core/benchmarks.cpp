@@ -134,20 +134,6 @@ CountedInteractions counts_of(const BenchmarkSet& set) {
     return CountedInteractions{};
 }
 
-std::string counted_text(const CountedInteractions& counted) {
-    std::string text;
-    const std::pair<bool, const char*> parts[] = {{counted.likes, "likes"},
-                                                  {counted.comments, "comments"},
-                                                  {counted.shares, "shares"},
-                                                  {counted.saves, "saves"}};
-    for (const auto& [on, name] : parts) {
-        if (on) {
-            text += (text.empty() ? "" : " + ") + std::string(name);
-        }
-    }
-    return text.empty() ? std::string("nothing") : text;
-}
-
 const BenchmarkSet* find_benchmark_set(const std::vector<BenchmarkSet>& sets, std::string_view id) {
     for (const auto& set : sets) {
         if (set.id == id) {

@@ -85,8 +85,6 @@ struct BenchmarkSet {
 // What the set's rate counts: its own `counts`, else (a set saved before the field) the
 // built-in set with its id, else likes and comments (the most common definition).
 [[nodiscard]] CountedInteractions counts_of(const BenchmarkSet& set);
-// "likes", "likes + comments", "likes + comments + shares + saves".
-[[nodiscard]] std::string counted_text(const CountedInteractions& counted);
 
 // The tier containing `followers`, or nullptr (a gap, or below the first tier).
 [[nodiscard]] const Tier* tier_for(const BenchmarkSet& set, std::int64_t followers);

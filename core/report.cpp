@@ -285,8 +285,8 @@ void write_tracking(Text& t, const Scenario& s) {
     const TrackingResult& r = tracked.value();
     // Like with like: the expectation's basis when it is not what the user counts.
     const std::string expected_basis =
-        counted_text(inputs.expected_counts.value_or(inputs.counted));
-    const std::string basis = expected_basis == counted_text(inputs.counted)
+        counted_label(inputs.expected_counts.value_or(inputs.counted));
+    const std::string basis = expected_basis == counted_label(inputs.counted)
                                   ? std::string()
                                   : ", counting " + expected_basis + " as the benchmark does";
     t.used(formula_ids::actual_engagement_rate);

@@ -377,7 +377,7 @@ TEST(BenchmarksTest, CountsOfASetSavedBeforeTheFieldComeFromItsBuiltin) {
     EXPECT_FALSE(core::counts_of(old).comments);
     old.id = "my-agency";
     EXPECT_TRUE(core::counts_of(old).comments); // an own set: likes + comments
-    EXPECT_EQ(core::counted_text(core::counts_of(builtin("article"))), "likes");
-    EXPECT_EQ(core::counted_text(core::CountedInteractions{.likes = true, .shares = true}),
+    EXPECT_EQ(core::counted_label(core::counts_of(builtin("article"))), "likes");
+    EXPECT_EQ(core::counted_label(core::CountedInteractions{.likes = true, .shares = true}),
               "likes + comments + shares");
 }

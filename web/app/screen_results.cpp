@@ -194,7 +194,7 @@ void draw_ranking(App& app) {
     }
     // Like with like: "against expected" counts what the benchmark counts.
     const core::BenchmarkSet& benchmark = core::active_benchmark_set(s);
-    const std::string expected_basis = core::counted_text(core::counts_of(benchmark));
+    const std::string expected_basis = core::counted_label(core::counts_of(benchmark));
     ui::muted_text("Against expected counts " + expected_basis + ", as the expected rates from " +
                    benchmark.name + " do.");
     if (!r.tracking->ok()) {
