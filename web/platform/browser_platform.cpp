@@ -261,10 +261,17 @@ void draw_frame() {
     ImGui::NewFrame();
     mirror_begin_frame();
     // A touch that became a swipe was no tap: what its press activated (a text field
-    // opens on the press) is let go, unedited.
-    if (std::exchange(g_state.cancel_touch_activation, false) &&
-        ImGui::GetCurrentContext()->ActiveId != 0) {
-        ImGui::ClearActiveID();
+    // opens on the press) is let go, unedited. ImGui takes one button change per frame,
+    // so on a loaded machine the press may only reach the widgets in this frame and its
+    // release in a later one: the cancel holds until the queue has given ImGui both.
+    if (g_state.cancel_touch_activation) {
+        ImGuiContext& context = *ImGui::GetCurrentContext();
+        if (context.ActiveId != 0) {
+            ImGui::ClearActiveID();
+        }
+        if (context.InputEventsQueue.Size == 0 && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            g_state.cancel_touch_activation = false;
+        }
     }
     g_state.frame(g_state.user);
     ImGui::Render();

@@ -181,13 +181,17 @@ export async function showScreen(page, label, { touch = false } = {}) {
 
 // A vertical finger swipe through the DevTools protocol (playwright only taps):
 // touchStart, moves in steps, touchEnd, in viewport coordinates.
-export async function swipe(page, from, to, steps = 8) {
+// `firstMoveWithPress`: the press and the first move are sent together, so both can
+// reach the page before it draws a frame, as on a loaded phone.
+export async function swipe(page, from, to, steps = 8, { firstMoveWithPress = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const point = (p) => [{ x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
-  for (let i = 1; i <= steps; i++) {
-    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(p) });
+  const at = (i) => ({ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps });
+  const move = (i) => cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(at(i)) });
+  const press = cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+  await (firstMoveWithPress ? Promise.all([press, move(1)]) : press);
+  for (let i = firstMoveWithPress ? 2 : 1; i <= steps; i++) {
+    await move(i);
     await page.waitForTimeout(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
