@@ -2,6 +2,8 @@
 // Serves .wasm as application/wasm (needed for streaming compilation) and the cache
 // headers docs/embedding.md recommends: content-hashed names ("loader.1a2b3c4d5e.js")
 // are immutable, every other file is revalidated, so a rebuild shows up on reload.
+// A file's precompressed copy (".br", ".gz", written last by the build with
+// web/tools/precompress.mjs) is sent as it is when the browser accepts that encoding.
 // No dependencies beyond Node itself.
 //
 // Usage: node scripts/serve.mjs [folder] [--port N]   (port 0 picks a free one)
@@ -23,6 +25,30 @@ const mimeTypes = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+// The encodings a request accepts, in our order of preference (smallest first).
+function acceptedEncodings(header = '') {
+  const accepted = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const refused = params.some((param) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(param));
+    if (name && !refused) accepted.add(name);
+  }
+  return [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ].filter(([name]) => accepted.has(name));
+}
+
+// The bytes to send for a file: its precompressed copy the request accepts, or itself.
+async function chooseBody(path, acceptEncoding) {
+  const body = await readFile(path);
+  for (const [encoding, suffix] of acceptedEncodings(acceptEncoding)) {
+    const copy = await readFile(path + suffix).catch(() => null);
+    if (copy) return { body: copy, encoding };
+  }
+  return { body, encoding: null };
+}
+
 export function startServer(root, port = 0, host = '127.0.0.1') {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
@@ -34,12 +60,14 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      const { body, encoding } = await chooseBody(path, request.headers['accept-encoding']);
       response.writeHead(200, {
         'Content-Type': mimeTypes[extname(path)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': /\.[0-9a-f]{10}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {

@@ -57,6 +57,11 @@ async function host(build) {
       }
       await cp(next.root, root, { recursive: true, force: true });
     },
+    // One file changed in place, its precompressed copies gone with the old bytes.
+    async replace(name, bytes) {
+      await writeFile(join(root, name), bytes);
+      for (const suffix of ['.br', '.gz']) await rm(join(root, name + suffix), { force: true });
+    },
     async close() {
       await new Promise((done) => server.close(done));
       await rm(root, { recursive: true, force: true });
@@ -173,7 +178,7 @@ test('a second part of another build, or one that does not link, is refused befo
   const unlinkable = wasmImporting('primary', 'no-such-function', 'microreach-build', id);
   for (const [what, bytes] of [['another build', other], ['not linkable', unlinkable]]) {
     const live = await host(build1);
-    await writeFile(join(live.root, names['microreach.deferred.wasm']), bytes);
+    await live.replace(names['microreach.deferred.wasm'], bytes);
     const { page, record } = await open(withoutWorker.context, `${live.origin}/`);
     try {
       await hover(page);
@@ -247,7 +252,7 @@ test('the service worker leaves sibling pages to the network and installs only f
     // A half-finished upload: build 2 with one file that is not what sw.js stamped.
     await live.deploy(build2);
     const names = await fileNames(build2.root);
-    await writeFile(join(live.root, names['microreach.css']), '/* truncated */');
+    await live.replace(names['microreach.css'], '/* truncated */');
     const before = await page.evaluate(() => caches.keys());
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
     await page.waitForTimeout(1500);

@@ -88,8 +88,16 @@ test('the loading bar shows real download progress', async () => {
   // come from the HTTP cache and show no download at all.
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1024 * 1024, uploadThroughput: 1024 * 1024 });
+  const wasmEncoding = new Promise((resolve) =>
+    page.on('response', (response) => {
+      if (response.url().endsWith('/' + builtName('microreach.wasm'))) resolve(response.headers()['content-encoding']);
+    }),
+  );
   await page.goto(`${site.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 60000 });
+  // Sent compressed (the build's precompressed copy): the bar counts decoded bytes
+  // against the size the build wrote into the loader, not the compressed length.
+  assert.match(String(await wasmEncoding), /^(br|gzip)$/, 'the wasm came precompressed');
   const values = await page.evaluate(() => window.__progress);
   const between = values.filter((v) => v !== null && v > 0 && v < 100);
   assert.ok(between.length >= 2, `intermediate progress values: ${JSON.stringify(values)}`);
@@ -219,4 +227,33 @@ test('its own page scrolls with the wheel over the calculator; Tab reaches its c
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.microreach-mirror')), true);
   await page.close();
+});
+
+test('the host sends each precompressed copy only to a browser that accepts it', async () => {
+  const { request } = await import('node:http');
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const get = (path, acceptEncoding) =>
+    new Promise((resolve, reject) => {
+      const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
+      request(`${site.origin}/${path}`, { headers }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject).end();
+    });
+  const wasm = builtName('microreach.wasm');
+  const plain = await get(wasm, '');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.headers['content-type'], 'application/wasm');
+  const brotli = await get(wasm, 'gzip, deflate, br');
+  assert.equal(brotli.headers['content-encoding'], 'br');
+  assert.equal(brotli.headers.vary, 'Accept-Encoding');
+  assert.equal(brotli.headers['content-type'], 'application/wasm');
+  assert.ok(brotli.body.length < plain.body.length * 0.6, `Brotli ${brotli.body.length} of ${plain.body.length} bytes`);
+  assert.ok(brotliDecompressSync(brotli.body).equals(plain.body), 'Brotli decodes to the same bytes');
+  const gzip = await get(wasm, 'gzip, br;q=0');
+  assert.equal(gzip.headers['content-encoding'], 'gzip');
+  assert.ok(gunzipSync(gzip.body).equals(plain.body), 'gzip decodes to the same bytes');
+  // An image is sent as it is, whatever the browser accepts.
+  assert.equal((await get('social-card.png', 'gzip, br')).headers['content-encoding'], undefined);
 });

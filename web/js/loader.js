@@ -45,12 +45,14 @@
     deferred: 'microreach.deferred.wasm',
     app: 'microreach.js',
     wasmScript: 'microreach.wasm.js',
+    wasmBytes: 0,  // the first part's size, written by the build (0: unknown)
   };
 
   // The wasm download starts now, from the head, while the page is still parsing (it
   // answers the <link rel="preload"> of the same file), and reports real progress:
-  // bytes received against Content-Length. Without a usable length (a compressed
-  // transfer) the bar shows activity without a percentage.
+  // bytes received against Content-Length. A compressed transfer's length counts
+  // compressed bytes while the stream gives decoded ones: then the size the build wrote
+  // is the total. Without either, the bar shows activity without a percentage.
   const download = { loaded: 0, total: 0, bar: null, promise: null };
   function showProgress() {
     const bar = download.bar || (download.bar = document.getElementById('microreach-progress'));
@@ -62,7 +64,8 @@
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
       const encoded = response.headers.get('Content-Encoding');
-      download.total = encoded && encoded !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
+      const compressed = encoded && encoded !== 'identity';
+      download.total = (compressed ? FILES.wasmBytes : Number(response.headers.get('Content-Length'))) || 0;
       if (!response.body || !download.total) {
         showProgress();
         // Streaming compilation needs this type; a host that sends another still works.

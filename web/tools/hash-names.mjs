@@ -16,6 +16,8 @@
 // part's id before linking them. The id hashes both parts (and --salt, for tests that
 // need a second build of the same code).
 //
+// The loader also learns the first part's size in bytes (FILES.wasmBytes).
+//
 // files.json records the build id and the names given ({"microreach.wasm":
 // "microreach.1a2b3c4d5e.wasm", ...}) for tests and tools. Running the tool again on a
 // hashed folder first restores the plain names, so `--salt x` turns a copy of a build
@@ -24,7 +26,7 @@
 // Usage: node web/tools/hash-names.mjs <dist folder> [--salt text]
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const BUILD_SECTION = 'microreach-build';
@@ -91,9 +93,13 @@ const replaceAll = (text, from, to) => text.split(from).join(to);
 
 export async function hashNames(dist, salt = '') {
   const path = (name) => join(dist, name);
-  // A rerun: back to the plain names first.
+  // A rerun: back to the plain names first, without the precompressed copies
+  // (web/tools/precompress.mjs), which would no longer match what they sit beside.
   const manifestPath = path('files.json');
   if (existsSync(manifestPath)) {
+    for (const name of await readdir(dist, { recursive: true })) {
+      if (/\.(br|gz)$/.test(name)) await rm(path(name));
+    }
     const previous = JSON.parse(await readFile(manifestPath, 'utf8')).files;
     for (const [plain, hashed] of Object.entries(previous)) await rename(path(hashed), path(plain));
     for (const name of REWRITTEN) {
@@ -124,6 +130,12 @@ export async function hashNames(dist, salt = '') {
     const names = Object.keys(files).sort((a, b) => b.length - a.length);
     for (const plain of names) {
       for (const quote of ['"', "'"]) text = replaceAll(text, quote + plain + quote, quote + files[plain] + quote);
+    }
+    // The first part's size, for a progress bar when the host compresses the download
+    // (its Content-Length then counts compressed bytes, the stream decoded ones).
+    if (files['microreach.wasm']) {
+      const { size } = await stat(path(files['microreach.wasm']));
+      text = text.replace(/\bwasmBytes: \d+/, `wasmBytes: ${size}`);
     }
     await writeFile(path(name), text);
   };

@@ -8,7 +8,7 @@
 // fetched (LAZY): the single-file download (microreach.html). Never cached (the worker
 // leaves them to the network): sw.js itself, files.json, the wasm as a script for
 // sandboxed iframes (microreach.<hash>.wasm.js; they cannot use a service worker
-// anyway), the JS API for embedders (microreach-api.*; the app does not use it), the
+// anyway), precompressed copies (.br, .gz), the JS API for embedders (microreach-api.*; the app does not use it), the
 // social-media preview image and the demo pages.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -32,6 +32,7 @@ async function walk(folder) {
 
 const lazy = (file) => file === 'microreach.html';
 const skipped = (file) => file === 'sw.js' || file === 'files.json' || /^microreach\.[^/]*wasm\.js$/.test(file) ||
+  /\.(br|gz)$/.test(file) ||  // precompressed copies (the browser decodes them before the worker sees bytes)
   file === 'social-card.png' || file.startsWith('microreach-api.') || file.startsWith('demo/');
 const names = (await walk(dist))
   .map((path) => relative(dist, path).split(sep).join('/'))
