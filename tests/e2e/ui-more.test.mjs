@@ -24,7 +24,7 @@ async function open(options = desktop, query = '') {
 
 const canvasBox = (page) => page.locator('#microreach-frame').boundingBox(); // the layout
 
-test('320 px wide at DPR 2: one column, the tabs fit, nothing drawn past the canvas edge', async () => {
+test('320 px wide at DPR 2: one column, the tabs fit, nothing drawn past the canvas edge, every glyph in the font', async () => {
   const narrow = { viewport: { width: 320, height: 700 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
   const { context, page, record } = await open(narrow);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -48,6 +48,9 @@ test('320 px wide at DPR 2: one column, the tabs fit, nothing drawn past the can
     const tabs = hook.items.filter((item) => item.window === 'Microreach' &&
       ['Engagement', 'Big or small##One big or many small', 'Planner##Campaign planner', 'Results', 'Assumptions'].includes(item.label));
     assert.equal(tabs.length, 5, `${screen}: all five tabs are drawn`);
+    // The font is the app's own subset (ImGui's built-in font is left out of the build):
+    // a character it lacks would be drawn as the fallback glyph, which the hook counts.
+    assert.equal(hook.missingGlyphs, 0, `${screen}: text drawn with characters the font lacks`);
   }
 
   // One column: the compare screen's two charts are stacked, not side by side.
@@ -196,6 +199,20 @@ test('copy and paste: Ctrl+C from one field, Ctrl+V into another, and text from 
   await page.keyboard.press('Control+v');
   await page.keyboard.press('Enter');
   await waitForState(page, (s) => s.scenario.engagement_followers === 2500);
+
+  // The missing-glyph count (the 320 px test expects 0 on every screen) sees a character
+  // the font subset lacks: a plan named with a Greek letter.
+  assert.equal(await page.evaluate(() => window.__microreachTest.missingGlyphs), 0);
+  await page.evaluate(() => navigator.clipboard.writeText('Ω plan'));
+  await showScreen(page, 'One big or many small');
+  await click(page, '##Plan name');
+  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Enter');
+  await waitForState(page, (s) => s.scenario.title === 'Ω plan');
+  await waitIdle(page);
+  assert.ok((await page.evaluate(() => window.__microreachTest.missingGlyphs)) > 0, 'the missing glyph is counted');
   await context.close();
 });
 

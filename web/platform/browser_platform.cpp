@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "web/platform/browser_platform_internal.hpp"
+#include "web/platform/glyph_check.hpp"
 #include "web/platform/items.hpp"
 #include "web/platform/mirror.hpp"
 #include "web/platform/test_hook.hpp"
@@ -205,10 +206,17 @@ void rebuild_fonts(float dpr) {
                                      0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
     void* data = const_cast<unsigned char*>(embedded_font);
     const int size = static_cast<int>(embedded_font_size);
+    // No software cursor (the browser draws the pointer): the atlas keeps only the white
+    // texels, and the cursor art is left out of the build (web/CMakeLists.txt).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
     g_state.body_font = io.Fonts->AddFontFromMemoryTTF(
         data, size, std::round(g_state.config.body_font_px * dpr), &font_config, ranges);
     g_state.heading_font = io.Fonts->AddFontFromMemoryTTF(
         data, size, std::round(g_state.config.heading_font_px * dpr), &font_config, ranges);
+    if (test_hook_enabled()) {
+        glyph_check_mark_fallback(g_state.body_font);
+        glyph_check_mark_fallback(g_state.heading_font);
+    }
     // Glyphs are rasterized at device pixels and drawn at 1/dpr: sharp on every screen.
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
@@ -283,6 +291,9 @@ void draw_frame() {
         ImVec2(static_cast<float>(canvas_width), static_cast<float>(canvas_height));
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     webgl_renderer_draw(draw_data, pixel_width, pixel_height, {clear.x, clear.y, clear.z});
+    if (test_hook_enabled()) {
+        glyph_check_frame(draw_data, *io.Fonts);
+    }
     mirror_end_frame();
     if (g_state.png_request) {
         const auto& r = *g_state.png_request;

@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "web/platform/glyph_check.hpp"
 #include "web/platform/items.hpp"
 
 #include <algorithm>
@@ -66,7 +67,8 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
         json += number;
     }
     json += std::string("]") + ",\"navId\":" + std::to_string(ImGui::GetCurrentContext()->NavId) +
-            ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") + ",\"items\":[";
+            ",\"wantTextInput\":" + (io.WantTextInput ? "true" : "false") +
+            ",\"missingGlyphs\":" + std::to_string(glyph_check_missing_total()) + ",\"items\":[";
     bool first = true;
     for (const Item& item : items_current()) {
         if (!first) {
