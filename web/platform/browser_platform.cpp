@@ -504,6 +504,11 @@ EMSCRIPTEN_KEEPALIVE void mr_platform_paste(const char* text) {
     web::platform_request_frames();
 }
 
+// 1 while the app edits a text field (its caret and selection take typed text).
+EMSCRIPTEN_KEEPALIVE int mr_platform_text_editing() {
+    return ImGui::GetIO().WantTextInput ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void mr_platform_text(const char* text) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
     web::platform_request_frames();

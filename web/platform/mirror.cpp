@@ -93,11 +93,38 @@ EM_JS(void, js_mirror_install, (const char* frame_id, const char* canvas_selecto
         event.preventDefault(); // a checkbox changes when the app says so
         if (el.dataset.role !== "textbox") _mr_mirror_activate(Number(el.dataset.id));
     });
+    // Text an input method, the emoji picker or dictation inserts while the app itself
+    // edits the field goes into the app's edit (at its caret, over its selection), as
+    // typed keys do: the mirror's value is not the text being edited then.
+    const editedByApp = (el) => el && el.dataset.role === "textbox" && _mr_platform_text_editing() !== 0;
+    const typeIntoApp = (text) => {
+        const size = lengthBytesUTF8(text) + 1;
+        const ptr = _malloc(size);
+        stringToUTF8(text, ptr, size);
+        _mr_platform_text(ptr);
+        _free(ptr);
+    };
+    layer.addEventListener("beforeinput", (event) => {
+        const el = control(event);
+        if (!editedByApp(el) || event.isComposing) return;
+        if ((event.inputType === "insertText" || event.inputType === "insertReplacementText") && event.data) {
+            event.preventDefault();
+            typeIntoApp(event.data);
+        }
+    });
+    layer.addEventListener("compositionend", (event) => {
+        const el = control(event);
+        if (!editedByApp(el)) return;
+        el.value = el.dataset.value || "";
+        delete el.dataset.dirty;
+        if (event.data) typeIntoApp(event.data);
+    });
     // A value set on the field itself (screen reader, autofill, input method): shown in
     // the app while typed, committed on Enter or when the field is left.
     layer.addEventListener("input", (event) => {
         const el = control(event);
         if (!el || el.dataset.role !== "textbox") return;
+        if (event.isComposing && editedByApp(el)) return; // sent whole at compositionend
         el.dataset.dirty = "1";
         send(_mr_mirror_draft, el);
     });
