@@ -108,39 +108,40 @@ double dantzig(const Core& core, int pos, std::int64_t residual, int* end,
 // Forcing an item against the sign of d lowers that bound by |d|; when the lowered
 // bound cannot beat the incumbent, the item is fixed. Returns false when the
 // incumbent is proven optimal.
-bool reduce(SolverState& s, std::optional<CountBound> count) {
-    const std::int64_t residual = s.rules.budget - s.forced.cost;
+bool reduce(Core& core, Forced& forced, const Rules& rules, const Multipliers& duals,
+            const HireCounts& counts, const Incumbent& best, std::optional<CountBound> count) {
+    const std::int64_t residual = rules.budget - forced.cost;
     int end = 0;
-    const double dantzig_bound = dantzig(s.core, 0, residual, &end);
+    const double dantzig_bound = dantzig(core, 0, residual, &end);
     double lambda = 0.0;
-    if (end < s.core.positive) {
-        lambda = s.core.items[end].adj / static_cast<double>(s.core.items[end].cost);
+    if (end < core.positive) {
+        lambda = core.items[end].adj / static_cast<double>(core.items[end].cost);
     }
-    double bound = s.forced.adj + s.duals.constant + lambda * static_cast<double>(residual);
-    for (const auto& item : s.core.items) {
+    double bound = forced.adj + duals.constant + lambda * static_cast<double>(residual);
+    for (const auto& item : core.items) {
         bound += std::max(0.0, item.adj - lambda * static_cast<double>(item.cost));
     }
     // Both forms are the same bound; keep the smaller (rounding differs).
-    bound = std::min(bound, s.forced.adj + s.duals.constant + dantzig_bound);
+    bound = std::min(bound, forced.adj + duals.constant + dantzig_bound);
     // The count LP's bound, with its own reduced values (it also fixes items).
-    if (!count && count_row_binds(s)) {
-        count = count_duals(s);
+    if (!count && count_row_binds(core, rules, forced)) {
+        count = count_duals(core, rules, forced, counts);
     }
     const auto count_d = [&](const FreeItem& item) {
         return item.value - count->lambda * static_cast<double>(item.cost) - count->sigma -
                (item.region == no_region ? 0.0 : count->rho[item.region]);
     };
     if (count) {
-        s.core.count_root = std::min(s.core.count_root, count->root);
+        core.count_root = std::min(core.count_root, count->root);
     }
-    s.core.root_bound = std::min(bound, s.core.count_root);
-    const double threshold = s.best.value + s.tolerance(s.best.value);
-    if (s.core.root_bound <= threshold) {
+    core.root_bound = std::min(bound, core.count_root);
+    const double threshold = best.value + rules.tolerance(best.value);
+    if (core.root_bound <= threshold) {
         return false;
     }
     std::vector<FreeItem> kept;
-    kept.reserve(s.core.items.size());
-    for (const auto& item : s.core.items) {
+    kept.reserve(core.items.size());
+    for (const auto& item : core.items) {
         const double d = item.adj - lambda * static_cast<double>(item.cost);
         const double d2 = count ? count_d(item) : 0.0;
         const bool out =
@@ -154,30 +155,30 @@ bool reduce(SolverState& s, std::optional<CountBound> count) {
             continue; // fixed out
         }
         if (in) {
-            s.forced.in[item.index] = 1;
-            s.forced.cost += item.cost;
-            s.forced.value += item.value;
-            s.forced.adj += item.adj;
-            ++s.forced.count;
+            forced.in[item.index] = 1;
+            forced.cost += item.cost;
+            forced.value += item.value;
+            forced.adj += item.adj;
+            ++forced.count;
             if (item.region != no_region) {
-                ++s.forced.region_count[item.region];
+                ++forced.region_count[item.region];
             }
             continue;
         }
         kept.push_back(item);
     }
-    s.forced.fixed += static_cast<std::int64_t>(s.core.items.size() - kept.size());
-    s.core.items = std::move(kept);
+    forced.fixed += static_cast<std::int64_t>(core.items.size() - kept.size());
+    core.items = std::move(kept);
     // Every better plan holds the fixed-in hires; if they break a rule, none exists.
-    if (s.forced.cost > s.rules.budget) {
+    if (forced.cost > rules.budget) {
         return false;
     }
-    for (std::size_t r = 0; r < s.rules.region_min.size(); ++r) {
-        if (s.forced.region_count[r] > s.rules.region_max[r]) {
+    for (std::size_t r = 0; r < rules.region_min.size(); ++r) {
+        if (forced.region_count[r] > rules.region_max[r]) {
             return false;
         }
     }
-    arrange(s.core, true); // filtering keeps the order
+    arrange(core, true); // filtering keeps the order
     return true;
 }
 

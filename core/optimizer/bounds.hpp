@@ -27,6 +27,8 @@ double dantzig(const Core& core, int pos, std::int64_t residual, int* end,
                const FullRegions* full = nullptr);
 // Root bounds and reduced-cost fixing: items that no better plan can take (or leave)
 // are fixed out (or in). False when the incumbent is proven optimal.
-bool reduce(SolverState& s, std::optional<CountBound> count = std::nullopt);
+bool reduce(Core& core, Forced& forced, const Rules& rules, const Multipliers& duals,
+            const HireCounts& counts, const Incumbent& best,
+            std::optional<CountBound> count = std::nullopt);
 
 } // namespace core::detail

@@ -48,38 +48,39 @@ void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const F
 // count_lambda, the items from position p on, and j of them still to hire, any
 // completion adds at most  count_lambda x cents left + (sum of the j largest
 // value - count_lambda x cost from p on). Prefix sums of each suffix's best, O(f x J).
-void start_count_bound(SolverState& s) {
-    const int f = static_cast<int>(s.core.items.size());
-    s.dfs.suffix_top = 0;
-    s.dfs.suffix_best.clear();
-    if (s.counts.high == unlimited) {
+void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
+                       const Forced& forced) {
+    const int f = static_cast<int>(core.items.size());
+    dfs.suffix_top = 0;
+    dfs.suffix_best.clear();
+    if (counts.high == unlimited) {
         return;
     }
-    const int top = std::min(f, s.counts.high - s.forced.count);
-    if (top <= 0 || top > 64 || s.counts.lambdas.empty() ||
+    const int top = std::min(f, counts.high - forced.count);
+    if (top <= 0 || top > 64 || counts.lambdas.empty() ||
         static_cast<std::int64_t>(f + 1) * (top + 1) > 4'000'000) {
         return;
     }
-    s.dfs.suffix_top = top;
+    dfs.suffix_top = top;
     // The last few prices only (a reduction again adds three more).
-    if (s.counts.lambdas.size() > 3) {
-        s.counts.lambdas.erase(s.counts.lambdas.begin(), s.counts.lambdas.end() - 3);
+    if (counts.lambdas.size() > 3) {
+        counts.lambdas.erase(counts.lambdas.begin(), counts.lambdas.end() - 3);
     }
     const std::size_t width = static_cast<std::size_t>(top) + 1;
     const std::size_t layer = static_cast<std::size_t>(f + 1) * width;
-    s.dfs.suffix_best.assign(layer * s.counts.lambdas.size(), -infinity);
-    for (std::size_t l = 0; l < s.counts.lambdas.size(); ++l) {
-        const double lambda = s.counts.lambdas[l];
+    dfs.suffix_best.assign(layer * counts.lambdas.size(), -infinity);
+    for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
+        const double lambda = counts.lambdas[l];
         std::vector<double> best; // the suffix's largest values, descending, at most `top`
-        s.dfs.suffix_best[l * layer + static_cast<std::size_t>(f) * width] = 0.0;
+        dfs.suffix_best[l * layer + static_cast<std::size_t>(f) * width] = 0.0;
         for (int p = f - 1; p >= 0; --p) {
-            const auto& item = s.core.items[p];
+            const auto& item = core.items[p];
             const double w = item.value - lambda * static_cast<double>(item.cost);
             best.insert(std::upper_bound(best.begin(), best.end(), w, std::greater<>()), w);
             if (static_cast<int>(best.size()) > top) {
                 best.pop_back();
             }
-            double* row = &s.dfs.suffix_best[l * layer + static_cast<std::size_t>(p) * width];
+            double* row = &dfs.suffix_best[l * layer + static_cast<std::size_t>(p) * width];
             row[0] = 0.0;
             for (std::size_t j = 0; j < best.size(); ++j) {
                 row[j + 1] = row[j] + best[j]; // the rest stay -infinity: too few items
@@ -173,23 +174,23 @@ void advance(DepthFirst& dfs, const Core& core) {
 
 // Undoes decisions up to the deepest pending take, switches it to "skip" and
 // continues from there. False when the tree is exhausted.
-bool backtrack(SolverState& s) {
-    while (s.dfs.pos > 0) {
-        --s.dfs.pos;
-        const auto& item = s.core.items[s.dfs.pos];
+bool backtrack(DepthFirst& dfs, const Core& core, const Rules& rules, const Incumbent& best) {
+    while (dfs.pos > 0) {
+        --dfs.pos;
+        const auto& item = core.items[dfs.pos];
         if (item.region != no_region) {
-            ++s.dfs.remaining[item.region];
+            ++dfs.remaining[item.region];
         }
-        if (s.dfs.take[s.dfs.pos]) {
-            apply(s.dfs, s.rules, item, -1);
-            s.dfs.take[s.dfs.pos] = 0;
-            if (s.dfs.pending[s.dfs.pos]) {
-                s.dfs.pending[s.dfs.pos] = 0;
-                if (s.dfs.bound_at[s.dfs.pos] <= s.best.value + s.tolerance(s.best.value)) {
+        if (dfs.take[dfs.pos]) {
+            apply(dfs, rules, item, -1);
+            dfs.take[dfs.pos] = 0;
+            if (dfs.pending[dfs.pos]) {
+                dfs.pending[dfs.pos] = 0;
+                if (dfs.bound_at[dfs.pos] <= best.value + rules.tolerance(best.value)) {
                     continue; // the incumbent improved since; the skip branch cannot win
                 }
-                advance(s.dfs, s.core);
-                s.dfs.bound_valid = false;
+                advance(dfs, core);
+                dfs.bound_valid = false;
                 return true;
             }
         }
@@ -197,66 +198,68 @@ bool backtrack(SolverState& s) {
     return false;
 }
 
-void run_depth_first(SolverState& s, std::int64_t stop_at) {
-    const int f = static_cast<int>(s.core.items.size());
-    s.dfs.started = true;
-    while (s.nodes < stop_at) {
-        ++s.nodes;
+bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std::int64_t stop_at,
+                     const Core& core, const Rules& rules, const Forced& forced,
+                     const HireCounts& counts, const Multipliers& duals) {
+    const int f = static_cast<int>(core.items.size());
+    dfs.started = true;
+    while (nodes < stop_at) {
+        ++nodes;
         bool prune = false;
-        if (s.dfs.pos == f) {
-            if (counts_met(s.dfs, s.rules) && s.dfs.value > s.best.value) {
-                record_incumbent(s.best, s.dfs, s.core, s.rules, s.forced);
+        if (dfs.pos == f) {
+            if (counts_met(dfs, rules) && dfs.value > best.value) {
+                record_incumbent(best, dfs, core, rules, forced);
             }
             prune = true;
-        } else if (counts_unreachable(s.dfs, s.rules, s.core, s.counts)) {
+        } else if (counts_unreachable(dfs, rules, core, counts)) {
             prune = true;
         } else {
-            if (!s.dfs.bound_valid || s.dfs.pos >= s.dfs.bound_end) {
-                int end = s.dfs.pos;
-                const FullRegions full{s.dfs.count, s.rules.region_max, s.dfs.blocked};
-                s.dfs.node_bound = s.dfs.adj + s.duals.constant +
-                                   dantzig(s.core, s.dfs.pos, s.dfs.residual, &end, &full);
-                s.dfs.bound_end = end;
-                s.dfs.bound_valid = true;
+            if (!dfs.bound_valid || dfs.pos >= dfs.bound_end) {
+                int end = dfs.pos;
+                const FullRegions full{dfs.count, rules.region_max, dfs.blocked};
+                dfs.node_bound =
+                    dfs.adj + duals.constant + dantzig(core, dfs.pos, dfs.residual, &end, &full);
+                dfs.bound_end = end;
+                dfs.bound_valid = true;
             }
-            if (s.dfs.suffix_top > 0) {
+            if (dfs.suffix_top > 0) {
                 // Any bound of this node is valid for its subtree too: keep the smaller.
-                s.dfs.node_bound =
-                    std::min(s.dfs.node_bound, count_bound(s.dfs, s.counts, s.core.items.size()));
+                dfs.node_bound =
+                    std::min(dfs.node_bound, count_bound(dfs, counts, core.items.size()));
             }
-            if (s.dfs.node_bound <= s.best.value + s.tolerance(s.best.value)) {
+            if (dfs.node_bound <= best.value + rules.tolerance(best.value)) {
                 prune = true;
             }
         }
         if (prune) {
-            if (!backtrack(s)) {
-                s.done = true;
-                return;
+            if (!backtrack(dfs, core, rules, best)) {
+                return true;
             }
             continue;
         }
-        const auto& item = s.core.items[s.dfs.pos];
+        const auto& item = core.items[dfs.pos];
         const bool room_in_region =
-            item.region == no_region || s.dfs.count[item.region] < s.rules.region_max[item.region];
-        if (item.cost <= s.dfs.residual && room_in_region && s.dfs.total < s.counts.high) {
-            s.dfs.take[s.dfs.pos] = 1;
-            s.dfs.pending[s.dfs.pos] = 1;
-            s.dfs.bound_at[s.dfs.pos] = s.dfs.node_bound;
-            const int blocked_before = s.dfs.blocked;
-            apply(s.dfs, s.rules, item, +1);
-            advance(s.dfs, s.core);
+            item.region == no_region || dfs.count[item.region] < rules.region_max[item.region];
+        if (item.cost <= dfs.residual && room_in_region && dfs.total < counts.high) {
+            dfs.take[dfs.pos] = 1;
+            dfs.pending[dfs.pos] = 1;
+            dfs.bound_at[dfs.pos] = dfs.node_bound;
+            const int blocked_before = dfs.blocked;
+            apply(dfs, rules, item, +1);
+            advance(dfs, core);
             // Taking an item counted whole in the bound keeps the bound, unless a region
             // just filled up (then recompute: the bound can only drop).
-            if (s.dfs.blocked != blocked_before || s.dfs.pos > s.dfs.bound_end) {
-                s.dfs.bound_valid = false;
+            if (dfs.blocked != blocked_before || dfs.pos > dfs.bound_end) {
+                dfs.bound_valid = false;
             }
         } else {
-            s.dfs.take[s.dfs.pos] = 0;
-            s.dfs.pending[s.dfs.pos] = 0;
-            advance(s.dfs, s.core);
-            s.dfs.bound_valid = false;
+            dfs.take[dfs.pos] = 0;
+            dfs.pending[dfs.pos] = 0;
+            advance(dfs, core);
+            dfs.bound_valid = false;
         }
     }
+    return false;
 }
 
 } // namespace core::detail

@@ -11,7 +11,7 @@ namespace core::detail {
 // Puts the search at its root: the forced hires taken, every free item open.
 void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const Forced& forced);
 // Sets up count_bound() when plans that can win have few hires.
-void start_count_bound(SolverState& s);
+void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core, const Forced& forced);
 // The bound of the current node over the hire counts that can win (`items` free items).
 double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t items);
 // Whether the current node's hires meet every minimum.
@@ -26,8 +26,13 @@ void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, 
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign);
 // Moves past the current item.
 void advance(DepthFirst& dfs, const Core& core);
-bool backtrack(SolverState& s);
-// Explores nodes until s.nodes reaches stop_at or the tree is exhausted (s.done).
-void run_depth_first(SolverState& s, std::int64_t stop_at);
+// Undoes decisions up to the deepest pending take and switches it to "skip"; false
+// when the tree is exhausted.
+bool backtrack(DepthFirst& dfs, const Core& core, const Rules& rules, const Incumbent& best);
+// Explores nodes (counted in `nodes`) until `nodes` reaches stop_at or the tree is
+// exhausted; true when it is (no plan better than the incumbent is left).
+bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std::int64_t stop_at,
+                     const Core& core, const Rules& rules, const Forced& forced,
+                     const HireCounts& counts, const Multipliers& duals);
 
 } // namespace core::detail

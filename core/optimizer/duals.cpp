@@ -36,17 +36,19 @@ public:
     // The count rows of the problem, on true values; kmax >= 0 adds the derived row
     // "at most kmax more hires fit".
     // kmin >= 0 raises the minimum number of free hires the same way.
-    explicit LagrangeDual(const SolverState& s, int kmax = -1, int kmin = -1) : s_(s) {
-        const std::size_t regions = s.rules.region_min.size();
-        const std::size_t f = s.core.items.size();
+    LagrangeDual(const Core& core, const Rules& rules, const Forced& forced,
+                 const HireCounts& counts, int kmax = -1, int kmin = -1)
+        : core_(core), rules_(rules) {
+        const std::size_t regions = rules.region_min.size();
+        const std::size_t f = core.items.size();
         const bool head_limit = kmax >= 0;
-        budget_ = s.rules.budget - s.forced.cost;
+        budget_ = rules.budget - forced.cost;
         values_.reserve(f);
-        for (const auto& item : s.core.items) {
+        for (const auto& item : core.items) {
             values_.push_back(item.value);
         }
         std::vector<int> size(regions, 0);
-        for (const auto& item : s.core.items) {
+        for (const auto& item : core.items) {
             if (item.region != no_region) {
                 ++size[item.region];
             }
@@ -57,15 +59,15 @@ public:
         members_.assign(regions, {});
         for (std::size_t r = 0; r < regions; ++r) {
             lower_[r] =
-                std::min(size[r], std::max(0, s.rules.region_min[r] - s.forced.region_count[r]));
-            const int room = s.rules.region_max[r] == unlimited
+                std::min(size[r], std::max(0, rules.region_min[r] - forced.region_count[r]));
+            const int room = rules.region_max[r] == unlimited
                                  ? size[r]
-                                 : std::max(0, s.rules.region_max[r] - s.forced.region_count[r]);
+                                 : std::max(0, rules.region_max[r] - forced.region_count[r]);
             upper_[r] = std::max(lower_[r], std::min(size[r], room));
             ruled_[r] = lower_[r] > 0 || upper_[r] < size[r];
         }
         for (std::size_t k = 0; k < f; ++k) {
-            const int r = s.core.items[k].region;
+            const int r = core.items[k].region;
             if (r != no_region && ruled_[r]) {
                 members_[r].push_back(static_cast<int>(k));
             } else {
@@ -79,7 +81,7 @@ public:
         // The derived minimum count (count_low) enters, the derived maximum does not:
         // like kmax above, it would tie strongly correlated items together (measured:
         // the benchmark's strongly correlated family stops at the node limit with it).
-        kmin_ = std::min(kmax_, std::max({0, kmin, s.counts.low - s.forced.count}));
+        kmin_ = std::min(kmax_, std::max({0, kmin, counts.low - forced.count}));
         w_.assign(f, 0.0);
         taken_.assign(f, 0);
     }
@@ -91,7 +93,7 @@ public:
     [[nodiscard]] const std::vector<char>& ruled() const { return ruled_; }
 
     CountDuals evaluate(double lambda) {
-        const auto& items = s_.core.items;
+        const auto& items = core_.items;
         const std::size_t f = items.size();
         const std::size_t regions = members_.size();
         for (std::size_t k = 0; k < f; ++k) {
@@ -201,7 +203,7 @@ public:
             const double low = untaken_max[r] - out.sigma;
             const double high = taken_min[r] - out.sigma;
             double rho = std::clamp(0.0, low, std::max(low, high));
-            if (s_.rules.region_max[r] == unlimited) {
+            if (rules_.region_max[r] == unlimited) {
                 rho = std::min(rho, 0.0);
             }
             out.rho[r] = rho;
@@ -228,7 +230,7 @@ private:
     // When no count row binds at lambda (every positive item taken meets them all),
     // the greedy choice is simply the positive items and every multiplier is zero.
     bool unconstrained(double lambda, CountDuals& out) {
-        const auto& items = s_.core.items;
+        const auto& items = core_.items;
         const std::size_t f = items.size();
         positive_in_.assign(members_.size(), 0);
         int positives = 0;
@@ -261,7 +263,8 @@ private:
         return true;
     }
 
-    const SolverState& s_;
+    const Core& core_;
+    const Rules& rules_;
     std::vector<int> positive_in_;
     std::int64_t budget_ = 0;
     std::vector<int> lower_, upper_;
@@ -487,32 +490,33 @@ int max_free_hires(const Core& core, const Rules& rules, const Forced& forced) {
 // kmax more hires" binds only when the first bound's plan (in bound order, which
 // ignores region maximums) hires about as many as can fit at all. Otherwise it is
 // not worth its time (the bound would be the same).
-bool count_row_binds(const SolverState& s) {
-    if (s.core.items.empty()) {
+bool count_row_binds(const Core& core, const Rules& rules, const Forced& forced) {
+    if (core.items.empty()) {
         return false;
     }
-    const std::int64_t room = s.rules.budget - s.forced.cost;
-    const auto it = std::upper_bound(s.core.prefix_cost.begin(),
-                                     s.core.prefix_cost.begin() + s.core.positive + 1, room);
-    const int end = static_cast<int>(it - s.core.prefix_cost.begin()) - 1;
-    const int lp_hires = end + (end < s.core.positive ? 1 : 0);
-    const int kmax = max_free_hires(s.core, s.rules, s.forced);
+    const std::int64_t room = rules.budget - forced.cost;
+    const auto it = std::upper_bound(core.prefix_cost.begin(),
+                                     core.prefix_cost.begin() + core.positive + 1, room);
+    const int end = static_cast<int>(it - core.prefix_cost.begin()) - 1;
+    const int lp_hires = end + (end < core.positive ? 1 : 0);
+    const int kmax = max_free_hires(core, rules, forced);
     // The first bound's multipliers move its plan a little from the LP's: a margin.
     return lp_hires + std::max(2, kmax / 100) >= kmax;
 }
 
-CountBound count_duals(const SolverState& s) {
+CountBound count_duals(const Core& core, const Rules& rules, const Forced& forced,
+                       const HireCounts& counts) {
     CountBound out;
-    out.kmax = max_free_hires(s.core, s.rules, s.forced);
-    LagrangeDual dual(s, out.kmax);
-    const std::int64_t room = s.rules.budget - s.forced.cost;
-    const CountDuals d = minimize_dual(dual, room, max_ratio_of(s.core, false),
-                                       break_ratio(s.core, s.rules, s.forced, false, room), 1e-14);
+    out.kmax = max_free_hires(core, rules, forced);
+    LagrangeDual dual(core, rules, forced, counts, out.kmax);
+    const std::int64_t room = rules.budget - forced.cost;
+    const CountDuals d = minimize_dual(dual, room, max_ratio_of(core, false),
+                                       break_ratio(core, rules, forced, false, room), 1e-14);
     out.lambda = std::max(0.0, d.lambda);
     out.sigma = d.sigma;
     out.rho = d.rho;
-    out.rho.resize(s.rules.region_min.size(), 0.0);
-    out.root = s.forced.value + d.value;
+    out.rho.resize(rules.region_min.size(), 0.0);
+    out.root = forced.value + d.value;
     for (std::size_t r = 0; r < out.rho.size(); ++r) {
         out.constant += std::max(0.0, out.rho[r]) * dual.upper()[r] -
                         std::max(0.0, -out.rho[r]) * dual.lower()[r];
@@ -529,40 +533,40 @@ CountBound count_duals(const SolverState& s) {
 // assumed). Multipliers tried: zero, the LP's, and the LP's with exactly k hires for k
 // near the incumbent's count. Narrows count_low / count_high; false when no count is left
 // (the incumbent is optimal).
-bool derive_count_range(SolverState& s) {
-    const int f = static_cast<int>(s.core.items.size());
+bool derive_count_range(HireCounts& counts, const Core& core, const Rules& rules,
+                        const Forced& forced, const Incumbent& best) {
+    const int f = static_cast<int>(core.items.size());
     if (f == 0) {
         return true;
     }
-    const std::int64_t room = s.rules.budget - s.forced.cost;
+    const std::int64_t room = rules.budget - forced.cost;
     int incumbent_free = 0;
-    for (const auto& item : s.core.items) {
-        incumbent_free += s.best.chosen[item.index] ? 1 : 0;
+    for (const auto& item : core.items) {
+        incumbent_free += best.chosen[item.index] ? 1 : 0;
     }
     // lambda = 0: a plan of k hires is worth at most the k best values (rules out small k).
     std::vector<CountDuals> tries{CountDuals{}};
     const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
-        LagrangeDual dual(s, kmax, kmin);
-        tries.push_back(minimize_dual(dual, room, max_ratio_of(s.core, false),
-                                      break_ratio(s.core, s.rules, s.forced, false, room),
-                                      tolerance));
+        LagrangeDual dual(core, rules, forced, counts, kmax, kmin);
+        tries.push_back(minimize_dual(dual, room, max_ratio_of(core, false),
+                                      break_ratio(core, rules, forced, false, room), tolerance));
     };
     solve_dual(-1, -1, 1e-9);
     for (int k = std::max(0, incumbent_free - 1); k <= std::min(f, incumbent_free + 1); ++k) {
         solve_dual(k, k, 1e-9);
-        s.counts.lambdas.push_back(std::max(0.0, tries.back().lambda));
+        counts.lambdas.push_back(std::max(0.0, tries.back().lambda));
     }
-    const LagrangeDual shape(s);
-    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(s.core.items.size());
+    const LagrangeDual shape(core, rules, forced, counts);
+    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(core.items.size());
     for (const CountDuals& d : tries) {
         const double lambda = std::max(0.0, d.lambda);
-        double base = s.forced.value + lambda * static_cast<double>(room);
+        double base = forced.value + lambda * static_cast<double>(room);
         for (std::size_t r = 0; r < d.rho.size(); ++r) {
             base += std::max(0.0, d.rho[r]) * shape.upper()[r] -
                     std::max(0.0, -d.rho[r]) * shape.lower()[r];
         }
-        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
-            const auto& item = s.core.items[k];
+        for (std::size_t k = 0; k < core.items.size(); ++k) {
+            const auto& item = core.items[k];
             w[k] = item.value - lambda * static_cast<double>(item.cost) -
                    (item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region]);
         }
@@ -575,7 +579,7 @@ bool derive_count_range(SolverState& s) {
             }
         }
     }
-    const double threshold = s.best.value + s.tolerance(s.best.value);
+    const double threshold = best.value + rules.tolerance(best.value);
     int low = 0, high = f;
     while (low <= high && bound[low] <= threshold) {
         ++low;
@@ -586,57 +590,58 @@ bool derive_count_range(SolverState& s) {
     if (low > high) {
         return false;
     }
-    s.counts.low = std::max(s.counts.low, s.forced.count + low);
+    counts.low = std::max(counts.low, forced.count + low);
     if (high < f) {
-        s.counts.high = std::min(s.counts.high, s.forced.count + high);
+        counts.high = std::min(counts.high, forced.count + high);
     }
     return true;
 }
 
-void compute_multipliers(SolverState& s) {
-    const std::size_t regions = s.rules.region_min.size();
-    LagrangeDual dual(s);
-    bool any_rule = s.counts.low > s.forced.count;
+void compute_multipliers(Multipliers& duals, Core& core, Forced& forced, const Rules& rules,
+                         const HireCounts& counts) {
+    const std::size_t regions = rules.region_min.size();
+    LagrangeDual dual(core, rules, forced, counts);
+    bool any_rule = counts.low > forced.count;
     for (std::size_t r = 0; r < regions && !any_rule; ++r) {
         any_rule = dual.ruled()[r] != 0;
     }
     // Without count rules the multipliers are zero: no dual to minimize.
     const CountDuals best =
-        any_rule ? minimize_dual(dual, s.rules.budget - s.forced.cost, max_ratio_of(s.core, false),
-                                 break_ratio(s.core, s.rules, s.forced, false,
-                                             s.rules.budget - s.forced.cost),
-                                 1e-6)
-                 : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
-    s.duals.rho = best.rho;
-    s.duals.sigma = best.sigma;
+        any_rule
+            ? minimize_dual(dual, rules.budget - forced.cost, max_ratio_of(core, false),
+                            break_ratio(core, rules, forced, false, rules.budget - forced.cost),
+                            1e-6)
+            : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
+    duals.rho = best.rho;
+    duals.sigma = best.sigma;
 
     // Adjusted values and the constant in terms of whole-plan counts:
     //   value(x) = adj(x) + sum_r rho_r n_r + sigma n
     //           <= adj(x) + sum_r (rho_r+ U_r - rho_r- L_r) + sigma+ kmax - sigma- kmin
     // with L_r, U_r, kmin, kmax bounds that every plan keeping the forced hires meets.
     const auto rho_of = [&](int r) {
-        return r == no_region ? 0.0 : s.duals.rho[r];
+        return r == no_region ? 0.0 : duals.rho[r];
     };
-    for (auto& item : s.core.items) {
-        item.adj = item.value - rho_of(item.region) - s.duals.sigma;
+    for (auto& item : core.items) {
+        item.adj = item.value - rho_of(item.region) - duals.sigma;
     }
-    s.forced.adj = 0.0;
-    for (std::size_t i = 0; i < s.rules.candidates.size(); ++i) {
-        if (s.forced.in[i]) {
-            s.forced.adj +=
-                s.rules.candidates[i].value - rho_of(s.rules.candidates[i].region) - s.duals.sigma;
+    forced.adj = 0.0;
+    for (std::size_t i = 0; i < rules.candidates.size(); ++i) {
+        if (forced.in[i]) {
+            forced.adj +=
+                rules.candidates[i].value - rho_of(rules.candidates[i].region) - duals.sigma;
         }
     }
     double constant = 0.0;
     for (std::size_t r = 0; r < regions; ++r) {
-        const double upper = s.forced.region_count[r] + dual.upper()[r];
-        const double lower = s.forced.region_count[r] + dual.lower()[r];
-        constant += std::max(0.0, s.duals.rho[r]) * upper - std::max(0.0, -s.duals.rho[r]) * lower;
+        const double upper = forced.region_count[r] + dual.upper()[r];
+        const double lower = forced.region_count[r] + dual.lower()[r];
+        constant += std::max(0.0, duals.rho[r]) * upper - std::max(0.0, -duals.rho[r]) * lower;
     }
-    const double kmax = s.forced.count + dual.kmax();
-    const double kmin = s.forced.count + dual.kmin();
-    constant += std::max(0.0, s.duals.sigma) * kmax - std::max(0.0, -s.duals.sigma) * kmin;
-    s.duals.constant = constant;
+    const double kmax = forced.count + dual.kmax();
+    const double kmin = forced.count + dual.kmin();
+    constant += std::max(0.0, duals.sigma) * kmax - std::max(0.0, -duals.sigma) * kmin;
+    duals.constant = constant;
 }
 
 } // namespace core::detail

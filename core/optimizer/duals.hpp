@@ -21,13 +21,16 @@ std::vector<int> items_by_cost(const Core& core, const Rules& rules);
 // The most free items a plan can add to the forced ones within budget and maximums.
 int max_free_hires(const Core& core, const Rules& rules, const Forced& forced);
 // Whether the count LP's row "at most kmax more hires" can say more than the first bound.
-bool count_row_binds(const SolverState& s);
+bool count_row_binds(const Core& core, const Rules& rules, const Forced& forced);
 // The count LP's multipliers and root bound.
-CountBound count_duals(const SolverState& s);
-// Narrows s.counts to the hire counts that can beat the incumbent; false when none
+CountBound count_duals(const Core& core, const Rules& rules, const Forced& forced,
+                       const HireCounts& counts);
+// Narrows `counts` to the hire counts that can beat the incumbent; false when none
 // can (the incumbent is optimal).
-bool derive_count_range(SolverState& s);
-// Sets s.duals and every free item's adjusted value.
-void compute_multipliers(SolverState& s);
+bool derive_count_range(HireCounts& counts, const Core& core, const Rules& rules,
+                        const Forced& forced, const Incumbent& best);
+// Sets `duals`, every free item's adjusted value and the forced hires' adjusted value.
+void compute_multipliers(Multipliers& duals, Core& core, Forced& forced, const Rules& rules,
+                         const HireCounts& counts);
 
 } // namespace core::detail

@@ -44,21 +44,22 @@ bool in_rule(const DynamicProgram& dp, std::size_t k, const FreeItem& item) {
     return dp.tracked[k] < 0 || dp.tracked[k] == item.region;
 }
 
-double dp_first_bound(const SolverState& s, const DpState& st) {
-    const std::int64_t room = s.rules.budget - s.forced.cost - st.cost;
-    const double base = s.forced.adj + s.duals.constant + st.adj;
-    const int f = static_cast<int>(s.core.items.size());
+double dp_first_bound(const DynamicProgram& dp, const Core& core, const Rules& rules,
+                      const Forced& forced, const Multipliers& duals, const DpState& st) {
+    const std::int64_t room = rules.budget - forced.cost - st.cost;
+    const double base = forced.adj + duals.constant + st.adj;
+    const int f = static_cast<int>(core.items.size());
     if (room >= 0) {
-        if (s.dp.t + 1 >= f) {
+        if (dp.t + 1 >= f) {
             return base;
         }
-        const double r = ratio_of(s.core.items[s.dp.t + 1]);
+        const double r = ratio_of(core.items[dp.t + 1]);
         return r > 0.0 ? base + static_cast<double>(room) * r : base;
     }
-    if (s.dp.s <= 0) {
+    if (dp.s <= 0) {
         return -infinity; // over budget and nothing left to drop
     }
-    const double r = ratio_of(s.core.items[s.dp.s - 1]);
+    const double r = ratio_of(core.items[dp.s - 1]);
     if (!(r > 0.0)) {
         return base; // cannot happen for break-solution items; stay valid anyway
     }
@@ -100,32 +101,35 @@ int fenwick_max_fit(const DynamicProgram& dp, std::int64_t cents) {
 //   head_constant + lambda_k * room + sigma_k * (hires that can still fit) + sum d,
 // where the sum is at most the plan's own d, plus every gain from dropping a
 // negative-d item before the window, plus every positive-d item after it.
-double head_bound(const SolverState& s, const DpState& st) {
-    if (st.cost > s.rules.budget - s.forced.cost && s.dp.s == 0) {
+double head_bound(const DynamicProgram& dp, const Core& core, const Rules& rules,
+                  const Forced& forced, const DpState& st) {
+    if (st.cost > rules.budget - forced.cost && dp.s == 0) {
         return -infinity;
     }
-    const std::int64_t before_cost = s.core.prefix_cost[s.dp.s];
-    const int window_count = st.count - s.dp.s;
-    const int window_capped = st.capped - s.dp.capped_prefix[s.dp.s];
+    const std::int64_t before_cost = core.prefix_cost[dp.s];
+    const int window_count = st.count - dp.s;
+    const int window_capped = st.capped - dp.capped_prefix[dp.s];
     const std::int64_t window_cost = st.cost - before_cost;
     // Hires in capped regions are limited by the caps; the others by what fits.
     // Uncapped hires: the window's, plus what fits from the uncapped items outside it
     // and, for the capped regions, their cheapest items up to each cap (any plan's
     // capped hires cost at least that much).
     const std::int64_t window_uncapped_cost =
-        window_cost - (st.capped_cost - s.dp.capped_prefix_cost[s.dp.s]);
+        window_cost - (st.capped_cost - dp.capped_prefix_cost[dp.s]);
     const int kmax = (window_count - window_capped) +
-                     fenwick_max_fit(s.dp, s.rules.budget - s.forced.cost - window_uncapped_cost);
-    const double best_d = st.head + s.dp.head_prefix_neg[s.dp.s] + s.dp.head_suffix_pos[s.dp.t + 1];
-    return s.dp.head_constant + s.dp.sigma_k * kmax + best_d;
+                     fenwick_max_fit(dp, rules.budget - forced.cost - window_uncapped_cost);
+    const double best_d = st.head + dp.head_prefix_neg[dp.s] + dp.head_suffix_pos[dp.t + 1];
+    return dp.head_constant + dp.sigma_k * kmax + best_d;
 }
 
-double dp_bound(const SolverState& s, const DpState& st) {
-    const double first = dp_first_bound(s, st);
-    if (!s.dp.head_bound || !(first > s.best.value)) {
+double dp_bound(const DynamicProgram& dp, const Incumbent& best, const Core& core,
+                const Rules& rules, const Forced& forced, const Multipliers& duals,
+                const DpState& st) {
+    const double first = dp_first_bound(dp, core, rules, forced, duals, st);
+    if (!dp.head_bound || !(first > best.value)) {
         return first;
     }
-    return std::min(first, head_bound(s, st));
+    return std::min(first, head_bound(dp, core, rules, forced, st));
 }
 
 double head_d(const DynamicProgram& dp, const FreeItem& item) {
@@ -136,57 +140,58 @@ double head_d(const DynamicProgram& dp, const FreeItem& item) {
 // Sets up the second bound: the count LP's multipliers on the core, and the
 // structures head_bound() reads. Off when some core item is free (ratios undefined)
 // or when the count row is slack (the first bound already has it all).
-void start_head_bound(SolverState& s) {
-    const int f = static_cast<int>(s.core.items.size());
-    s.dp.head_bound = false;
+void start_head_bound(DynamicProgram& dp, const Core& core, const Rules& rules,
+                      const Forced& forced, const HireCounts& counts) {
+    const int f = static_cast<int>(core.items.size());
+    dp.head_bound = false;
     if (f == 0) {
         return;
     }
-    for (const auto& item : s.core.items) {
+    for (const auto& item : core.items) {
         if (item.cost == 0) {
             return;
         }
     }
-    std::vector<int> in_region(s.rules.region_min.size(), 0);
-    for (const auto& item : s.core.items) {
+    std::vector<int> in_region(rules.region_min.size(), 0);
+    for (const auto& item : core.items) {
         if (item.region != no_region) {
             ++in_region[item.region];
         }
     }
-    std::vector<char> capped_region(s.rules.region_min.size(), 0);
+    std::vector<char> capped_region(rules.region_min.size(), 0);
     for (std::size_t r = 0; r < in_region.size(); ++r) {
-        const int room = s.rules.region_max[r] == unlimited
+        const int room = rules.region_max[r] == unlimited
                              ? unlimited
-                             : s.rules.region_max[r] - s.forced.region_count[r];
+                             : rules.region_max[r] - forced.region_count[r];
         if (room < in_region[r]) {
             capped_region[r] = 1;
         }
     }
-    s.dp.head_capped.assign(f, 0);
-    s.dp.capped_prefix.assign(f + 1, 0);
-    s.dp.capped_prefix_cost.assign(f + 1, 0);
+    dp.head_capped.assign(f, 0);
+    dp.capped_prefix.assign(f + 1, 0);
+    dp.capped_prefix_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
-        const int r = s.core.items[k].region;
-        s.dp.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
-        s.dp.capped_prefix[k + 1] = s.dp.capped_prefix[k] + s.dp.head_capped[k];
-        s.dp.capped_prefix_cost[k + 1] =
-            s.dp.capped_prefix_cost[k] + (s.dp.head_capped[k] ? s.core.items[k].cost : 0);
+        const int r = core.items[k].region;
+        dp.head_capped[k] = static_cast<char>(r != no_region && capped_region[r]);
+        dp.capped_prefix[k + 1] = dp.capped_prefix[k] + dp.head_capped[k];
+        dp.capped_prefix_cost[k + 1] =
+            dp.capped_prefix_cost[k] + (dp.head_capped[k] ? core.items[k].cost : 0);
     }
-    const std::vector<int> order = items_by_cost(s.core, s.rules);
-    s.dp.cost_rank.assign(f, 0);
+    const std::vector<int> order = items_by_cost(core, rules);
+    dp.cost_rank.assign(f, 0);
     // The cheapest (maximum - forced) items of each capped region form a fixed pool.
     std::vector<char> pool(f, 0);
-    std::vector<int> pool_left(s.rules.region_min.size(), 0);
+    std::vector<int> pool_left(rules.region_min.size(), 0);
     for (std::size_t r = 0; r < pool_left.size(); ++r) {
         if (capped_region[r]) {
-            pool_left[r] = std::max(0, s.rules.region_max[r] - s.forced.region_count[r]);
+            pool_left[r] = std::max(0, rules.region_max[r] - forced.region_count[r]);
         }
     }
     for (int r = 0; r < f; ++r) {
         const int k = order[r];
-        s.dp.cost_rank[k] = r;
-        if (s.dp.head_capped[k]) {
-            const int region = s.core.items[k].region;
+        dp.cost_rank[k] = r;
+        if (dp.head_capped[k]) {
+            const int region = core.items[k].region;
             if (pool_left[region] == 0) {
                 continue;
             }
@@ -194,36 +199,36 @@ void start_head_bound(SolverState& s) {
             pool[k] = 1;
         }
     }
-    if (!count_row_binds(s)) {
+    if (!count_row_binds(core, rules, forced)) {
         return;
     }
-    const CountBound count = count_duals(s);
+    const CountBound count = count_duals(core, rules, forced, counts);
     if (!(count.sigma > 0.0)) {
         return;
     }
-    s.dp.sigma_k = count.sigma;
-    s.dp.lambda_k = count.lambda;
-    s.dp.rho_k = count.rho;
-    s.dp.head_constant = s.forced.value + count.constant +
-                         s.dp.lambda_k * static_cast<double>(s.rules.budget - s.forced.cost);
-    s.dp.fenwick_count.assign(f + 1, 0);
-    s.dp.fenwick_cost.assign(f + 1, 0);
+    dp.sigma_k = count.sigma;
+    dp.lambda_k = count.lambda;
+    dp.rho_k = count.rho;
+    dp.head_constant = forced.value + count.constant +
+                       dp.lambda_k * static_cast<double>(rules.budget - forced.cost);
+    dp.fenwick_count.assign(f + 1, 0);
+    dp.fenwick_cost.assign(f + 1, 0);
     for (int k = 0; k < f; ++k) {
-        if (!s.dp.head_capped[k] || pool[k]) {
-            fenwick_update(s.dp, s.dp.cost_rank[k], 1, s.core.items[k].cost);
+        if (!dp.head_capped[k] || pool[k]) {
+            fenwick_update(dp, dp.cost_rank[k], 1, core.items[k].cost);
         }
     }
-    s.dp.head_item_d.assign(f, 0.0);
-    s.dp.head_prefix_neg.assign(f + 1, 0.0);
-    s.dp.head_suffix_pos.assign(f + 1, 0.0);
+    dp.head_item_d.assign(f, 0.0);
+    dp.head_prefix_neg.assign(f + 1, 0.0);
+    dp.head_suffix_pos.assign(f + 1, 0.0);
     for (int k = 0; k < f; ++k) {
-        s.dp.head_item_d[k] = head_d(s.dp, s.core.items[k]);
-        s.dp.head_prefix_neg[k + 1] = s.dp.head_prefix_neg[k] + std::max(0.0, -s.dp.head_item_d[k]);
+        dp.head_item_d[k] = head_d(dp, core.items[k]);
+        dp.head_prefix_neg[k + 1] = dp.head_prefix_neg[k] + std::max(0.0, -dp.head_item_d[k]);
     }
     for (int k = f - 1; k >= 0; --k) {
-        s.dp.head_suffix_pos[k] = s.dp.head_suffix_pos[k + 1] + std::max(0.0, s.dp.head_item_d[k]);
+        dp.head_suffix_pos[k] = dp.head_suffix_pos[k + 1] + std::max(0.0, dp.head_item_d[k]);
     }
-    s.dp.head_bound = true;
+    dp.head_bound = true;
 }
 
 // Collapses counts that can no longer break their rule to safe_count. Returns false
@@ -274,8 +279,9 @@ std::vector<char> dp_plan(const DynamicProgram& dp, const Core& core, const Forc
 
 // Merges the runs of one group (each sorted by cost), keeps the Pareto states that
 // can still beat the incumbent, and offers feasible ones as incumbents.
-void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpState>& all,
-                  const std::vector<std::size_t>& runs) {
+void settle_group(DynamicProgram& dp, Incumbent& best, const Core& core, const Rules& rules,
+                  const Forced& forced, const Multipliers& duals, const std::vector<int>& key,
+                  std::vector<DpState>& all, const std::vector<std::size_t>& runs) {
     const auto by_cost = [](const DpState& a, const DpState& b) {
         return a.cost != b.cost ? a.cost < b.cost : a.value > b.value;
     };
@@ -285,8 +291,8 @@ void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpSta
     } else if (runs.size() > 2) {
         std::stable_sort(all.begin(), all.end(), by_cost);
     }
-    const bool feasible_counts = key_feasible(s.dp, key);
-    const std::int64_t room = s.rules.budget - s.forced.cost;
+    const bool feasible_counts = key_feasible(dp, key);
+    const std::int64_t room = rules.budget - forced.cost;
     std::size_t kept = 0;
     double best_seen = -infinity;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -295,17 +301,18 @@ void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpSta
             continue; // a cheaper plan in this group is worth at least as much
         }
         best_seen = st.value;
-        if (feasible_counts && st.cost <= room && s.forced.value + st.value > s.best.value) {
-            std::vector<char> chosen = dp_plan(s.dp, s.core, s.forced, st.trail);
-            const double value = plan_value(s.rules, chosen);
-            if (value > s.best.value) {
-                s.best.has = true;
-                s.best.value = value;
-                s.best.cost = s.forced.cost + st.cost;
-                s.best.chosen = std::move(chosen);
+        if (feasible_counts && st.cost <= room && forced.value + st.value > best.value) {
+            std::vector<char> chosen = dp_plan(dp, core, forced, st.trail);
+            const double value = plan_value(rules, chosen);
+            if (value > best.value) {
+                best.has = true;
+                best.value = value;
+                best.cost = forced.cost + st.cost;
+                best.chosen = std::move(chosen);
             }
         }
-        if (dp_bound(s, st) <= s.best.value + s.tolerance(s.best.value)) {
+        if (dp_bound(dp, best, core, rules, forced, duals, st) <=
+            best.value + rules.tolerance(best.value)) {
             continue;
         }
         all[kept++] = st;
@@ -313,111 +320,109 @@ void settle_group(SolverState& s, const std::vector<int>& key, std::vector<DpSta
     all.resize(kept);
 }
 
-void start_dp(SolverState& s) {
-    const int f = static_cast<int>(s.core.items.size());
-    const std::int64_t room = s.rules.budget - s.forced.cost;
+bool start_dp(DynamicProgram& dp, Incumbent& best, const Core& core, const Rules& rules,
+              const Forced& forced, const Multipliers& duals, const HireCounts& counts) {
+    const int f = static_cast<int>(core.items.size());
+    const std::int64_t room = rules.budget - forced.cost;
     // Break solution: the longest prefix of positive items that fits.
     int b = 0;
     std::int64_t cost = 0;
     double value = 0.0, adj = 0.0;
-    while (b < s.core.positive && cost + s.core.items[b].cost <= room) {
-        cost += s.core.items[b].cost;
-        value += s.core.items[b].value;
-        adj += s.core.items[b].adj;
+    while (b < core.positive && cost + core.items[b].cost <= room) {
+        cost += core.items[b].cost;
+        value += core.items[b].value;
+        adj += core.items[b].adj;
         ++b;
     }
-    s.dp.break_at = b;
-    s.dp.s = b;
-    s.dp.t = b - 1;
-    s.dp.add_next = true;
-    s.dp.trail.clear();
-    s.dp.groups.clear();
+    dp.break_at = b;
+    dp.s = b;
+    dp.t = b - 1;
+    dp.add_next = true;
+    dp.trail.clear();
+    dp.groups.clear();
 
     // Tracked rules: regions with a rule and core items, and the head count minimum.
-    s.dp.tracked.clear();
-    s.dp.tracked_lower.clear();
-    s.dp.tracked_upper.clear();
-    std::vector<int> core_in_region(s.rules.region_min.size(), 0);
-    for (const auto& item : s.core.items) {
+    dp.tracked.clear();
+    dp.tracked_lower.clear();
+    dp.tracked_upper.clear();
+    std::vector<int> core_in_region(rules.region_min.size(), 0);
+    for (const auto& item : core.items) {
         if (item.region != no_region) {
             ++core_in_region[item.region];
         }
     }
-    for (std::size_t r = 0; r < s.rules.region_min.size(); ++r) {
-        const bool ruled = s.rules.region_min[r] > 0 || s.rules.region_max[r] != unlimited;
+    for (std::size_t r = 0; r < rules.region_min.size(); ++r) {
+        const bool ruled = rules.region_min[r] > 0 || rules.region_max[r] != unlimited;
         if (ruled && core_in_region[r] > 0) {
-            s.dp.tracked.push_back(static_cast<int>(r));
-            s.dp.tracked_lower.push_back(s.rules.region_min[r]);
-            s.dp.tracked_upper.push_back(s.rules.region_max[r]);
+            dp.tracked.push_back(static_cast<int>(r));
+            dp.tracked_lower.push_back(rules.region_min[r]);
+            dp.tracked_upper.push_back(rules.region_max[r]);
         }
     }
-    if (s.counts.low > s.forced.count || s.counts.high != unlimited) {
-        s.dp.tracked.push_back(-1);
-        s.dp.tracked_lower.push_back(s.counts.low);
-        s.dp.tracked_upper.push_back(s.counts.high);
+    if (counts.low > forced.count || counts.high != unlimited) {
+        dp.tracked.push_back(-1);
+        dp.tracked_lower.push_back(counts.low);
+        dp.tracked_upper.push_back(counts.high);
     }
-    const std::size_t t = s.dp.tracked.size();
-    s.dp.removable.assign(t, 0);
-    s.dp.addable.assign(t, 0);
+    const std::size_t t = dp.tracked.size();
+    dp.removable.assign(t, 0);
+    dp.addable.assign(t, 0);
     std::vector<int> key(t, 0);
     for (std::size_t k = 0; k < t; ++k) {
-        key[k] = s.dp.tracked[k] < 0 ? s.forced.count : s.forced.region_count[s.dp.tracked[k]];
+        key[k] = dp.tracked[k] < 0 ? forced.count : forced.region_count[dp.tracked[k]];
     }
     for (int j = 0; j < f; ++j) {
         for (std::size_t k = 0; k < t; ++k) {
-            if (in_rule(s.dp, k, s.core.items[j])) {
+            if (in_rule(dp, k, core.items[j])) {
                 if (j < b) {
-                    ++s.dp.removable[k];
+                    ++dp.removable[k];
                     ++key[k];
                 } else {
-                    ++s.dp.addable[k];
+                    ++dp.addable[k];
                 }
             }
         }
     }
-    start_head_bound(s);
-    const int capped = s.dp.head_bound ? s.dp.capped_prefix[b] : 0;
-    const std::int64_t capped_cost = s.dp.head_bound ? s.dp.capped_prefix_cost[b] : 0;
+    start_head_bound(dp, core, rules, forced, counts);
+    const int capped = dp.head_bound ? dp.capped_prefix[b] : 0;
+    const std::int64_t capped_cost = dp.head_bound ? dp.capped_prefix_cost[b] : 0;
     double head = 0.0;
-    if (s.dp.head_bound) {
+    if (dp.head_bound) {
         for (int k = 0; k < b; ++k) {
-            head += s.dp.head_item_d[k];
+            head += dp.head_item_d[k];
         }
     }
     std::vector<DpState> first{DpState{cost, value, adj, b, capped, capped_cost, -1, head}};
-    if (rekey(s.dp, key)) {
-        settle_group(s, key, first, {0});
+    if (rekey(dp, key)) {
+        settle_group(dp, best, core, rules, forced, duals, key, first, {0});
         if (!first.empty()) {
-            s.dp.groups.emplace(key, std::move(first));
+            dp.groups.emplace(key, std::move(first));
         }
     }
-    s.dp.live = s.dp.groups.empty() ? 0 : 1;
-    if (s.dp.groups.empty()) {
-        s.done = true;
-    }
+    dp.live = dp.groups.empty() ? 0 : 1;
+    return dp.groups.empty();
 }
 
-// One expansion of the window. Returns the number of states it produced.
-std::int64_t dp_expand(SolverState& s) {
-    const int f = static_cast<int>(s.core.items.size());
-    const bool can_add = s.dp.t + 1 < f;
-    const bool can_drop = s.dp.s > 0;
-    if (s.dp.groups.empty() || (!can_add && !can_drop)) {
-        s.done = true;
-        return 0;
+DpExpansion dp_expand(DynamicProgram& dp, Incumbent& best, const Core& core, const Rules& rules,
+                      const Forced& forced, const Multipliers& duals) {
+    const int f = static_cast<int>(core.items.size());
+    const bool can_add = dp.t + 1 < f;
+    const bool can_drop = dp.s > 0;
+    if (dp.groups.empty() || (!can_add && !can_drop)) {
+        return {0, true};
     }
-    const bool add = can_add && (s.dp.add_next || !can_drop);
-    s.dp.add_next = !add;
-    const int j = add ? ++s.dp.t : --s.dp.s;
-    const FreeItem& item = s.core.items[j];
+    const bool add = can_add && (dp.add_next || !can_drop);
+    dp.add_next = !add;
+    const int j = add ? ++dp.t : --dp.s;
+    const FreeItem& item = core.items[j];
     const int sign = add ? 1 : -1;
-    const std::size_t t = s.dp.tracked.size();
-    if (s.dp.head_bound && !s.dp.head_capped[j]) {
-        fenwick_update(s.dp, s.dp.cost_rank[j], -1, -item.cost);
+    const std::size_t t = dp.tracked.size();
+    if (dp.head_bound && !dp.head_capped[j]) {
+        fenwick_update(dp, dp.cost_rank[j], -1, -item.cost);
     }
     for (std::size_t k = 0; k < t; ++k) {
-        if (in_rule(s.dp, k, item)) {
-            --(add ? s.dp.addable[k] : s.dp.removable[k]);
+        if (in_rule(dp, k, item)) {
+            --(add ? dp.addable[k] : dp.removable[k]);
         }
     }
     struct Bucket {
@@ -426,12 +431,12 @@ std::int64_t dp_expand(SolverState& s) {
     };
     std::map<std::vector<int>, Bucket> next;
     std::int64_t produced = 0;
-    auto old_groups = std::move(s.dp.groups);
-    s.dp.groups.clear();
+    auto old_groups = std::move(dp.groups);
+    dp.groups.clear();
     for (auto& [key, states] : old_groups) {
         // The item keeps its break-solution status...
         std::vector<int> same = key;
-        if (rekey(s.dp, same)) {
+        if (rekey(dp, same)) {
             auto& bucket = next[same];
             bucket.runs.push_back(bucket.states.size());
             bucket.states.insert(bucket.states.end(), states.begin(), states.end());
@@ -440,11 +445,11 @@ std::int64_t dp_expand(SolverState& s) {
         // ...or is switched (added after the window, dropped before it).
         std::vector<int> moved = key;
         for (std::size_t k = 0; k < t; ++k) {
-            if (moved[k] != safe_count && in_rule(s.dp, k, item)) {
+            if (moved[k] != safe_count && in_rule(dp, k, item)) {
                 moved[k] += sign;
             }
         }
-        if (!rekey(s.dp, moved)) {
+        if (!rekey(dp, moved)) {
             continue;
         }
         auto& bucket = next[moved];
@@ -455,73 +460,73 @@ std::int64_t dp_expand(SolverState& s) {
             n.value += sign * item.value;
             n.adj += sign * item.adj;
             n.count += sign;
-            if (s.dp.head_bound) {
-                n.head += sign * s.dp.head_item_d[j];
-                if (s.dp.head_capped[j]) {
+            if (dp.head_bound) {
+                n.head += sign * dp.head_item_d[j];
+                if (dp.head_capped[j]) {
                     n.capped += sign;
                     n.capped_cost += sign * item.cost;
                 }
             }
-            s.dp.trail.emplace_back(j, st.trail);
-            n.trail = static_cast<int>(s.dp.trail.size()) - 1;
+            dp.trail.emplace_back(j, st.trail);
+            n.trail = static_cast<int>(dp.trail.size()) - 1;
             bucket.states.push_back(n);
         }
         produced += static_cast<std::int64_t>(states.size());
     }
     old_groups.clear();
-    s.dp.live = 0;
+    dp.live = 0;
     for (auto& [key, bucket] : next) {
-        settle_group(s, key, bucket.states, bucket.runs);
+        settle_group(dp, best, core, rules, forced, duals, key, bucket.states, bucket.runs);
         if (!bucket.states.empty()) {
-            s.dp.live += static_cast<std::int64_t>(bucket.states.size());
-            s.dp.groups.emplace(key, std::move(bucket.states));
+            dp.live += static_cast<std::int64_t>(bucket.states.size());
+            dp.groups.emplace(key, std::move(bucket.states));
         }
     }
     // Incumbent improvements during the expansion may have outdated early survivors.
-    for (auto it = s.dp.groups.begin(); it != s.dp.groups.end();) {
+    for (auto it = dp.groups.begin(); it != dp.groups.end();) {
         auto& states = it->second;
         std::erase_if(states, [&](const DpState& st) {
-            return dp_bound(s, st) <= s.best.value + s.tolerance(s.best.value);
+            return dp_bound(dp, best, core, rules, forced, duals, st) <=
+                   best.value + rules.tolerance(best.value);
         });
-        it = states.empty() ? s.dp.groups.erase(it) : std::next(it);
+        it = states.empty() ? dp.groups.erase(it) : std::next(it);
     }
-    if (s.dp.groups.empty() || (s.dp.s == 0 && s.dp.t + 1 >= f)) {
-        s.done = true;
-    }
-    return std::max<std::int64_t>(produced, 1);
+    const bool finished = dp.groups.empty() || (dp.s == 0 && dp.t + 1 >= f);
+    return {std::max<std::int64_t>(produced, 1), finished};
 }
 
 // Drops trail entries no live state reaches (pruned states leave theirs behind).
-void compact_trail(SolverState& s) {
-    std::vector<int> remap(s.dp.trail.size(), -1);
-    for (const auto& [key, states] : s.dp.groups) {
+void compact_trail(DynamicProgram& dp) {
+    std::vector<int> remap(dp.trail.size(), -1);
+    for (const auto& [key, states] : dp.groups) {
         for (const auto& st : states) {
-            for (int at = st.trail; at >= 0 && remap[at] == -1; at = s.dp.trail[at].second) {
+            for (int at = st.trail; at >= 0 && remap[at] == -1; at = dp.trail[at].second) {
                 remap[at] = 0; // reachable
             }
         }
     }
     std::vector<std::pair<int, int>> kept;
-    for (std::size_t i = 0; i < s.dp.trail.size(); ++i) {
+    for (std::size_t i = 0; i < dp.trail.size(); ++i) {
         if (remap[i] == 0) {
             remap[i] = static_cast<int>(kept.size());
-            const int parent = s.dp.trail[i].second;
-            kept.emplace_back(s.dp.trail[i].first, parent < 0 ? -1 : remap[parent]);
+            const int parent = dp.trail[i].second;
+            kept.emplace_back(dp.trail[i].first, parent < 0 ? -1 : remap[parent]);
         }
     }
-    for (auto& [key, states] : s.dp.groups) {
+    for (auto& [key, states] : dp.groups) {
         for (auto& st : states) {
             st.trail = st.trail < 0 ? -1 : remap[st.trail];
         }
     }
-    s.dp.trail = std::move(kept);
+    dp.trail = std::move(kept);
 }
 
-double dp_proven_bound(const SolverState& s) {
+double dp_proven_bound(const DynamicProgram& dp, const Incumbent& best, const Core& core,
+                       const Rules& rules, const Forced& forced, const Multipliers& duals) {
     double bound = -infinity;
-    for (const auto& [key, states] : s.dp.groups) {
+    for (const auto& [key, states] : dp.groups) {
         for (const auto& st : states) {
-            bound = std::max(bound, dp_bound(s, st));
+            bound = std::max(bound, dp_bound(dp, best, core, rules, forced, duals, st));
         }
     }
     return bound;

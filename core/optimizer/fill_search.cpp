@@ -133,24 +133,24 @@ private:
 
 // Bits in one of the fill searches' bitsets: enough for the last cents of large
 // budgets, in proportion to the number of free items (quick for small rosters).
-std::int64_t bitset_limit(const SolverState& s) {
-    return std::clamp<std::int64_t>(256 * static_cast<std::int64_t>(s.core.items.size()), 4096,
+std::int64_t bitset_limit(const Core& core) {
+    return std::clamp<std::int64_t>(256 * static_cast<std::int64_t>(core.items.size()), 4096,
                                     std::int64_t{1} << 18);
 }
 
 // Replaces the plan by `next` when next keeps the budget and every region rule and
 // is worth more.
-bool take_if_better(const SolverState& s, Plan& plan, Plan& next) {
-    if (next.cost > s.rules.budget) {
+bool take_if_better(const Rules& rules, Plan& plan, Plan& next) {
+    if (next.cost > rules.budget) {
         return false;
     }
     for (std::size_t r = 0; r < next.count.size(); ++r) {
-        if (next.count[r] < s.rules.region_min[r] || next.count[r] > s.rules.region_max[r]) {
+        if (next.count[r] < rules.region_min[r] || next.count[r] > rules.region_max[r]) {
             return false;
         }
     }
-    const double before = plan_value(s.rules, plan.chosen);
-    if (!(plan_value(s.rules, next.chosen) > before + s.tolerance(before))) {
+    const double before = plan_value(rules, plan.chosen);
+    if (!(plan_value(rules, next.chosen) > before + rules.tolerance(before))) {
         return false;
     }
     plan = std::move(next);
@@ -168,26 +168,26 @@ bool take_if_better(const SolverState& s, Plan& plan, Plan& next) {
 // [0, budget left]; the `width` candidates priced nearest p on each side take part
 // (within region rules for any exchange of `depth`). Applied only when it gains
 // value. Returns true when it improved the plan.
-bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
-    const std::int64_t left = s.rules.budget - plan.cost;
+bool fill_search(const Core& core, const Rules& rules, Plan& plan, int depth, int width) {
+    const std::int64_t left = rules.budget - plan.cost;
     if (left <= 0) {
         return false;
     }
     std::vector<int> outs, ins;
     std::int64_t pivot = std::numeric_limits<std::int64_t>::max();
     std::int64_t top = std::numeric_limits<std::int64_t>::min();
-    for (std::size_t k = 0; k < s.core.items.size(); ++k) {
-        const auto& item = s.core.items[k];
+    for (std::size_t k = 0; k < core.items.size(); ++k) {
+        const auto& item = core.items[k];
         const int r = item.region;
         if (plan.chosen[item.index]) {
             top = std::max(top, item.cost);
-            if (r == no_region || plan.count[r] - depth >= s.rules.region_min[r]) {
+            if (r == no_region || plan.count[r] - depth >= rules.region_min[r]) {
                 outs.push_back(static_cast<int>(k));
             }
         } else {
             pivot = std::min(pivot, item.cost);
-            if (r == no_region || s.rules.region_max[r] == unlimited ||
-                plan.count[r] + depth <= s.rules.region_max[r]) {
+            if (r == no_region || rules.region_max[r] == unlimited ||
+                plan.count[r] + depth <= rules.region_max[r]) {
                 ins.push_back(static_cast<int>(k));
             }
         }
@@ -197,10 +197,10 @@ bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
     }
     // Candidates priced within the budget left of p (and near enough to keep the
     // bitsets small), nearest first (ties by position).
-    const std::int64_t max_bits = bitset_limit(s);
+    const std::int64_t max_bits = bitset_limit(core);
     const std::int64_t within = std::min(left, max_bits - 1);
     const auto distance = [&](int k) {
-        const std::int64_t d = s.core.items[k].cost - pivot;
+        const std::int64_t d = core.items[k].cost - pivot;
         return d < 0 ? -d : d;
     };
     const auto nearest = [&](std::vector<int>& list) {
@@ -265,7 +265,7 @@ bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
     }
     Plan next = plan;
     for (const int id : out_sums.trace(best_k, best_out, out_w)) {
-        const auto& item = s.core.items[outs[static_cast<std::size_t>(id)]];
+        const auto& item = core.items[outs[static_cast<std::size_t>(id)]];
         next.chosen[item.index] = 0;
         next.cost -= item.cost;
         --next.total;
@@ -274,9 +274,9 @@ bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
         }
     }
     for (const int id : in_sums.trace(best_k, best_in, in_w)) {
-        add(next, s.core.items[ins[static_cast<std::size_t>(id)]]);
+        add(next, core.items[ins[static_cast<std::size_t>(id)]]);
     }
-    return take_if_better(s, plan, next);
+    return take_if_better(rules, plan, next);
 }
 
 // Swap fill: up to `depth` single swaps at once (a hire for a non-hire priced within
@@ -285,26 +285,26 @@ bool fill_search(const SolverState& s, Plan& plan, int depth, int width) {
 // room for `depth` changes either way (and candidates without a region). Their
 // price changes are small, so the bitset of sums is small; any sum in
 // (0, budget left] is a plan that spends more. Applied only when it gains value.
-bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) {
-    const std::int64_t left = s.rules.budget - plan.cost;
+bool swap_fill(const Core& core, const Rules& rules, Plan& plan, int depth, std::int64_t reach) {
+    const std::int64_t left = rules.budget - plan.cost;
     if (left <= 0) {
         return false;
     }
-    const std::size_t regions = s.rules.region_min.size();
+    const std::size_t regions = rules.region_min.size();
     std::vector<char> flexible(regions, 0);
     for (std::size_t r = 0; r < regions; ++r) {
         flexible[r] = static_cast<char>(
-            plan.count[r] - depth >= s.rules.region_min[r] &&
-            (s.rules.region_max[r] == unlimited || plan.count[r] + depth <= s.rules.region_max[r]));
+            plan.count[r] - depth >= rules.region_min[r] &&
+            (rules.region_max[r] == unlimited || plan.count[r] + depth <= rules.region_max[r]));
     }
     // Class: -1 for the flexible ones, else the region.
     const auto class_of = [&](const FreeItem& item) {
         return item.region == no_region || flexible[item.region] ? -1 : item.region;
     };
-    const std::vector<int> order = items_by_cost(s.core, s.rules);
+    const std::vector<int> order = items_by_cost(core, rules);
     std::vector<std::vector<int>> hires(regions + 1), others(regions + 1);
     for (const int k : order) {
-        const auto& item = s.core.items[k];
+        const auto& item = core.items[k];
         const auto c = static_cast<std::size_t>(class_of(item) + 1);
         (plan.chosen[item.index] ? hires[c] : others[c]).push_back(k);
     }
@@ -315,7 +315,7 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
     std::vector<std::int64_t> weights;
     // Enough swaps to make many sums, few enough to stay quick.
     constexpr std::size_t min_swaps = 400, max_swaps = 20'000;
-    const std::int64_t max_reach = bitset_limit(s) / (2 * depth);
+    const std::int64_t max_reach = bitset_limit(core) / (2 * depth);
     const auto collect = [&](std::int64_t within) {
         swaps.clear();
         weights.clear();
@@ -324,13 +324,13 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
             const auto& o = others[c];
             std::size_t lo = 0;
             for (const int i : h) {
-                const std::int64_t ci = s.core.items[i].cost;
-                while (lo < o.size() && s.core.items[o[lo]].cost < ci - within) {
+                const std::int64_t ci = core.items[i].cost;
+                while (lo < o.size() && core.items[o[lo]].cost < ci - within) {
                     ++lo;
                 }
-                for (std::size_t j = lo; j < o.size() && s.core.items[o[j]].cost <= ci + within;
+                for (std::size_t j = lo; j < o.size() && core.items[o[j]].cost <= ci + within;
                      ++j) {
-                    const std::int64_t delta = s.core.items[o[j]].cost - ci;
+                    const std::int64_t delta = core.items[o[j]].cost - ci;
                     if (delta != 0) {
                         swaps.push_back({i, o[j]});
                         weights.push_back(delta);
@@ -344,7 +344,7 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
     };
     std::int64_t spread = 0; // no swap changes the price by more
     if (!order.empty()) {
-        spread = s.core.items[order.back()].cost - s.core.items[order.front()].cost;
+        spread = core.items[order.back()].cost - core.items[order.front()].cost;
     }
     reach = std::min(reach, std::max<std::int64_t>(spread, 1));
     collect(reach);
@@ -385,8 +385,8 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
         bool clash = false;
         for (const int id : sums.trace(best_k, best, weights)) {
             const Swap swap = swaps[static_cast<std::size_t>(id)];
-            const auto& out = s.core.items[swap.out];
-            const auto& in = s.core.items[swap.in];
+            const auto& out = core.items[swap.out];
+            const auto& in = core.items[swap.in];
             if (!next.chosen[out.index] || next.chosen[in.index]) {
                 // Keep the earlier swap; no other swap may reuse the shared candidate.
                 const bool shares_out = !next.chosen[out.index];
@@ -411,7 +411,7 @@ bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach) 
         if (clash) {
             continue;
         }
-        return take_if_better(s, plan, next);
+        return take_if_better(rules, plan, next);
     }
     return false;
 }

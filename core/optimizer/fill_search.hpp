@@ -10,12 +10,12 @@
 namespace core::detail {
 
 // Bits in one of the fill searches' bitsets.
-std::int64_t bitset_limit(const SolverState& s);
+std::int64_t bitset_limit(const Core& core);
 // Exchanges up to `depth` hires for as many non-hires priced near the cheapest
 // non-hire (`width` on each side). True when it improved the plan.
-bool fill_search(const SolverState& s, Plan& plan, int depth, int width);
+bool fill_search(const Core& core, const Rules& rules, Plan& plan, int depth, int width);
 // Up to `depth` single swaps (a hire for a non-hire within `reach` cents). True when
 // it improved the plan.
-bool swap_fill(const SolverState& s, Plan& plan, int depth, std::int64_t reach);
+bool swap_fill(const Core& core, const Rules& rules, Plan& plan, int depth, std::int64_t reach);
 
 } // namespace core::detail

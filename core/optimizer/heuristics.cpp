@@ -70,10 +70,10 @@ void add(Plan& plan, const FreeItem& item) {
 
 // Adds free items in the given order while they fit (the plan meets the minimums
 // already, so the result is a valid plan).
-void fill(const SolverState& s, Plan& plan, const std::vector<int>& order) {
+void fill(const Core& core, const Rules& rules, Plan& plan, const std::vector<int>& order) {
     for (const int k : order) {
-        const auto& item = s.core.items[k];
-        if (!plan.chosen[item.index] && room_for(s.rules, plan, item)) {
+        const auto& item = core.items[k];
+        if (!plan.chosen[item.index] && room_for(rules, plan, item)) {
             add(plan, item);
         }
     }
@@ -83,9 +83,9 @@ void fill(const SolverState& s, Plan& plan, const std::vector<int>& order) {
 // plan within the budget and keeps every count rule. For each hire the best
 // replacement is found by binary search over the non-hires sorted by cost with a
 // running best value. Several independent swaps are applied per pass.
-void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refill_order,
-                 int max_passes) {
-    const std::size_t regions = s.rules.region_min.size();
+void swap_search(const Core& core, const Rules& rules, const Incumbent& best, Plan& plan,
+                 const std::vector<int>& refill_order, int max_passes) {
+    const std::size_t regions = rules.region_min.size();
     struct Candidate {
         std::int64_t cost;
         double value;
@@ -118,20 +118,20 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         int out, in; // free item positions
     };
     // Items by cost once; each pass filters the non-hires in that order.
-    const std::vector<int> cost_order = items_by_cost(s.core, s.rules);
+    const std::vector<int> cost_order = items_by_cost(core, rules);
     for (int pass = 0; pass < max_passes; ++pass) {
         Index global;
         std::vector<Index> local(regions);
         for (const int position : cost_order) {
             const auto k = static_cast<std::size_t>(position);
-            const auto& item = s.core.items[k];
+            const auto& item = core.items[k];
             if (plan.chosen[item.index]) {
                 continue;
             }
             const Candidate c{item.cost, item.value, static_cast<int>(k)};
             if (item.region != no_region) {
                 local[item.region].by_cost.push_back(c);
-                if (plan.count[item.region] >= s.rules.region_max[item.region]) {
+                if (plan.count[item.region] >= rules.region_max[item.region]) {
                     continue; // enters only in exchange for a hire of its own region
                 }
             }
@@ -141,27 +141,26 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         for (auto& index : local) {
             index.build();
         }
-        const std::int64_t left = s.rules.budget - plan.cost;
+        const std::int64_t left = rules.budget - plan.cost;
         std::vector<Move> moves;
-        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
-            const auto& out = s.core.items[k];
+        for (std::size_t k = 0; k < core.items.size(); ++k) {
+            const auto& out = core.items[k];
             if (!plan.chosen[out.index]) {
                 continue;
             }
             const std::int64_t limit = left + out.cost;
             int best_in = -1;
-            double best_gain = s.tolerance(out.value);
+            double best_gain = rules.tolerance(out.value);
             const auto consider = [&](int in) {
-                if (in >= 0 && s.core.items[in].value - out.value > best_gain) {
-                    best_gain = s.core.items[in].value - out.value;
+                if (in >= 0 && core.items[in].value - out.value > best_gain) {
+                    best_gain = core.items[in].value - out.value;
                     best_in = in;
                 }
             };
             if (out.region != no_region) {
                 consider(local[out.region].query(limit));
             }
-            if (out.region == no_region ||
-                plan.count[out.region] > s.rules.region_min[out.region]) {
+            if (out.region == no_region || plan.count[out.region] > rules.region_min[out.region]) {
                 consider(global.query(limit));
             }
             if (best_in >= 0) {
@@ -177,19 +176,19 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
         int applied = 0;
         double gained = 0.0;
         for (const auto& move : moves) {
-            const auto& out = s.core.items[move.out];
-            const auto& in = s.core.items[move.in];
+            const auto& out = core.items[move.out];
+            const auto& in = core.items[move.in];
             if (!plan.chosen[out.index] || plan.chosen[in.index] ||
-                plan.cost - out.cost + in.cost > s.rules.budget) {
+                plan.cost - out.cost + in.cost > rules.budget) {
                 continue;
             }
             if (in.region != out.region) {
                 if (in.region != no_region &&
-                    plan.count[in.region] >= s.rules.region_max[in.region]) {
+                    plan.count[in.region] >= rules.region_max[in.region]) {
                     continue;
                 }
                 if (out.region != no_region &&
-                    plan.count[out.region] <= s.rules.region_min[out.region]) {
+                    plan.count[out.region] <= rules.region_min[out.region]) {
                     continue;
                 }
             }
@@ -203,9 +202,9 @@ void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refil
             ++applied;
             gained += move.gain;
         }
-        fill(s, plan, refill_order);
+        fill(core, rules, plan, refill_order);
         // Stop when a pass no longer pays for itself (the search finishes the job).
-        if (applied == 0 || gained <= 1e-7 * s.best.value) {
+        if (applied == 0 || gained <= 1e-7 * best.value) {
             return;
         }
     }
@@ -223,22 +222,23 @@ std::vector<int> identity_order(std::size_t n) {
 // unmet minimums (their cheapest candidates), then meeting them. Much better than
 // filling around the cheapest feasible plan when minimums hold good candidates back.
 // Returns false when it cannot complete a valid plan (the caller has others).
-bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& plan) {
-    plan = plan_from(s.rules, s.forced.in);
-    const std::size_t regions = s.rules.region_min.size();
+bool reserve_greedy(const Core& core, const Rules& rules, const Forced& forced,
+                    const std::vector<int>& order, Plan& plan) {
+    plan = plan_from(rules, forced.in);
+    const std::size_t regions = rules.region_min.size();
     std::vector<std::vector<int>> cheapest(regions); // free positions by cost, per region
-    for (std::size_t k = 0; k < s.core.items.size(); ++k) {
-        const int r = s.core.items[k].region;
-        if (r != no_region && s.rules.region_min[r] > plan.count[r]) {
+    for (std::size_t k = 0; k < core.items.size(); ++k) {
+        const int r = core.items[k].region;
+        if (r != no_region && rules.region_min[r] > plan.count[r]) {
             cheapest[r].push_back(static_cast<int>(k));
         }
     }
     std::vector<int> need(regions, 0);
     for (std::size_t r = 0; r < regions; ++r) {
-        need[r] = std::max(0, s.rules.region_min[r] - plan.count[r]);
+        need[r] = std::max(0, rules.region_min[r] - plan.count[r]);
         std::sort(cheapest[r].begin(), cheapest[r].end(), [&](int a, int b) {
-            return s.core.items[a].cost != s.core.items[b].cost
-                       ? s.core.items[a].cost < s.core.items[b].cost
+            return core.items[a].cost != core.items[b].cost
+                       ? core.items[a].cost < core.items[b].cost
                        : a < b;
         });
     }
@@ -249,10 +249,10 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             if (count == 0) {
                 break;
             }
-            if (k == except || plan.chosen[s.core.items[k].index]) {
+            if (k == except || plan.chosen[core.items[k].index]) {
                 continue;
             }
-            sum += s.core.items[k].cost;
+            sum += core.items[k].cost;
             --count;
         }
         return count == 0 ? sum : std::numeric_limits<std::int64_t>::max() / 4;
@@ -264,8 +264,8 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
         total_reserve += reserve[r];
     }
     for (const int k : order) {
-        const auto& item = s.core.items[k];
-        if (plan.chosen[item.index] || !room_for(s.rules, plan, item)) {
+        const auto& item = core.items[k];
+        if (plan.chosen[item.index] || !room_for(rules, plan, item)) {
             continue;
         }
         const int r = item.region;
@@ -275,7 +275,7 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             region_after = reserve_of(r, need[r] - 1, k);
             reserve_after = total_reserve - reserve[r] + region_after;
         }
-        if (plan.cost + item.cost + reserve_after > s.rules.budget) {
+        if (plan.cost + item.cost + reserve_after > rules.budget) {
             continue;
         }
         add(plan, item);
@@ -290,8 +290,8 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             if (need[r] == 0) {
                 break;
             }
-            const auto& item = s.core.items[k];
-            if (!plan.chosen[item.index] && room_for(s.rules, plan, item)) {
+            const auto& item = core.items[k];
+            if (!plan.chosen[item.index] && room_for(rules, plan, item)) {
                 add(plan, item);
                 --need[r];
             }
@@ -300,23 +300,23 @@ bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& p
             return false;
         }
     }
-    return plan.total >= s.rules.min_hires;
+    return plan.total >= rules.min_hires;
 }
 
 // The cheapest plan with as many hires as fit: each region's cheapest candidates
 // up to its unmet minimum, then the cheapest of the rest within region maximums and
 // the budget. False when that does not give a valid plan.
-bool most_hires_plan(const SolverState& s, Plan& plan) {
-    plan = plan_from(s.rules, s.forced.in);
-    const std::vector<int> order = items_by_cost(s.core, s.rules);
-    std::vector<int> need(s.rules.region_min.size(), 0);
+bool most_hires_plan(const Core& core, const Rules& rules, const Forced& forced, Plan& plan) {
+    plan = plan_from(rules, forced.in);
+    const std::vector<int> order = items_by_cost(core, rules);
+    std::vector<int> need(rules.region_min.size(), 0);
     for (std::size_t r = 0; r < need.size(); ++r) {
-        need[r] = std::max(0, s.rules.region_min[r] - plan.count[r]);
+        need[r] = std::max(0, rules.region_min[r] - plan.count[r]);
     }
     for (const int k : order) {
-        const auto& item = s.core.items[k];
+        const auto& item = core.items[k];
         if (item.region != no_region && need[item.region] > 0) {
-            if (!room_for(s.rules, plan, item)) {
+            if (!room_for(rules, plan, item)) {
                 return false;
             }
             add(plan, item);
@@ -324,52 +324,54 @@ bool most_hires_plan(const SolverState& s, Plan& plan) {
         }
     }
     for (const int k : order) {
-        const auto& item = s.core.items[k];
-        if (plan.chosen[item.index] ||
-            (item.region != no_region &&
-             plan.count[item.region] >= s.rules.region_max[item.region])) {
+        const auto& item = core.items[k];
+        if (plan.chosen[item.index] || (item.region != no_region &&
+                                        plan.count[item.region] >= rules.region_max[item.region])) {
             continue;
         }
-        if (item.cost > s.rules.budget - plan.cost) {
+        if (item.cost > rules.budget - plan.cost) {
             break;
         }
         add(plan, item);
     }
-    return plan.total >= s.rules.min_hires;
+    return plan.total >= rules.min_hires;
 }
 
 // When the count LP's head-count row binds, value comes with each hire: start from
 // the plan with the most hires and raise its value by exchanges.
-void count_first_incumbent(SolverState& s) {
+void count_first_incumbent(Incumbent& best, const Core& core, const Rules& rules,
+                           const Forced& forced) {
     Plan plan;
-    if (!most_hires_plan(s, plan)) {
+    if (!most_hires_plan(core, rules, forced, plan)) {
         return;
     }
-    const std::vector<int> bound_order = identity_order(s.core.items.size());
-    fill_search(s, plan, 3, 192);
-    swap_search(s, plan, bound_order, 12);
-    for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
+    const std::vector<int> bound_order = identity_order(core.items.size());
+    fill_search(core, rules, plan, 3, 192);
+    swap_search(core, rules, best, plan, bound_order, 12);
+    for (int round = 0; round < 4 && swap_fill(core, rules, plan, 3, 1000); ++round) {
     }
-    offer(s.best, s.rules, plan);
+    offer(best, rules, plan);
 }
 
-void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
-    const std::vector<int> bound_order = identity_order(s.core.items.size());
-    Plan first = plan_from(s.rules, s.rules.min_plan);
-    fill(s, first, bound_order);
-    offer(s.best, s.rules, first);
-    if (Plan reserved; reserve_greedy(s, bound_order, reserved)) {
-        offer(s.best, s.rules, reserved);
+void find_incumbent(Incumbent& best, std::optional<CountBound>& count, const Core& core,
+                    const Rules& rules, const Forced& forced, const Multipliers& duals,
+                    const HireCounts& counts) {
+    const std::vector<int> bound_order = identity_order(core.items.size());
+    Plan first = plan_from(rules, rules.min_plan);
+    fill(core, rules, first, bound_order);
+    offer(best, rules, first);
+    if (Plan reserved; reserve_greedy(core, rules, forced, bound_order, reserved)) {
+        offer(best, rules, reserved);
     }
-    bool multipliers = s.duals.sigma != 0.0;
-    for (const double rho : s.duals.rho) {
+    bool multipliers = duals.sigma != 0.0;
+    for (const double rho : duals.rho) {
         multipliers = multipliers || rho != 0.0;
     }
     if (multipliers) {
         // With count multipliers the bound order differs from plain value per cent.
-        std::vector<std::pair<double, int>> keyed(s.core.items.size());
-        for (std::size_t k = 0; k < s.core.items.size(); ++k) {
-            const auto& item = s.core.items[k];
+        std::vector<std::pair<double, int>> keyed(core.items.size());
+        for (std::size_t k = 0; k < core.items.size(); ++k) {
+            const auto& item = core.items[k];
             keyed[k] = {item.cost > 0 ? item.value / static_cast<double>(item.cost) : infinity,
                         static_cast<int>(k)};
         }
@@ -381,26 +383,26 @@ void find_incumbent(SolverState& s, std::optional<CountBound>& count) {
         for (const auto& entry : keyed) {
             ratio_order.push_back(entry.second);
         }
-        Plan second = plan_from(s.rules, s.rules.min_plan);
-        fill(s, second, ratio_order);
-        offer(s.best, s.rules, second);
+        Plan second = plan_from(rules, rules.min_plan);
+        fill(core, rules, second, ratio_order);
+        offer(best, rules, second);
     }
-    if (count_row_binds(s)) {
-        count = count_duals(s);
+    if (count_row_binds(core, rules, forced)) {
+        count = count_duals(core, rules, forced, counts);
         if (count->sigma > 0.0) {
-            count_first_incumbent(s);
+            count_first_incumbent(best, core, rules, forced);
         }
     }
 }
 
 // Swaps on the incumbent, then swap fills that spend its last cents (with a fee per
 // hire, the best plans spend the budget almost to the cent with few hires).
-void polish_incumbent(SolverState& s) {
-    Plan plan = plan_from(s.rules, s.best.chosen);
-    swap_search(s, plan, identity_order(s.core.items.size()), 12);
-    for (int round = 0; round < 4 && swap_fill(s, plan, 3, 1000); ++round) {
+void polish_incumbent(Incumbent& best, const Core& core, const Rules& rules) {
+    Plan plan = plan_from(rules, best.chosen);
+    swap_search(core, rules, best, plan, identity_order(core.items.size()), 12);
+    for (int round = 0; round < 4 && swap_fill(core, rules, plan, 3, 1000); ++round) {
     }
-    offer(s.best, s.rules, plan);
+    offer(best, rules, plan);
 }
 
 } // namespace core::detail

@@ -20,20 +20,24 @@ void offer(Incumbent& best, const Rules& rules, const Plan& plan);
 bool room_for(const Rules& rules, const Plan& plan, const FreeItem& item);
 void add(Plan& plan, const FreeItem& item);
 // Adds free items in the given order while they fit.
-void fill(const SolverState& s, Plan& plan, const std::vector<int>& order);
+void fill(const Core& core, const Rules& rules, Plan& plan, const std::vector<int>& order);
 // Replaces hires by non-hires while that gains value within every rule.
-void swap_search(const SolverState& s, Plan& plan, const std::vector<int>& refill_order,
-                 int max_passes);
+void swap_search(const Core& core, const Rules& rules, const Incumbent& best, Plan& plan,
+                 const std::vector<int>& refill_order, int max_passes);
 std::vector<int> identity_order(std::size_t n);
 // Greedy in `order` keeping budget aside for unmet region minimums; false when it
 // cannot complete a valid plan.
-bool reserve_greedy(const SolverState& s, const std::vector<int>& order, Plan& plan);
+bool reserve_greedy(const Core& core, const Rules& rules, const Forced& forced,
+                    const std::vector<int>& order, Plan& plan);
 // The cheapest plan with as many hires as fit; false when not valid.
-bool most_hires_plan(const SolverState& s, Plan& plan);
-void count_first_incumbent(SolverState& s);
+bool most_hires_plan(const Core& core, const Rules& rules, const Forced& forced, Plan& plan);
+void count_first_incumbent(Incumbent& best, const Core& core, const Rules& rules,
+                           const Forced& forced);
 // The first incumbents; sets `count` when the count LP binds.
-void find_incumbent(SolverState& s, std::optional<CountBound>& count);
+void find_incumbent(Incumbent& best, std::optional<CountBound>& count, const Core& core,
+                    const Rules& rules, const Forced& forced, const Multipliers& duals,
+                    const HireCounts& counts);
 // Swaps and swap fills on the incumbent.
-void polish_incumbent(SolverState& s);
+void polish_incumbent(Incumbent& best, const Core& core, const Rules& rules);
 
 } // namespace core::detail

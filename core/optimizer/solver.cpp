@@ -19,6 +19,39 @@ namespace core {
 
 using namespace detail; // the parts of core/optimizer/solver_state.hpp
 
+namespace {
+
+// The parts wired together: each call below names the parts it reads and writes.
+void set_multipliers(SolverState& s) {
+    compute_multipliers(s.duals, s.core, s.forced, s.rules, s.counts);
+    arrange(s.core);
+}
+
+bool reduce_core(SolverState& s, std::optional<CountBound> count = std::nullopt) {
+    return reduce(s.core, s.forced, s.rules, s.duals, s.counts, s.best, std::move(count));
+}
+
+void polish(SolverState& s) {
+    polish_incumbent(s.best, s.core, s.rules);
+}
+
+bool narrow_counts(SolverState& s) {
+    return derive_count_range(s.counts, s.core, s.rules, s.forced, s.best);
+}
+
+// Puts both engines at the root of the current core.
+void start_engines(SolverState& s) {
+    if (s.use_dfs) {
+        start_search(s.dfs, s.core, s.rules, s.forced);
+        start_count_bound(s.dfs, s.counts, s.core, s.forced);
+    }
+    if (s.use_dp && start_dp(s.dp, s.best, s.core, s.rules, s.forced, s.duals, s.counts)) {
+        s.done = true;
+    }
+}
+
+} // namespace
+
 // [SECTION] Public API
 
 OptimizerSolver::OptimizerSolver(std::unique_ptr<detail::SolverState> state)
@@ -42,18 +75,17 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     s.method = method;
     s.use_dp = method != SearchMethod::depth_first;
     s.use_dfs = method != SearchMethod::dynamic_programming;
-    compute_multipliers(s);
-    arrange(s.core);
+    set_multipliers(s);
     std::optional<CountBound> count;
-    find_incumbent(s, count);
-    if (!reduce(s, count)) {
+    find_incumbent(s.best, count, s.core, s.rules, s.forced, s.duals, s.counts);
+    if (!reduce_core(s, count)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
     // Polish the incumbent on the (much smaller) core, then fix again.
     const double before = s.best.value;
-    polish_incumbent(s);
-    if (s.best.value > before && !reduce(s)) {
+    polish(s);
+    if (s.best.value > before && !reduce_core(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
@@ -61,26 +93,19 @@ Result<OptimizerSolver> OptimizerSolver::create(const OptimizerProblem& problem,
     // (cheap there), and the core reduced again with the narrower count rows (the
     // fee-plus-CPE family needs this).
     const int low = s.counts.low, high = s.counts.high;
-    if (!derive_count_range(s)) {
+    if (!narrow_counts(s)) {
         s.done = true;
         return OptimizerSolver(std::move(state));
     }
     if (s.counts.low != low || s.counts.high != high) {
-        compute_multipliers(s);
-        arrange(s.core);
-        if (!reduce(s)) {
+        set_multipliers(s);
+        if (!reduce_core(s)) {
             s.done = true;
             return OptimizerSolver(std::move(state));
         }
     }
     s.rooted_value = s.best.value;
-    if (s.use_dfs) {
-        start_search(s.dfs, s.core, s.rules, s.forced);
-        start_count_bound(s);
-    }
-    if (s.use_dp) {
-        start_dp(s);
-    }
+    start_engines(s);
     return OptimizerSolver(std::move(state));
 }
 
@@ -98,30 +123,23 @@ bool worth_reducing_again(const SolverState& s) {
 // better incumbent, then restarts both engines on the smaller core. Every step only
 // removes plans that cannot beat the incumbent, so nothing better is lost.
 void reduce_again(SolverState& s) {
-    polish_incumbent(s);
+    polish(s);
     s.rooted_value = s.best.value;
     const int low = s.counts.low, high = s.counts.high;
-    if (!derive_count_range(s)) {
+    if (!narrow_counts(s)) {
         s.done = true;
         return;
     }
     if (s.counts.low != low || s.counts.high != high) {
-        compute_multipliers(s);
-        arrange(s.core);
+        set_multipliers(s);
     }
-    if (!reduce(s)) {
+    if (!reduce_core(s)) {
         s.done = true;
         return;
     }
     s.dfs.started = false;
     s.dfs_quota = 2000;
-    if (s.use_dfs) {
-        start_search(s.dfs, s.core, s.rules, s.forced);
-        start_count_bound(s);
-    }
-    if (s.use_dp) {
-        start_dp(s);
-    }
+    start_engines(s);
 }
 
 } // namespace
@@ -142,12 +160,18 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
             const std::int64_t run =
                 s.use_dp ? std::min(s.dfs_quota, stop_at - s.nodes) : stop_at - s.nodes;
             const std::int64_t before = s.nodes;
-            run_depth_first(s, s.nodes + run);
+            if (run_depth_first(s.dfs, s.best, s.nodes, s.nodes + run, s.core, s.rules, s.forced,
+                                s.counts, s.duals)) {
+                s.done = true;
+            }
             s.dfs_quota -= s.nodes - before;
             continue;
         }
         if (s.use_dp) {
-            const std::int64_t produced = dp_expand(s);
+            const DpExpansion expansion =
+                dp_expand(s.dp, s.best, s.core, s.rules, s.forced, s.duals);
+            s.done = s.done || expansion.finished;
+            const std::int64_t produced = expansion.produced;
             s.nodes += produced;
             // Equal shares when the head-count bound is active (fill-limited problems,
             // where the DP shines); otherwise the depth-first search gets four times
@@ -156,7 +180,7 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
                 2000, (s.dp.head_bound || s.counts.low > s.rules.min_hires ? 1 : 4) * produced);
             bool too_large = s.dp.live > dp_state_limit;
             if (s.dp.trail.size() > dp_trail_limit) {
-                compact_trail(s);
+                compact_trail(s.dp);
                 too_large = too_large || 2 * s.dp.trail.size() > dp_trail_limit;
             }
             if (!s.done && !too_large && worth_reducing_again(s)) {
@@ -214,7 +238,8 @@ OptimizerSolution OptimizerSolver::solution() const {
     double bound = s.best.value;
     double dp_bound_value = infinity;
     if (s.use_dp) {
-        dp_bound_value = std::max(bound, dp_proven_bound(s));
+        dp_bound_value =
+            std::max(bound, dp_proven_bound(s.dp, s.best, s.core, s.rules, s.forced, s.duals));
     }
     if (!s.use_dfs) {
         out.status = SolveStatus::limit_reached;

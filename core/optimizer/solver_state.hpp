@@ -181,6 +181,8 @@ struct DynamicProgram {
     std::vector<double> head_suffix_pos; // [k]: sum over positions >= k of max(0, d)
 };
 
+// Every part: only solver.cpp holds the whole state; each function of a part takes the
+// structs above it reads (const) or writes.
 struct SolverState {
     Rules rules;
     Forced forced;

@@ -12,8 +12,7 @@ using namespace optimizer_test;
 
 TEST(OptimizerBoundsTest, BoundOrderIsAdjustedValuePerCentBestFirst) {
     for_small_instances([](const OptimizerProblem&, const Best&, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s.core);
+        set_multipliers(s);
         const auto& items = s.core.items;
         for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(s.core.positive); ++k) {
             // a.adj / a.cost >= b.adj / b.cost, compared without dividing

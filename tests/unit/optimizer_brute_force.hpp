@@ -122,14 +122,19 @@ inline double slack(double value) {
     return 1e-9 * std::max(1.0, std::fabs(value));
 }
 
+// The Lagrange multipliers and the bound order, as a solve starts.
+inline void set_multipliers(SolverState& s) {
+    core::detail::compute_multipliers(s.duals, s.core, s.forced, s.rules, s.counts);
+    core::detail::arrange(s.core);
+}
+
 // The root of a solve as OptimizerSolver::create starts it: multipliers, bound order,
 // first incumbents, reduced-cost fixing. False when that proves the incumbent optimal.
 inline bool rooted(SolverState& s) {
-    core::detail::compute_multipliers(s);
-    core::detail::arrange(s.core);
+    set_multipliers(s);
     std::optional<core::detail::CountBound> count;
-    core::detail::find_incumbent(s, count);
-    return core::detail::reduce(s, count);
+    core::detail::find_incumbent(s.best, count, s.core, s.rules, s.forced, s.duals, s.counts);
+    return core::detail::reduce(s.core, s.forced, s.rules, s.duals, s.counts, s.best, count);
 }
 
 // Whether a plan (per candidate) keeps the pins, the budget and every count rule.

@@ -14,10 +14,12 @@ TEST(OptimizerDepthFirstTest, SearchAloneFindsTheOptimum) {
     for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
         if (rooted(s)) {
             core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
-            core::detail::start_count_bound(s);
+            core::detail::start_count_bound(s.dfs, s.counts, s.core, s.forced);
             // Slices of 7 nodes: the search resumes where it stopped.
-            while (!s.done) {
-                core::detail::run_depth_first(s, s.nodes + 7);
+            bool done = false;
+            while (!done) {
+                done = core::detail::run_depth_first(s.dfs, s.best, s.nodes, s.nodes + 7, s.core,
+                                                     s.rules, s.forced, s.counts, s.duals);
                 ASSERT_LT(s.nodes, 1'000'000);
             }
         }

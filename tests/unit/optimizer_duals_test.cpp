@@ -12,22 +12,22 @@ using namespace optimizer_test;
 
 TEST(OptimizerDualsTest, DualBoundsAreValidBounds) {
     for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s.core);
+        set_multipliers(s);
         int end = 0;
         const double lagrange =
             s.forced.adj + s.duals.constant +
             core::detail::dantzig(s.core, 0, s.rules.budget - s.forced.cost, &end);
         EXPECT_GE(lagrange, best.value - slack(best.value));
-        EXPECT_GE(core::detail::count_duals(s).root, best.value - slack(best.value));
+        EXPECT_GE(core::detail::count_duals(s.core, s.rules, s.forced, s.counts).root,
+                  best.value - slack(best.value));
     });
 }
 
 TEST(OptimizerDualsTest, DerivedHireCountsKeepTheOptimalPlan) {
     for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s.core);
-        const bool open = core::detail::derive_count_range(s);
+        set_multipliers(s);
+        const bool open =
+            core::detail::derive_count_range(s.counts, s.core, s.rules, s.forced, s.best);
         if (best.value > s.best.value + slack(best.value)) {
             // A better plan exists: its hire count must still be allowed.
             ASSERT_TRUE(open);

@@ -14,12 +14,16 @@ using namespace optimizer_test;
 TEST(OptimizerDynamicProgramTest, ProgramAloneFindsTheOptimum) {
     for_small_instances([](const OptimizerProblem&, const Best& best, SolverState& s) {
         if (rooted(s)) {
-            core::detail::start_dp(s);
-            while (!s.done) {
+            bool done =
+                core::detail::start_dp(s.dp, s.best, s.core, s.rules, s.forced, s.duals, s.counts);
+            while (!done) {
                 if (best.value > s.best.value + slack(best.value)) {
-                    EXPECT_GE(core::detail::dp_proven_bound(s), best.value - slack(best.value));
+                    EXPECT_GE(core::detail::dp_proven_bound(s.dp, s.best, s.core, s.rules, s.forced,
+                                                            s.duals),
+                              best.value - slack(best.value));
                 }
-                core::detail::dp_expand(s);
+                done = core::detail::dp_expand(s.dp, s.best, s.core, s.rules, s.forced, s.duals)
+                           .finished;
             }
         }
         EXPECT_NEAR(s.best.value, best.value, slack(best.value));

@@ -12,16 +12,16 @@ using namespace optimizer_test;
 TEST(OptimizerFillSearchTest, FillsKeepEveryRuleAndOnlyGainValue) {
     int improved = 0;
     for_small_instances([&](const OptimizerProblem& p, const Best& best, SolverState& s) {
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s.core);
+        set_multipliers(s);
         core::detail::Plan plan;
-        if (!core::detail::most_hires_plan(s, plan)) {
+        if (!core::detail::most_hires_plan(s.core, s.rules, s.forced, plan)) {
             return;
         }
         for (int round = 0; round < 3; ++round) {
             const double before = core::detail::plan_value(s.rules, plan.chosen);
-            const bool changed = round == 0 ? core::detail::fill_search(s, plan, 3, 64)
-                                            : core::detail::swap_fill(s, plan, 2, 1000);
+            const bool changed = round == 0
+                                     ? core::detail::fill_search(s.core, s.rules, plan, 3, 64)
+                                     : core::detail::swap_fill(s.core, s.rules, plan, 2, 1000);
             const double after = core::detail::plan_value(s.rules, plan.chosen);
             EXPECT_TRUE(meets_rules(p, s, plan.chosen));
             EXPECT_EQ(core::detail::plan_from(s.rules, plan.chosen).cost, plan.cost);

@@ -15,13 +15,12 @@ TEST(OptimizerHeuristicsTest, IncumbentsMeetEveryRuleAndNeverBeatTheOptimum) {
         // prepare's first incumbent is the cheapest plan meeting the count rules.
         ASSERT_TRUE(s.best.has);
         EXPECT_TRUE(meets_rules(p, s, s.best.chosen));
-        core::detail::compute_multipliers(s);
-        core::detail::arrange(s.core);
+        set_multipliers(s);
         std::optional<core::detail::CountBound> count;
-        core::detail::find_incumbent(s, count);
+        core::detail::find_incumbent(s.best, count, s.core, s.rules, s.forced, s.duals, s.counts);
         EXPECT_TRUE(meets_rules(p, s, s.best.chosen));
         const double found = s.best.value;
-        core::detail::polish_incumbent(s);
+        core::detail::polish_incumbent(s.best, s.core, s.rules);
         EXPECT_TRUE(meets_rules(p, s, s.best.chosen));
         EXPECT_GE(s.best.value, found);
         EXPECT_DOUBLE_EQ(s.best.value, core::detail::plan_value(s.rules, s.best.chosen));
@@ -32,7 +31,7 @@ TEST(OptimizerHeuristicsTest, IncumbentsMeetEveryRuleAndNeverBeatTheOptimum) {
 TEST(OptimizerHeuristicsTest, MostHiresPlanHasAsManyHiresAsAnyPlan) {
     for_small_instances([](const OptimizerProblem& p, const Best&, SolverState& s) {
         core::detail::Plan plan;
-        if (!core::detail::most_hires_plan(s, plan)) {
+        if (!core::detail::most_hires_plan(s.core, s.rules, s.forced, plan)) {
             return;
         }
         EXPECT_TRUE(meets_rules(p, s, plan.chosen));
