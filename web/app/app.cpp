@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "web/app/charts.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/plan_flow.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
@@ -358,7 +359,9 @@ void App::draw_header() {
     if (ImGui::Button(theme_label)) {
         set_theme(current_theme() == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark);
     }
-    ImGui::SameLine();
+    // On a 320 px phone the last button goes to the next line rather than past the edge.
+    ui::same_line_if_room(ImGui::CalcTextSize("Files").x + style.FramePadding.x * 2,
+                          style.ItemSpacing.x);
     if (ui_.show_files ? ui::primary_button("Files") : ImGui::Button("Files")) {
         ui_.show_files = !ui_.show_files;
     }
@@ -433,12 +436,9 @@ void App::draw_frame() {
         screen_info(screen()).draw(*this);
 
         ImGui::Dummy(ImVec2(0, 6));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-        ImGui::Text(
-            "Microreach %s: every figure from the core's formulas; hover or tap a result for "
-            "its formula and source.",
-            core::version().data());
-        ImGui::PopStyleColor();
+        ui::muted_text("Microreach " + std::string(core::version()) +
+                       ": every figure from the core's formulas; hover or tap a result for "
+                       "its formula and source.");
     }
     const float content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::End();

@@ -85,8 +85,8 @@ void draw_plan_bar(App& app) {
         draw_tag("Example##tag", "Example");
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ui::field_label("The article's story with placeholder figures: edit them, or start a "
-                        "new plan.");
+        ui::muted_text("The article's story with placeholder figures: edit them, or start a "
+                       "new plan."); // wraps on phones
     }
     // The same in an embed as on the full page: the wasm split (docs/building.md) profiles
     // the embedded page, so the full page's first frame must run the same code.

@@ -5,6 +5,7 @@
 #include "core/numbers.hpp"
 #include "imgui.h"
 #include "web/app/app.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/plan_flow.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/items.hpp"
@@ -139,10 +140,7 @@ void draw_plan_legend() {
                            : k == 1 ? "not booked (0 posts)"
                            : k == 2 ? "must be in the best plan"
                                     : "never in it";
-        const float need = h + ImGui::CalcTextSize(word).x + 12.0f;
-        if (ImGui::GetContentRegionAvail().x > need) {
-            ImGui::SameLine(0, 12.0f);
-        }
+        ui::same_line_if_room(h * 0.7f + 2.0f + ImGui::CalcTextSize(word).x, 12.0f);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(h * 0.7f, h));
         draw_mark(ImGui::GetWindowDrawList(), at, style);

@@ -19,7 +19,8 @@ core::Influencer& change(const Cell& cell, const ui::FieldOptions& options) {
     std::string what = "Edit " + std::string(options.field);
     std::transform(what.begin() + 5, what.end(), what.begin() + 5,
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return cell.app.edit(what).roster[cell.index];
+    core::Scenario& edited = cell.app.edit(what);
+    return (cell.rows != nullptr ? cell.rows(edited) : edited.roster)[cell.index];
 }
 
 std::string_view column_label(const Column& column, const core::Influencer* row) {

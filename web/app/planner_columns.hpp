@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace web::planner {
 
@@ -36,6 +37,9 @@ struct Cell {
     const core::RowMetrics* metrics; // nullptr: not evaluated, or the row has an error
     core::NumberFormat format;
     RowAction* action = nullptr; // where the table's row buttons leave their wish
+    // The list the row is in, for edits: the roster (nullptr), or a comparison plan's
+    // influencers (compare_columns.hpp shares these columns).
+    std::vector<core::Influencer>& (*rows)(core::Scenario&) = nullptr;
 };
 
 // The row's influencer, for an edit made in the field named options.field (one undo

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/logic/scenario_edits.hpp"
@@ -106,7 +107,9 @@ void draw_benchmarks(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(tier.name.c_str());
+            ui::fitted_text(tier.name, tier.derived ? ImGui::GetContentRegionAvail().x -
+                                                          ImGui::CalcTextSize(" derived").x
+                                                    : 0.0f);
             if (tier.derived) {
                 ImGui::SameLine();
                 ui::coloured_text(p.warn, "derived");
@@ -127,7 +130,7 @@ void draw_benchmarks(App& app) {
             ImGui::TableNextColumn();
             if (tier.max_followers == core::no_follower_limit) {
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(tier_bound(tier.max_followers, format).c_str());
+                ui::fitted_text(tier_bound(tier.max_followers, format));
             } else {
                 std::int64_t max = tier.max_followers;
                 if (editable &&
@@ -209,7 +212,7 @@ void draw_pricing(App& app) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(tier.name.c_str());
+                ui::fitted_text(tier.name);
                 if (!tier.note.empty()) {
                     ImGui::SetItemTooltip("%s", tier.note.c_str());
                 }
@@ -220,7 +223,7 @@ void draw_pricing(App& app) {
                     (tier.max_followers == core::no_follower_limit
                          ? " and more"
                          : " to " + core::format_count(tier.max_followers, format));
-                ImGui::TextUnformatted(range.c_str());
+                ui::paragraph(range); // "100,000 and more" wraps on phones
                 ImGui::TableNextColumn();
                 core::Money price = tier.price;
                 if (ui::money_field("##tier_price", &price,

@@ -7,7 +7,9 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/charts.hpp"
+#include "web/app/compare_columns.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -27,11 +29,10 @@ std::string money_or_dash(const std::optional<core::Money>& money, core::NumberF
                  : std::string("not defined");
 }
 
-// One group's influencers as a small editable table.
+// One group's name and influencers (compare_columns.hpp: a table, or a list on phones).
 void draw_group_editor(App& app, bool plan_a) {
     const core::Scenario& s = app.scenario();
     const core::PlanGroup& group = plan_a ? s.comparison.a : s.comparison.b;
-    const core::NumberFormat format = s.assumptions.number_format;
     const char* tag = plan_a ? "a" : "b";
     const auto target_group = [&](std::string_view what) -> core::PlanGroup& {
         core::Scenario& edited = app.edit(what);
@@ -46,102 +47,7 @@ void draw_group_editor(App& app, bool plan_a) {
         target_group("Rename plan").name = name;
     }
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoSavedSettings;
-    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
-    const float height = row_h * static_cast<float>(group.influencers.size() + 1) +
-                         ImGui::GetStyle().ScrollbarSize + 4.0f;
-    std::size_t remove = group.influencers.size();
-    std::size_t duplicate = group.influencers.size();
-    std::snprintf(id, sizeof id, "##plan_%s_table", tag);
-    if (ImGui::BeginTable(id, 7, flags, ImVec2(0, height))) {
-        const float num_w = ImGui::CalcTextSize("1,000,000").x + 18.0f;
-        ImGui::TableSetupColumn("Influencer", ImGuiTableColumnFlags_WidthFixed, 150.0f);
-        ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_WidthFixed, num_w);
-        ImGui::TableSetupColumn("Engagement", ImGuiTableColumnFlags_WidthFixed, 80.0f);
-        ImGui::TableSetupColumn("Price", ImGuiTableColumnFlags_WidthFixed, 80.0f);
-        ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed, 48.0f);
-        ImGui::TableSetupColumn("Fit", ImGuiTableColumnFlags_WidthFixed, 60.0f);
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 56.0f);
-        ImGui::TableSetupScrollFreeze(1, 1);
-        ImGui::TableHeadersRow();
-        label_table(plan_a ? "Plan A influencers" : "Plan B influencers");
-        for (std::size_t i = 0; i < group.influencers.size(); ++i) {
-            const core::Influencer& row = group.influencers[i];
-            ImGui::PushID(static_cast<int>(row.id));
-            ImGui::TableNextRow();
-            char cell[64];
-            ImGui::TableNextColumn();
-            std::string row_name = row.name;
-            std::snprintf(cell, sizeof cell, "##%s_name_%u", tag, row.id);
-            if (ui::text_field(cell, &row_name, {.field = "Name", .in_table = true})) {
-                target_group("Rename influencer").influencers[i].name = row_name;
-            }
-            ImGui::TableNextColumn();
-            std::int64_t followers = row.followers;
-            std::snprintf(cell, sizeof cell, "##%s_followers_%u", tag, row.id);
-            if (ui::count_field(cell, &followers, 1, core::max_followers,
-                                {.field = "Followers", .format = format, .in_table = true})) {
-                target_group("Edit followers").influencers[i].followers = followers;
-            }
-            ImGui::TableNextColumn();
-            std::snprintf(cell, sizeof cell, "##%s_engagement_%u", tag, row.id);
-            double value = row.engagement_value;
-            if (row.engagement_kind == core::EngagementInputKind::rate) {
-                if (ui::rate_field(
-                        cell, &value, 1,
-                        {.field = "Engagement rate", .format = format, .in_table = true})) {
-                    target_group("Edit engagement").influencers[i].engagement_value = value;
-                }
-            } else if (ui::number_field(cell, &value, 0.0, core::max_average_interactions, 0,
-                                        {.field = "Interactions per post",
-                                         .format = format,
-                                         .in_table = true})) {
-                target_group("Edit engagement").influencers[i].engagement_value = value;
-            }
-            ImGui::TableNextColumn();
-            core::Money price = row.price_per_post;
-            std::snprintf(cell, sizeof cell, "##%s_price_%u", tag, row.id);
-            if (ui::money_field(cell, &price,
-                                {.field = "Price per post", .format = format, .in_table = true})) {
-                target_group("Edit price").influencers[i].price_per_post = price;
-            }
-            ImGui::TableNextColumn();
-            int posts = row.posts;
-            std::snprintf(cell, sizeof cell, "##%s_posts_%u", tag, row.id);
-            if (ui::int_field(cell, &posts, 0, core::max_posts_per_influencer,
-                              {.field = "Posts", .format = format, .in_table = true})) {
-                target_group("Edit posts").influencers[i].posts = posts;
-            }
-            ImGui::TableNextColumn();
-            double fit = row.audience_fit;
-            std::snprintf(cell, sizeof cell, "##%s_fit_%u", tag, row.id);
-            if (ui::rate_field(cell, &fit, 0,
-                               {.field = "Audience fit", .format = format, .in_table = true})) {
-                target_group("Edit audience fit").influencers[i].audience_fit = fit;
-            }
-            ImGui::TableNextColumn();
-            if (ui::row_button("+", "Duplicate " + row.name)) {
-                duplicate = i;
-            }
-            ImGui::SameLine();
-            if (group.influencers.size() > 1 && ui::row_button("x", "Remove " + row.name)) {
-                remove = i;
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
-    }
-    if (duplicate < group.influencers.size()) {
-        core::PlanGroup& g = target_group("Duplicate influencer");
-        core::Influencer copy = g.influencers[duplicate];
-        copy.id = core::next_influencer_id(g.influencers);
-        g.influencers.insert(g.influencers.begin() + static_cast<std::ptrdiff_t>(duplicate) + 1,
-                             copy);
-    } else if (remove < group.influencers.size()) {
-        core::PlanGroup& g = target_group("Remove influencer");
-        g.influencers.erase(g.influencers.begin() + static_cast<std::ptrdiff_t>(remove));
-    }
+    compare::draw_plan_rows(app, plan_a);
 }
 
 // `compact` (the compact embed): no title.
@@ -301,15 +207,12 @@ void draw_summary(App& app) {
         for (const SummaryRow& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.label);
+            ui::paragraph(row.label); // long names wrap on phones
             ui::formula_tip(row.formula);
             for (int side = 1; side <= 2; ++side) {
                 ImGui::TableNextColumn();
                 const std::string& text = side == 1 ? row.a : row.b;
-                const bool best = row.better == side;
-                ImGui::PushStyleColor(ImGuiCol_Text, best ? p.good : p.text);
-                ImGui::TextUnformatted(text.c_str());
-                ImGui::PopStyleColor();
+                ui::fitted_text(text, 0.0f, row.better == side ? p.good : p.text);
                 ui::formula_tip(row.formula);
             }
         }
@@ -497,7 +400,10 @@ void draw_compare_screen(App& app) {
     draw_group_editor(app, true);
     ui::end_card();
     layout::gap();
-    ui::begin_card("##plan_b", "Plan B", "The many small ones. + duplicates a row, x removes it.");
+    ui::begin_card("##plan_b", "Plan B",
+                   ui::list_layout(app.width())
+                       ? "The many small ones."
+                       : "The many small ones. + duplicates a row, x removes it.");
     draw_group_editor(app, false);
     ui::end_card();
     layout::gap();

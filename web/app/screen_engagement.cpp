@@ -173,12 +173,12 @@ void draw_inputs(App& app) {
         }
         target.engagement.posts.push_back(post);
     }
-    ImGui::SameLine();
     int averaging = in.averaging == core::Averaging::mean ? 0 : 1;
+    ui::same_line_if_fits("Mean");
     if (ImGui::RadioButton("Mean", averaging == 0) && averaging != 0) {
         app.edit("Average by mean").engagement.averaging = core::Averaging::mean;
     }
-    ImGui::SameLine();
+    ui::same_line_if_fits("Median");
     if (ImGui::RadioButton("Median", averaging == 1) && averaging != 1) {
         app.edit("Average by median").engagement.averaging = core::Averaging::median;
     }

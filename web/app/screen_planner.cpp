@@ -12,6 +12,7 @@
 #include "web/app/app.hpp"
 #include "web/app/charts.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/plan_flow.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/screens.hpp"
@@ -223,14 +224,12 @@ void draw_totals(App& app) {
     // Legend: the first regions by name.
     const std::size_t shown = std::min<std::size_t>(v.regions.size(), 8);
     for (std::size_t i = 0; i < shown; ++i) {
+        const float h = ImGui::GetTextLineHeight();
         if (i > 0) {
-            const float need = ImGui::CalcTextSize(v.regions[i].c_str()).x + 30.0f;
-            if (ImGui::GetContentRegionAvail().x > need + 20.0f) {
-                ImGui::SameLine(0, 14.0f);
-            }
+            ui::same_line_if_room(h * 0.5f + 8.0f + ImGui::CalcTextSize(v.regions[i].c_str()).x,
+                                  14.0f);
         }
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        const float h = ImGui::GetTextLineHeight();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + h * 0.25f),
                                                   ImVec2(pos.x + h * 0.5f, pos.y + h * 0.75f),
                                                   region_colour(static_cast<int>(i)), 2.0f);
@@ -239,8 +238,9 @@ void draw_totals(App& app) {
         ui::field_label(v.regions[i]);
     }
     if (v.regions.size() > shown) {
-        ImGui::SameLine();
-        ui::field_label("and " + std::to_string(v.regions.size() - shown) + " more");
+        const std::string more = "and " + std::to_string(v.regions.size() - shown) + " more";
+        ui::same_line_if_room(ImGui::CalcTextSize(more.c_str()).x, 14.0f);
+        ui::field_label(more);
     }
     ui::end_card();
 }
@@ -415,7 +415,7 @@ void draw_table(App& app) {
 void draw_roster(App& app) {
     const PlannerView& v = app.ui().planner;
     const core::Scenario& s = app.scenario();
-    const bool compact = !app.wide() && app.width() < 640.0f;
+    const bool compact = ui::list_layout(app.width());
     ui::begin_card("##roster_card", "Roster",
                    compact ? "Tap an influencer to edit it."
                            : "Edit any cell: click, type, Enter. Sort by a column header; "

@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
@@ -15,9 +16,9 @@
 
 namespace web::planner {
 
-// Narrow screens: a short table (the name and two figures) where a tap selects a row,
-// and a row editor below it with every field at a comfortable size.
-// The short table's columns: the name to tap, then two figures.
+// Narrow screens: a tap list (the name and two figures, list_detail.hpp) where a tap
+// opens a row, and a row editor below it with every field at a comfortable size.
+// The list's columns: the name to tap, then two figures.
 constexpr std::size_t compact_columns[] = {column_at("name"), column_at("engagements"),
                                            column_at("cost")};
 constexpr float compact_weights[] = {2.0f, 1.1f, 0.9f};
@@ -25,56 +26,32 @@ constexpr float compact_weights[] = {2.0f, 1.1f, 0.9f};
 void draw_compact_table(App& app) {
     PlannerView& v = app.ui().planner;
     const Palette& p = palette();
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f + 8.0f;
-    const int shown_rows = std::clamp(static_cast<int>(v.visible.size()), 3, 10);
-    const float height = row_h * static_cast<float>(shown_rows + 1) + 6.0f;
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("##roster_compact", static_cast<int>(std::size(compact_columns)), flags,
-                           ImVec2(0, height))) {
-        return;
-    }
+    ui::ListColumn columns[std::size(compact_columns)];
     for (std::size_t k = 0; k < std::size(compact_columns); ++k) {
-        ImGui::TableSetupColumn(column_header(planner_columns[compact_columns[k]]),
-                                ImGuiTableColumnFlags_WidthStretch, compact_weights[k]);
+        columns[k] = {column_header(planner_columns[compact_columns[k]]), compact_weights[k]};
     }
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(v.visible.size()), row_h);
-    while (clipper.Step()) {
-        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const Cell cell =
-                cell_of(app, static_cast<std::size_t>(v.visible[static_cast<std::size_t>(k)]));
-            const RowText& text = row_text(cell);
-            const core::Influencer& row = cell.row;
-            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
-            if (in_plan(app.ui().optimizer, row.id)) {
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, p.accent_soft);
-            }
-            ImGui::TableNextColumn();
-            char label[160];
-            std::snprintf(label, sizeof label, "%s##sel_%u", row.name.c_str(), row.id);
-            const bool error = !v.row_error[cell.index].empty();
-            if (error) {
-                ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
-            }
-            if (ImGui::Selectable(label, v.selected_id == row.id,
-                                  ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h - 8.0f))) {
-                v.selected_id = v.selected_id == row.id ? 0 : row.id;
-            }
-            if (error) {
-                ImGui::PopStyleColor();
-            }
-            for (std::size_t c = 1; c < std::size(compact_columns); ++c) {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(text[compact_columns[c]].c_str());
-            }
-        }
-    }
-    ImGui::EndTable();
+    const auto index_of = [&](std::size_t row) {
+        return static_cast<std::size_t>(v.visible[row]);
+    };
+    ui::tap_list(
+        "##roster_compact", "Roster", columns,
+        {.count = v.visible.size(),
+         .text =
+             [&](std::size_t row, std::size_t k) {
+                 return row_text(cell_of(app, index_of(row)))[compact_columns[k]];
+             },
+         .key = [&](std::size_t row) { return app.scenario().roster[index_of(row)].id; },
+         // The best plan's rows highlighted, rows with errors in red (as in the wide table).
+         .background =
+             [&](std::size_t row) {
+                 return in_plan(app.ui().optimizer, app.scenario().roster[index_of(row)].id)
+                            ? p.accent_soft
+                            : 0u;
+             },
+         .name_colour =
+             [&](std::size_t row) { return v.row_error[index_of(row)].empty() ? 0u : p.bad; },
+         .shown_rows = 10},
+        v.selected_id);
 }
 
 // The picked row's editor: every editable column's editor, at a comfortable size.

@@ -8,7 +8,9 @@
 #include "imgui.h"
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
+#include "web/app/list_detail.hpp"
 #include "web/app/plan_flow.hpp"
+#include "web/app/results_columns.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/page_services.hpp"
@@ -22,15 +24,6 @@ namespace {
 
 using ui::money_text;
 using ui::optional_money;
-
-const core::Influencer* find_influencer(const core::Scenario& s, std::uint32_t id) {
-    for (const core::Influencer& row : s.roster) {
-        if (row.id == id) {
-            return &row;
-        }
-    }
-    return nullptr;
-}
 
 void draw_settings(App& app) {
     const core::Scenario& s = app.scenario();
@@ -63,99 +56,13 @@ void draw_settings(App& app) {
 
 void draw_posts(App& app) {
     const core::Scenario& s = app.scenario();
-    const core::NumberFormat format = s.assumptions.number_format;
     const Palette& p = palette();
     ui::begin_card("##tracked_posts", "Tracked posts",
                    "One row per published post: what it got. Type the numbers from the "
                    "platform's statistics and your shop.");
     draw_settings(app);
     const Results& r = app.results();
-    std::size_t remove = s.actuals.size();
-    if (!s.actuals.empty()) {
-        const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
-                                      ImGuiTableFlags_NoSavedSettings;
-        const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
-        const int shown = std::min(static_cast<int>(s.actuals.size()), 12);
-        const bool scroll = s.actuals.size() > 12;
-        const float height =
-            row_h * static_cast<float>(shown + 1) + ImGui::GetStyle().ScrollbarSize + 6.0f;
-        if (ImGui::BeginTable("##actuals", 9, flags | (scroll ? ImGuiTableFlags_ScrollY : 0),
-                              ImVec2(0, height))) {
-            ImGui::TableSetupColumn("Influencer", 0, 190.0f);
-            const char* names[] = {"Likes", "Comments", "Shares", "Saves", "Clicks", "Sales"};
-            for (const char* name : names) {
-                ImGui::TableSetupColumn(name, 0, 78.0f);
-            }
-            ImGui::TableSetupColumn("Revenue", 0, 90.0f);
-            ImGui::TableSetupColumn("##remove", 0, 28.0f);
-            ImGui::TableSetupScrollFreeze(1, 1);
-            ImGui::TableHeadersRow();
-            ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(s.actuals.size()), row_h);
-            while (clipper.Step()) {
-                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-                    const auto i = static_cast<std::size_t>(k);
-                    const core::ActualResult& actual = s.actuals[i];
-                    ImGui::PushID(k);
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    const core::Influencer* who = find_influencer(s, actual.influencer_id);
-                    ImGui::SetNextItemWidth(-FLT_MIN);
-                    char id[48];
-                    std::snprintf(id, sizeof id, "##actual_who_%d", k + 1);
-                    if (ui::begin_combo(id, who != nullptr ? who->name.c_str() : "(unknown)")) {
-                        for (const core::Influencer& row : s.roster) {
-                            ImGui::PushID(static_cast<int>(row.id));
-                            if (ImGui::Selectable(row.name.c_str(),
-                                                  row.id == actual.influencer_id)) {
-                                app.edit("Change tracked influencer").actuals[i].influencer_id =
-                                    row.id;
-                            }
-                            ImGui::PopID();
-                        }
-                        ImGui::EndCombo();
-                    }
-                    const std::int64_t* values[] = {&actual.likes,  &actual.comments,
-                                                    &actual.shares, &actual.saves,
-                                                    &actual.clicks, &actual.conversions};
-                    for (int c = 0; c < 6; ++c) {
-                        ImGui::TableNextColumn();
-                        std::snprintf(id, sizeof id, "##actual_%s_%d", names[c], k + 1);
-                        std::int64_t value = *values[c];
-                        if (ui::count_field(
-                                id, &value, 0, core::max_post_count,
-                                {.field = names[c], .format = format, .in_table = true})) {
-                            core::ActualResult& target = app.edit("Edit tracked post").actuals[i];
-                            std::int64_t* fields[] = {&target.likes,  &target.comments,
-                                                      &target.shares, &target.saves,
-                                                      &target.clicks, &target.conversions};
-                            *fields[c] = value;
-                        }
-                    }
-                    ImGui::TableNextColumn();
-                    core::Money revenue = actual.revenue;
-                    std::snprintf(id, sizeof id, "##actual_revenue_%d", k + 1);
-                    if (ui::money_field(id, &revenue,
-                                        {.field = "Revenue", .format = format, .in_table = true})) {
-                        app.edit("Edit tracked post").actuals[i].revenue = revenue;
-                    }
-                    ImGui::TableNextColumn();
-                    if (ui::row_button("x", "Remove tracked post " + std::to_string(i + 1))) {
-                        remove = i;
-                    }
-                    ImGui::PopID();
-                }
-            }
-            ImGui::EndTable();
-        }
-    } else {
-        ui::muted_text("No results tracked yet. Add a row for each post as the numbers come in.");
-    }
-    if (remove < s.actuals.size()) {
-        auto& actuals = app.edit("Remove tracked post").actuals;
-        actuals.erase(actuals.begin() + static_cast<std::ptrdiff_t>(remove));
-    }
+    results::draw_posts_table(app);
     if (r.tracking && r.tracking->ok()) {
         for (const core::RowError& e : r.tracking->value().errors) {
             ui::coloured_text(p.bad, e.error.message);
@@ -250,64 +157,7 @@ void draw_ranking(App& app) {
                         : std::string("enter revenue to see ROI"),
                     f::actual_roi, grid.next(), roi ? (*roi < 0 ? p.bad : p.good) : 0);
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_NoSavedSettings;
-    const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
-    const float height =
-        row_h * static_cast<float>(order.size() + 1) + ImGui::GetStyle().ScrollbarSize + 6.0f;
-    if (ImGui::BeginTable("##ranking_table", 9, flags, ImVec2(0, height))) {
-        const char* columns[] = {"#",           "Influencer", "Posts", "Per post", "Rate",
-                                 "Vs expected", "CPE",        "CPA",   "ROI"};
-        const float widths[] = {28, 190, 50, 80, 70, 96, 74, 84, 70};
-        for (int c = 0; c < 9; ++c) {
-            ImGui::TableSetupColumn(columns[c], 0, widths[c]);
-        }
-        ImGui::TableSetupScrollFreeze(2, 1);
-        ImGui::TableHeadersRow();
-        int rank = 0;
-        for (const std::size_t index : order) {
-            const core::InfluencerActuals& a = t.influencers[index];
-            const core::Influencer* who = find_influencer(s, a.id);
-            const bool filled = core::has_tracked_numbers(a);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", ++rank);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(who != nullptr ? who->name.c_str() : "?");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(core::format_count(a.posts, format).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                filled ? core::format_number(a.interactions_per_post, 0, format).c_str() : "-");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                filled ? core::format_percent(a.engagement_rate, 1, format).c_str() : "-");
-            ui::formula_tip(f::actual_engagement_rate);
-            ImGui::TableNextColumn();
-            if (a.actual_vs_expected && filled) {
-                ImGui::PushStyleColor(ImGuiCol_Text, *a.actual_vs_expected < 1.0 ? p.bad : p.good);
-                ImGui::TextUnformatted(
-                    core::format_percent(*a.actual_vs_expected, 0, format).c_str());
-                ImGui::PopStyleColor();
-                ImGui::SetItemTooltip("%s %s per post against %s expected",
-                                      core::format_number(a.comparable_per_post, 0, format).c_str(),
-                                      expected_basis.c_str(),
-                                      core::format_number(a.expected_per_post, 0, format).c_str());
-            } else {
-                ImGui::TextUnformatted("-");
-            }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(optional_money(a.cost_per_engagement, format).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(optional_money(a.cost_per_acquisition, format).c_str());
-            ImGui::TableNextColumn();
-            const auto row_roi = core::told_roi(a);
-            ImGui::TextUnformatted(row_roi ? core::format_percent(*row_roi, 0, format).c_str()
-                                           : "-");
-        }
-        ImGui::EndTable();
-    }
+    results::draw_ranking_table(app, t, order, expected_basis);
 
     // Adopting actuals: the roster's expectations move toward what was measured, by the
     // weight of the tracked posts (core::adopt_actuals).
@@ -321,16 +171,18 @@ void draw_ranking(App& app) {
                           " influencers: each expectation moved toward what they delivered by "
                           "n / (n + 12) for n tracked posts.";
     }
-    ImGui::SameLine();
+    // Phones: the words and the field wrap to the next line rather than run off the card.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::same_line_if_room(ImGui::CalcTextSize("after at least").x, spacing);
     ImGui::AlignTextToFramePadding();
     ui::field_label("after at least");
-    ImGui::SameLine();
+    ui::same_line_if_room(56.0f, spacing);
     int posts = min_posts;
     if (ui::int_field("##Adopt after posts", &posts, 1, 1000,
                       {.field = "Posts before adopting", .width = 56.0f, .format = format})) {
         app.edit("Edit posts before adopting").tracking.adopt_min_posts = posts;
     }
-    ImGui::SameLine();
+    ui::same_line_if_room(ImGui::CalcTextSize("posts").x, spacing);
     ui::field_label("posts");
     ui::muted_text("One post says little: each expectation moves toward what was measured by "
                    "n / (n + 12) for n tracked posts (one post 1/13 of the way, 12 posts half "

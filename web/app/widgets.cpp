@@ -54,9 +54,6 @@ void error_text(std::string_view message) {
     ImGui::PopStyleColor();
 }
 
-// Tap or click on the last item pins its formula in a popup (touch has no hover).
-void formula_popup(ImGuiID popup_id, std::string_view formula_id, std::string_view worked);
-
 void formula_body(std::string_view formula_id, std::string_view worked) {
     const core::Formula& f = core::formula(formula_id);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
@@ -73,12 +70,16 @@ void formula_body(std::string_view formula_id, std::string_view worked) {
     ImGui::PopTextWrapPos();
 }
 
-void formula_popup(ImGuiID popup_id, std::string_view formula_id, std::string_view worked) {
-    if (ImGui::BeginPopupEx(popup_id, ImGuiWindowFlags_AlwaysAutoResize |
-                                          ImGuiWindowFlags_NoTitleBar |
-                                          ImGuiWindowFlags_NoSavedSettings)) {
+// A tile's tooltip and tap popup: its whole text when a line was cut, then its formula.
+void tile_tip_body(const std::string& full_text, std::string_view formula_id,
+                   std::string_view worked) {
+    if (!full_text.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextUnformatted(full_text.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!formula_id.empty()) {
         formula_body(formula_id, worked);
-        ImGui::EndPopup();
     }
 }
 
@@ -378,16 +379,30 @@ void metric_tile(const char* id, std::string_view caption, std::string_view valu
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     ImGui::InvisibleButton(id, ImVec2(width, height));
-    describe_last_item(Role::button, caption, value);
+    // A line too long for the tile is cut with "...": the tooltip, the tap popup and
+    // the accessible value then give it whole.
+    const float clip_right = max.x - pad;
+    const float room = clip_right - (min.x + pad);
+    const auto fits = [&](std::string_view text, ImFont* font) {
+        ImFont* used = font != nullptr ? font : ImGui::GetFont();
+        const float size = used->FontSize * used->Scale * ImGui::GetIO().FontGlobalScale;
+        const float w =
+            used->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+        return w <= room;
+    };
+    const bool cut = !fits(caption, nullptr) || !fits(value, heading) || !fits(note, nullptr);
+    const std::string whole =
+        note.empty() ? std::string(value) : std::string(value) + ", " + std::string(note);
+    describe_last_item(Role::button, caption, whole);
     const bool hovered = ImGui::IsItemHovered();
     const ImGuiID popup_id = ImGui::GetItemID() + 1;
-    if (ImGui::IsItemClicked() && !formula_id.empty()) {
+    if (ImGui::IsItemClicked() && (!formula_id.empty() || cut)) {
         ImGui::OpenPopupEx(popup_id);
     }
+    const std::string full_text = cut ? std::string(caption) + ": " + whole : std::string();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, hovered ? p.accent_soft : p.background, 8.0f);
     draw->AddRect(min, max, hovered ? with_alpha(p.accent, 0.6f) : p.card_border, 8.0f);
-    const float clip_right = max.x - pad;
     float y = min.y + pad;
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted); // RenderTextEllipsis uses the style's colour
     ImGui::RenderTextEllipsis(draw, ImVec2(min.x + pad, y), ImVec2(clip_right, y + body_h),
@@ -410,15 +425,20 @@ void metric_tile(const char* id, std::string_view caption, std::string_view valu
                                   nullptr);
         ImGui::PopStyleColor();
     }
-    if (hovered && !formula_id.empty()) {
+    if (hovered && (!formula_id.empty() || cut)) {
         ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
                                             ImVec2(ImGui::GetFontSize() * 24, FLT_MAX));
         if (ImGui::BeginTooltip()) {
-            formula_body(formula_id, worked);
+            tile_tip_body(full_text, formula_id, worked);
             ImGui::EndTooltip();
         }
     }
-    formula_popup(popup_id, formula_id, worked);
+    if (ImGui::BeginPopupEx(popup_id, ImGuiWindowFlags_AlwaysAutoResize |
+                                          ImGuiWindowFlags_NoTitleBar |
+                                          ImGuiWindowFlags_NoSavedSettings)) {
+        tile_tip_body(full_text, formula_id, worked);
+        ImGui::EndPopup();
+    }
 }
 
 bool begin_card(const char* id, std::string_view title, std::string_view subtitle) {

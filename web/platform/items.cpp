@@ -111,11 +111,13 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char*
     item.label = label;
     item.rect = context->LastItemData.Rect;
     item.flags = flags;
+    item.text_width = ImGui::CalcTextSize(label, nullptr, true).x;
     item.disabled = (context->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
     if (window != nullptr) {
         item.window = window->Name;
         item.clip = window->ClipRect;
         item.in_popup = (window->Flags & ImGuiWindowFlags_Popup) != 0;
+        item.scrolls_x = (window->Flags & ImGuiWindowFlags_HorizontalScrollbar) != 0;
     }
     ImGuiTable* table = context->CurrentTable;
     if (table != nullptr && window == table->InnerWindow && table->CurrentColumn >= 0) {
@@ -123,6 +125,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char*
         item.row = table->CurrentRow;
         item.column = table->CurrentColumn;
         item.column_name = ImGui::TableGetColumnName(table, table->CurrentColumn);
+        item.header = (table->RowFlags & ImGuiTableRowFlags_Headers) != 0;
         for (const auto& [table_id, name] : web::g_items.table_names) {
             if (table_id == table->ID) {
                 item.table_name = name;

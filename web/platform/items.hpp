@@ -37,6 +37,11 @@ struct Item {
     std::string name;  // accessible name when the label does not say it ("" = from the label)
     std::string value; // a field's text, a combo's choice, a tile's figure
     bool selected = false;
+    // For the clipping check: the label's width and whether its window scrolls
+    // sideways (a part out of view there is scrolled away, not cut).
+    float text_width = 0.0f;
+    bool scrolls_x = false;
+    bool header = false; // a table header: ImGui cuts it with "..." and a tooltip
 };
 
 // The items of the frame being built and of the last complete frame.

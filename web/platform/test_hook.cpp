@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "web/platform/clip_check.hpp"
 #include "web/platform/glyph_check.hpp"
 #include "web/platform/items.hpp"
 
@@ -23,6 +24,12 @@ struct HookState {
 };
 
 HookState g_hook;
+
+// clang-format off
+EM_JS(int, js_clip_check_wanted, (), {
+    return new URLSearchParams(location.search).get('clipcheck') === '1' ? 1 : 0;
+});
+// clang-format on
 
 // clang-format off
 EM_JS(void, js_publish_test_state, (const char* json), {
@@ -75,19 +82,26 @@ void test_hook_end_frame(long frames_drawn, double frame_ms, const std::string& 
             json += ',';
         }
         first = false;
-        char numbers[160];
-        std::snprintf(
-            numbers, sizeof numbers,
-            "{\"id\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"flags\":%d,\"label\":",
-            item.id, item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(), item.rect.GetHeight(),
-            item.flags);
+        char numbers[320];
+        std::snprintf(numbers, sizeof numbers,
+                      "{\"id\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"flags\":%d,"
+                      "\"textW\":%.1f,\"clipX\":%.1f,\"clipR\":%.1f,\"scrollsX\":%s,\"header\":%s,"
+                      "\"label\":",
+                      item.id, item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(),
+                      item.rect.GetHeight(), item.flags, item.text_width, item.clip.Min.x,
+                      item.clip.Max.x, item.scrolls_x ? "true" : "false",
+                      item.header ? "true" : "false");
         json += numbers;
         append_json_string(json, item.label);
         json += ",\"window\":";
         append_json_string(json, item.window);
         json += '}';
     }
-    json += "],\"state\":";
+    // Cut text in what was drawn (only when asked: it reads every vertex).
+    static const bool clip_check = js_clip_check_wanted() != 0;
+    json += "],\"cutText\":";
+    json += clip_check ? cut_text_json() : std::string("null");
+    json += ",\"state\":";
     json += state_json.empty() ? "null" : state_json;
     json += '}';
     js_publish_test_state(json.c_str());
