@@ -162,7 +162,9 @@ TEST(ApiColumns, AColumnRosterGivesTheSameFiguresAsRows) {
                                            {{1, 2, 3}, {1000, 52000, 8000}, {100, 0, 12.5}});
     const json columns = with_columns(call);
     ASSERT_EQ(columns.at("ok"), true) << columns.dump();
-    EXPECT_EQ(call.columns.size(), 19u); // the numbers: none of them written out as text
+    // 21 columns of numbers (amounts as cents, costSplit in its four parts): none of
+    // them written out as text.
+    EXPECT_EQ(call.columns.size(), 21u);
     const json& by_row = rows.at("value").at("rows");
     const json& by_column = columns.at("value").at("rows");
     for (std::size_t k = 0; k < 3; ++k) {

@@ -403,7 +403,7 @@ TEST(StateJsonTest, ClearErrorsForBadDocuments) {
         {"unknown enum", R"({"format":"microreach","version":1,"screen":"charts"})",
          ErrorCode::malformed,
          "Scenario file: screen should be one of \"engagement\", \"compare\", \"roster\", "
-         "\"optimizer\", \"tracking\", \"assumptions\", \"report\"" +
+         "\"tracking\", \"assumptions\"" +
              tail},
         {"money object", R"({"format":"microreach","version":1,"budget":{"cents":5}})",
          ErrorCode::malformed,
