@@ -126,8 +126,21 @@ Reply tracking_links(const Args&), preview_results_import(const Args&), import_r
 // Bad cells of an import preview as {line, column, code, field, message, text}.
 [[nodiscard]] json import_errors_json(const std::vector<core::ImportRowError>& errors);
 
+// Columns of numbers travelling beside the JSON texts (docs/api.md, "Columns"): in
+// the texts, {"__microreachColumn": k} stands for column k. JavaScript's typed arrays
+// come in this way, and a result's double columns (core::schema::double_column) go
+// out this way, as Float64Arrays: no number is written out as text.
+using Columns = std::vector<std::vector<double>>;
+inline constexpr std::string_view column_marker = "__microreachColumn"; // and bindings_post.js
+
+struct CallResult {
+    std::string json; // the envelope's JSON text
+    Columns columns;  // what its markers stand for
+};
+
 // Runs `f` on arguments given as JSON texts (an empty optional: the value JSON cannot
-// carry) and returns the envelope's JSON text, what JavaScript gets.
-[[nodiscard]] std::string call(Function f, const std::vector<std::optional<std::string>>& texts);
+// carry) with the columns they mark, and returns the envelope, what JavaScript gets.
+[[nodiscard]] CallResult call(Function f, const std::vector<std::optional<std::string>>& texts,
+                              Columns columns = {});
 
 } // namespace api

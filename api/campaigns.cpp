@@ -35,7 +35,16 @@ Reply evaluate_campaign(const Args& args) {
     Input in;
     const core::CampaignInputs inputs = read_campaign(in, args[0]);
     MR_CHECK(in);
-    return reply(core::evaluate_campaign(inputs));
+    const auto result = core::evaluate_campaign(inputs);
+    if (!result) {
+        return result.error();
+    }
+    // A roster given as columns gets its rows back as columns (docs/api.md, "Columns").
+    core::schema::Writer writer(Dialect::api, core::Currency::usd);
+    if (args[0].is_object() && args[0].contains("roster") && args[0]["roster"].is_object()) {
+        writer.columns_for("rows");
+    }
+    return writer.write(result.value());
 }
 
 // A plan group: {name, influencers: [...]} or {name, typical: influencer, count}.

@@ -87,8 +87,12 @@ public:
                       ErrorCode code = ErrorCode::malformed);
     void fail(Error error);
 
-    // Path segments: a key or "[3]".
-    void push(std::string segment) { path_.push_back(std::move(segment)); }
+    // Path segments: a key or "[3]". Kept as parts and joined only for an error: a
+    // 10,000-row list pushes an index per value read.
+    void push(std::string segment) {
+        path_.push_back({.text = std::move(segment), .index = std::string::npos});
+    }
+    void push_index(std::size_t index) { path_.push_back({.text = {}, .index = index}); }
     void pop() { path_.pop_back(); }
     [[nodiscard]] std::string path() const;
 
@@ -99,12 +103,18 @@ private:
     void read_enum(const json& value, E& out);
     template <class Int>
     void read_integer(const json& value, Int& out, bool open_max);
+    template <class T>
+    void read_columns(const json& columns, std::vector<T>& out);
     void read_money(const json& value, Money& out);
     void read_currency(const json& value, Currency& out);
 
+    struct Segment {
+        std::string text;                      // a key, or empty for an index
+        std::size_t index = std::string::npos; // "[index]"
+    };
     Dialect dialect_;
     Currency currency_;
-    std::vector<std::string> path_;
+    std::vector<Segment> path_;
     std::optional<Error> error_;
 };
 
@@ -113,6 +123,10 @@ private:
 
 // Integral values: JSON integers, or floats with no fraction ("3.0") below 2^53.
 [[nodiscard]] std::optional<long double> integral_value(const json& value);
+
+// A list of described rows given as columns (API dialect, docs/api.md "Columns"): an
+// object of one list per field. The row count: the longest list.
+[[nodiscard]] std::size_t column_rows(const json& columns);
 
 template <class Int>
 void Reader::read_integer(const json& value, Int& out, bool open_max) {
@@ -218,13 +232,18 @@ void Reader::read(const json& value, M& out, bool open_max) {
         read(value, item, open_max);
         out = item;
     } else if constexpr (detail::is_vector<M>::value) {
+        if constexpr (Described<typename M::value_type>) {
+            if (value.is_object() && dialect_ == Dialect::api) {
+                return read_columns(value, out);
+            }
+        }
         if (!value.is_array()) {
             return fail_expected("a list");
         }
         out.clear();
         out.reserve(value.size());
         for (std::size_t k = 0; k < value.size() && ok(); ++k) {
-            push("[" + std::to_string(k) + "]");
+            push_index(k);
             typename M::value_type item{};
             read(value[k], item, open_max);
             out.push_back(std::move(item));
@@ -234,6 +253,44 @@ void Reader::read(const json& value, M& out, bool open_max) {
         static_assert(Described<M>, "describe this type in core/schema.hpp");
         read_object(value, out);
     }
+}
+
+// Row k of the result takes entry k of each column given; a column left out leaves
+// the field's default in every row. Errors name the entry: "roster.followers[3]".
+template <class T>
+void Reader::read_columns(const json& columns, std::vector<T>& out) {
+    const std::size_t rows = column_rows(columns);
+    out.clear();
+    out.resize(rows);
+    for_each_field<T>([&](const auto& f) {
+        const std::string_view name = dialect_key(dialect_, f.key, f.api_key);
+        const json* column = member(columns, name);
+        using Member = std::remove_cvref_t<decltype(out.front().*(f.member))>;
+        if (column == nullptr) {
+            if constexpr (std::is_integral_v<Member>) {
+                if (f.open_upper_bound) {
+                    for (T& row : out) {
+                        row.*(f.member) = static_cast<Member>(no_follower_limit);
+                    }
+                }
+            }
+            return;
+        }
+        if (!ok()) {
+            return;
+        }
+        push(std::string(name));
+        if (!column->is_array() || column->size() != rows) {
+            fail_expected("a list of " + format_count(static_cast<std::int64_t>(rows)) +
+                          " values, one per row (as many as the longest column)");
+        }
+        for (std::size_t k = 0; k < rows && ok(); ++k) {
+            push_index(k);
+            read((*column)[k], out[k].*(f.member), f.open_upper_bound);
+            pop();
+        }
+        pop();
+    });
 }
 
 template <class M>
@@ -253,7 +310,11 @@ void Reader::read_member(const json& object, std::string_view key, M& out, std::
         return;
     }
     push(std::string(name));
-    if (max_items != 0 && value->is_array() && value->size() > max_items) {
+    // A list's entries, or the rows of its columns.
+    const auto items = [&] {
+        return value->is_array() ? value->size() : column_rows(*value);
+    };
+    if (max_items != 0 && (value->is_array() || value->is_object()) && items() > max_items) {
         const std::string most = format_count(static_cast<std::int64_t>(max_items));
         fail_wording("has more than " + most + " entries", "at most " + most + " entries fit.",
                      ErrorCode::too_large);
@@ -275,10 +336,124 @@ public:
 
     [[nodiscard]] json money(const Money& money) const;
 
+    // The list of rows under `key` is written as columns (API dialect, docs/api.md
+    // "Columns"): what a caller that gave its rows as columns gets back.
+    Writer& columns_for(std::string_view key) {
+        columns_key_ = key;
+        return *this;
+    }
+    // rows as one column per field: numbers as a double column (NaN: none), money as
+    // {cents: double column, currency}, a described field as its own columns, anything
+    // else as a list of values.
+    template <class Row>
+    [[nodiscard]] json columns(const std::vector<Row>& rows) const;
+
 private:
+    template <class Row, class Get>
+    [[nodiscard]] json column(const std::vector<Row>& rows, Get get, bool open_max) const;
+
     Dialect dialect_;
     Currency currency_;
+    std::string_view columns_key_;
 };
+
+// A column of numbers as a JSON binary value holding the doubles: api::call hands it to
+// JavaScript as a Float64Array, with no number written out as text.
+[[nodiscard]] json double_column(const std::vector<double>& values);
+// The doubles of a double_column.
+[[nodiscard]] std::vector<double> column_values(const json& column);
+
+namespace detail {
+template <class T>
+struct plain {
+    using type = T;
+};
+template <class T>
+struct plain<std::optional<T>> {
+    using type = T;
+};
+template <class M>
+double column_number(const M& value, bool open_max) {
+    if constexpr (is_optional<M>::value) {
+        return value ? column_number(*value, open_max) : std::nan("");
+    } else if constexpr (std::is_same_v<M, Money>) {
+        return static_cast<double>(value.cents);
+    } else {
+        if constexpr (std::is_same_v<M, std::int64_t>) {
+            if (open_max && value == no_follower_limit) {
+                return std::nan(""); // no upper limit
+            }
+        }
+        const auto number = static_cast<double>(value);
+        return std::isfinite(number) ? number : std::nan("");
+    }
+}
+} // namespace detail
+
+template <class Row>
+json Writer::columns(const std::vector<Row>& rows) const {
+    return column(
+        rows, [](const Row& row) -> const Row& { return row; }, false);
+}
+
+template <class Row, class Get>
+json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const {
+    using M = std::remove_cvref_t<decltype(get(rows.front()))>;
+    using Plain = typename detail::plain<M>::type;
+    if constexpr ((std::is_arithmetic_v<Plain> && !std::is_same_v<Plain, bool>) ||
+                  std::is_same_v<Plain, Money>) {
+        std::vector<double> values;
+        values.reserve(rows.size());
+        std::optional<Currency> currency;
+        bool one_currency = true;
+        for (const Row& row : rows) {
+            const M& value = get(row);
+            if constexpr (std::is_same_v<Plain, Money>) {
+                const Money* money = nullptr;
+                if constexpr (detail::is_optional<M>::value) {
+                    money = value ? &*value : nullptr;
+                } else {
+                    money = &value;
+                }
+                if (money != nullptr) {
+                    one_currency =
+                        one_currency && money->currency == currency.value_or(money->currency);
+                    currency = money->currency;
+                }
+            }
+            values.push_back(detail::column_number(value, open_max));
+        }
+        if constexpr (std::is_same_v<Plain, Money>) {
+            if (one_currency) {
+                return {{"cents", double_column(values)},
+                        {"currency", currency_info(currency.value_or(currency_)).code}};
+            }
+        } else {
+            return double_column(values);
+        }
+    }
+    if constexpr (Described<M>) {
+        json out = json::object();
+        for_each_field<M>([&](const auto& g) {
+            json item = column(
+                rows, [&get, &g ](const Row& row) -> const auto& { return get(row).*(g.member); },
+                g.open_upper_bound);
+            if (g.inline_members) {
+                out.update(item);
+            } else {
+                out[std::string(dialect_key(dialect_, g.key, g.api_key))] = std::move(item);
+            }
+        });
+        return out;
+    } else {
+        std::vector<json> out;
+        out.reserve(rows.size());
+        for (const Row& row : rows) {
+            out.push_back(write(get(row), open_max));
+        }
+        return json(std::move(out));
+    }
+}
 
 template <class M>
 json Writer::write(const M& value, bool open_max) const {
@@ -333,7 +508,17 @@ json Writer::write(const M& value, bool open_max) const {
                     }
                 }
             }
-            json item = write(member, f.open_upper_bound);
+            json item;
+            if constexpr (detail::is_vector<Member>::value) {
+                if constexpr (Described<typename Member::value_type>) {
+                    if (!columns_key_.empty() && f.key == columns_key_) {
+                        item = columns(member);
+                    }
+                }
+            }
+            if (item.is_null()) {
+                item = write(member, f.open_upper_bound);
+            }
             if (f.inline_members) {
                 out.update(item);
                 return;

@@ -38,14 +38,15 @@ namespace core {
 // Bump when the meaning of a stored field changes (saved files and links carry it).
 inline constexpr int scenario_version = 1;
 
+// The five screens, as files and links store them (names in core/schema.hpp). Older
+// files and links also name "optimizer" (now part of the planner: roster) and "report"
+// (now part of the results: tracking); they read as those.
 enum class Screen : std::uint8_t {
     engagement,  // measure one influencer's engagement rate and grade it
     compare,     // one big or many small
-    roster,      // the campaign plan: roster, budget, totals
-    optimizer,   // choose within the budget
-    tracking,    // actual results
+    roster,      // the campaign planner: roster, budget, totals, the optimizer
+    tracking,    // actual results, and the plain-text report
     assumptions, // benchmark sets, pricing, funnel, reach, spread, currency
-    report,      // the plain-text report
 };
 
 struct Assumptions {

@@ -50,9 +50,8 @@ struct Enum;
     }
 
 MR_ENUM(Screen, {Screen::engagement, "engagement"}, {Screen::compare, "compare"},
-        {Screen::roster, "roster"}, {Screen::optimizer, "optimizer"},
-        {Screen::tracking, "tracking"}, {Screen::assumptions, "assumptions"},
-        {Screen::report, "report"});
+        {Screen::roster, "roster"}, {Screen::tracking, "tracking"},
+        {Screen::assumptions, "assumptions"});
 MR_ENUM(EngagementBasis, {EngagementBasis::followers, "followers"},
         {EngagementBasis::reach, "reach"}, {EngagementBasis::impressions, "impressions"},
         {EngagementBasis::views, "views"});
@@ -112,6 +111,16 @@ MR_ENUM(DriverUnit, {DriverUnit::money, "money"}, {DriverUnit::rate, "rate"},
         {DriverUnit::times, "times"});
 #undef MR_ENUM
 
+// Names an enum's values were stored under before, read as today's value and never
+// written (the migration of older files and links). Specialized for enums that have any.
+template <class E>
+struct EnumFormerNames;
+template <>
+struct EnumFormerNames<Screen> {
+    static constexpr EnumName<Screen> list[] = {{Screen::roster, "optimizer"},
+                                                {Screen::tracking, "report"}};
+};
+
 template <class E>
 concept NamedEnum = requires {
     Enum<E>::list;
@@ -129,11 +138,19 @@ template <NamedEnum E>
     return Enum<E>::list[0].name;
 }
 
+// Today's names, then former ones (EnumFormerNames).
 template <NamedEnum E>
 [[nodiscard]] constexpr std::optional<E> enum_from_name(std::string_view name) {
     for (const auto& entry : Enum<E>::list) {
         if (entry.name == name) {
             return entry.value;
+        }
+    }
+    if constexpr (requires { EnumFormerNames<E>::list; }) {
+        for (const auto& entry : EnumFormerNames<E>::list) {
+            if (entry.name == name) {
+                return entry.value;
+            }
         }
     }
     return std::nullopt;

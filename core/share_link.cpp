@@ -511,8 +511,12 @@ PrefillParams parse_prefill(std::string_view query, Currency default_currency,
         if (name == "screen") {
             const std::string id = lower(value);
             const auto& ids = screen_ids.empty() ? core::screen_ids() : screen_ids;
+            // A former name ("optimizer") is accepted where today's ("roster") is.
+            const auto stored = screen_from_id(id);
+            const std::string_view today = stored ? screen_id(*stored) : std::string_view(id);
             const bool listed =
-                valid_screen_id(id) && std::find(ids.begin(), ids.end(), id) != ids.end();
+                valid_screen_id(id) && (std::find(ids.begin(), ids.end(), id) != ids.end() ||
+                                        std::find(ids.begin(), ids.end(), today) != ids.end());
             if (listed) {
                 params.screen = id;
             } else {

@@ -5,6 +5,8 @@
 // Values cross the boundary as JSON text: each argument is JSON.stringify'd once in
 // JS (web/bindings_post.js: a value JSON cannot carry, circular or BigInt, becomes an
 // `invalid` error instead of an exception) and the envelope is JSON.parse'd once.
+// Columns of numbers (typed arrays in, Float64Arrays out) travel beside the text as
+// copies of wasm memory (api::Columns).
 // Optional trailing arguments may be left out: embind needs one registration per
 // argument count, and expose() makes them. A wrong count is a programming error
 // (embind throws a BindingError).
@@ -22,14 +24,40 @@ template <std::size_t>
 using Val = val;
 
 // The JSON text of one argument, made in JS (web/bindings_post.js): nothing when JSON
-// cannot carry the value, "" when it has no JSON form (undefined, a function).
-std::optional<std::string> json_text(const val& value) {
+// cannot carry the value, "" when it has no JSON form (undefined, a function). Typed
+// arrays in it are appended to `columns` and marked in the text (api::Columns).
+std::optional<std::string> json_text(const val& value, const val& columns) {
     static const val to_json = val::module_property("microreachJson");
-    const val text = to_json(value);
+    const val text = to_json(value, columns);
     if (text.isString()) {
         return text.as<std::string>();
     }
     return text.isFalse() ? std::nullopt : std::optional<std::string>("");
+}
+
+// The envelope as a JavaScript value: its double columns become Float64Arrays.
+val to_js(api::CallResult&& result) {
+    static const val json = val::global("JSON");
+    if (result.columns.empty()) {
+        return json.call<val>("parse", result.json);
+    }
+    // One Float64Array holds every column (one allocation, not one per column); each
+    // column is a view into it. set() copies out of wasm memory before the vectors go.
+    std::size_t total = 0;
+    for (const auto& column : result.columns) {
+        total += column.size();
+    }
+    const val numbers = val::global("Float64Array").new_(total);
+    val columns = val::array();
+    std::size_t at = 0;
+    for (const auto& column : result.columns) {
+        numbers.call<void>("set", val(emscripten::typed_memory_view(column.size(), column.data())),
+                           at);
+        columns.call<void>("push", numbers.call<val>("subarray", at, at + column.size()));
+        at += column.size();
+    }
+    static const val parse = val::module_property("microreachParse");
+    return parse(result.json, columns);
 }
 
 template <api::Function F, class Indexes>
@@ -37,8 +65,13 @@ struct Entry;
 template <api::Function F, std::size_t... I>
 struct Entry<F, std::index_sequence<I...>> {
     static val run(Val<I>... values) {
-        const std::vector<std::optional<std::string>> texts{json_text(values)...};
-        return val::global("JSON").call<val>("parse", api::call(F, texts));
+        const val marked = val::array();
+        const std::vector<std::optional<std::string>> texts{json_text(values, marked)...};
+        api::Columns columns(marked["length"].as<std::size_t>());
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            columns[k] = emscripten::convertJSArrayToNumberVector<double>(marked[k]);
+        }
+        return to_js(api::call(F, texts, std::move(columns)));
     }
 };
 

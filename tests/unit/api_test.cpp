@@ -3,6 +3,7 @@
 // cover every function through the real module; these pin the boundary itself.
 #include "api/api.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace {
@@ -10,8 +11,33 @@ namespace {
 using api::json;
 
 json run(api::Function f, std::vector<std::optional<std::string>> texts) {
-    return json::parse(api::call(f, texts));
+    return json::parse(api::call(f, texts).json);
 }
+
+// The envelope as JavaScript sees it, each column as a list of numbers.
+json with_columns(const api::CallResult& result) {
+    json value = json::parse(result.json);
+    std::vector<json*> stack{&value};
+    while (!stack.empty()) {
+        json& item = *stack.back();
+        stack.pop_back();
+        if (item.is_object() && item.contains(api::column_marker)) {
+            item = result.columns.at(item.at(api::column_marker).get<std::size_t>());
+        } else if (item.is_structured()) {
+            for (auto& child : item) {
+                stack.push_back(&child);
+            }
+        }
+    }
+    return value;
+}
+
+// Three rows: Ann (74 engagements), Ben (no price), Cat (two posts).
+constexpr const char* three_rows = R"([
+    {"id": 1, "name": "Ann", "followers": 1000, "engagementValue": 0.074, "pricePerPost": 100},
+    {"id": 2, "name": "Ben", "followers": 52000, "engagementValue": 0.02, "pricePerPost": 0},
+    {"id": 3, "name": "Cat", "followers": 8000, "engagementValue": 0.05, "pricePerPost": 12.5,
+     "posts": 2}])";
 
 TEST(ApiCall, EvaluatesACampaignGivenAsJsonText) {
     const json result = run(api::evaluate_campaign, {R"({"budget": 5000, "roster": [
@@ -119,6 +145,70 @@ TEST(ApiCall, TrackingLinksThenResultsImportThenTrackResults) {
     EXPECT_EQ(tracked.at("value").at("totals").at("conversions"), 4);
     const json bad = run(api::tracking_links, {R"({"settings": {"landingUrl": "shop"}})"});
     EXPECT_EQ(bad.at("error").at("field"), "Landing page");
+}
+
+// docs/api.md "Columns": a roster given as one list per field, numbers as typed arrays
+// (here: the columns beside the text), gives each row's figures as columns, equal to
+// the figures of the same rows given as objects.
+TEST(ApiColumns, AColumnRosterGivesTheSameFiguresAsRows) {
+    const json rows = run(api::evaluate_campaign,
+                          {std::string(R"({"budget": 5000, "roster": )") + three_rows + "}"});
+    ASSERT_EQ(rows.at("ok"), true) << rows.dump();
+    const std::string campaign = R"({"budget": 5000, "roster": {
+        "id": {"__microreachColumn": 0}, "name": ["Ann", "Ben", "Cat"],
+        "followers": {"__microreachColumn": 1}, "engagementValue": [0.074, 0.02, 0.05],
+        "pricePerPost": {"__microreachColumn": 2}, "posts": [1, 1, 2]}})";
+    const api::CallResult call = api::call(api::evaluate_campaign, {campaign},
+                                           {{1, 2, 3}, {1000, 52000, 8000}, {100, 0, 12.5}});
+    const json columns = with_columns(call);
+    ASSERT_EQ(columns.at("ok"), true) << columns.dump();
+    // 21 columns of numbers (amounts as cents, costSplit in its four parts): none of
+    // them written out as text.
+    EXPECT_EQ(call.columns.size(), 21u);
+    const json& by_row = rows.at("value").at("rows");
+    const json& by_column = columns.at("value").at("rows");
+    for (std::size_t k = 0; k < 3; ++k) {
+        const json& row = by_row.at(k);
+        EXPECT_EQ(by_column.at("id").at(k), row.at("id"));
+        EXPECT_EQ(by_column.at("valid").at(k), row.at("valid"));
+        EXPECT_DOUBLE_EQ(by_column.at("expectedEngagements").at(k).get<double>(),
+                         row.at("expectedEngagements").get<double>());
+        EXPECT_EQ(by_column.at("cost").at("cents").at(k), row.at("cost").at("cents"));
+        EXPECT_EQ(by_column.at("costSplit").at("fees").at("cents").at(k),
+                  row.at("costSplit").at("fees").at("cents"));
+        EXPECT_EQ(by_column.at("budgetLeftAfter").at("cents").at(k),
+                  row.at("budgetLeftAfter").at("cents"));
+        // An optional amount: null in a row, NaN in a column.
+        const double share = by_column.at("shareOfBudget").at(k).get<double>();
+        if (row.at("shareOfBudget").is_null()) {
+            EXPECT_TRUE(std::isnan(share));
+        } else {
+            EXPECT_DOUBLE_EQ(share, row.at("shareOfBudget").get<double>());
+        }
+    }
+    EXPECT_EQ(by_column.at("cost").at("currency"), "USD");
+    EXPECT_EQ(columns.at("value").at("totals"), rows.at("value").at("totals"));
+}
+
+TEST(ApiColumns, ErrorsNameTheEntryAndLeftOutColumnsTakeTheDefault) {
+    const json fraction = run(api::evaluate_campaign,
+                              {R"({"roster": {"followers": [1000, 2.5], "name": ["A", "B"]}})"});
+    EXPECT_EQ(fraction.at("error").at("message"), "roster.followers[1]: expected a whole number.");
+    const json short_column =
+        run(api::evaluate_campaign, {R"({"roster": {"followers": [1000, 20], "name": ["A"]}})"});
+    EXPECT_EQ(short_column.at("error").at("message"),
+              "roster.name: expected a list of 2 values, one per row (as many as the longest "
+              "column).");
+    // posts left out: one post per row, as in a row without "posts".
+    const json columns =
+        run(api::evaluate_campaign, {R"({"budget": 5000, "roster": {"id": [1, 2, 3], "name": ["Ann",
+        "Ben", "Cat"], "followers": [1000, 52000, 8000], "engagementValue": [0.074, 0.02,
+        0.05], "pricePerPost": [100, 0, 12.5]}})"});
+    ASSERT_EQ(columns.at("ok"), true) << columns.dump();
+    const json rows = run(api::evaluate_campaign,
+                          {std::string(R"({"budget": 5000, "roster": )") + three_rows + "}"});
+    EXPECT_EQ(columns.at("value").at("totals").at("posts"), 3);
+    EXPECT_EQ(rows.at("value").at("totals").at("posts"), 4);
 }
 
 } // namespace

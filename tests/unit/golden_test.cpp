@@ -117,7 +117,8 @@ std::map<std::string, core::Scenario> link_scenarios() {
     std::map<std::string, core::Scenario> out;
     out["default"] = core::default_scenario();
     core::Scenario screen = core::default_scenario();
-    screen.screen = core::Screen::optimizer;
+    // Written as "optimizer" (a screen name before issue 13), which now opens the planner.
+    screen.screen = core::Screen::roster;
     screen.title = "Optimizer view";
     screen.roster.erase(screen.roster.begin() + 3);
     out["screen_and_row_removed"] = screen;

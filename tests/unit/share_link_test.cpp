@@ -136,6 +136,13 @@ TEST(ShareLinkTest, PrefillForms) {
                  empty.embed);
 }
 
+TEST(ShareLinkTest, PrefillTakesAFormerScreenNameWhereTodaysIsListed) {
+    const std::vector<std::string_view> screens = {"engagement", "compare", "roster"};
+    EXPECT_EQ(core::parse_prefill("screen=optimizer", core::Currency::usd, screens).screen,
+              "optimizer");
+    EXPECT_EQ(core::parse_prefill("screen=report", core::Currency::usd, screens).errors.size(), 1U);
+}
+
 TEST(ShareLinkTest, PrefillErrorsNameTheParameter) {
     const std::vector<std::string_view> screens = {"engagement", "compare", "roster"};
     const auto params = core::parse_prefill(

@@ -337,6 +337,24 @@ TEST(StateJsonTest, MissingFieldsTakeStructDefaults) {
     EXPECT_EQ(ann.price_per_post, (core::Money{0, core::Currency::gbp}));
 }
 
+// Issue 13: core::Screen has the five screens; files and links from before named the
+// planner's optimizer and the report as screens of their own. They open where they did
+// (the planner, the results) and are saved under today's names.
+TEST(StateJsonTest, FormerScreenNamesOpenWhereTheyDid) {
+    for (const auto& [former, today] : {std::pair{"optimizer", core::Screen::roster},
+                                        std::pair{"report", core::Screen::tracking}}) {
+        const auto opened = core::import_scenario_json(
+            std::string(R"({"format":"microreach","version":1,"screen":")") + former + "\"}");
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        EXPECT_EQ(opened.value().screen, today) << former;
+        EXPECT_EQ(core::screen_from_id(former), today);
+        const std::string saved = core::export_scenario_json(opened.value());
+        EXPECT_NE(saved.find(std::string("\"screen\": \"") + std::string(core::screen_id(today))),
+                  std::string::npos);
+    }
+    EXPECT_EQ(core::screen_ids().size(), 5U);
+}
+
 TEST(StateJsonTest, AcceptsWholeFloatsForIntegers) {
     const auto s = core::import_scenario_json(
         R"({"format":"microreach","version":1,"roster":[{"followers":1200.0,"posts":2e0}]})");
@@ -385,7 +403,7 @@ TEST(StateJsonTest, ClearErrorsForBadDocuments) {
         {"unknown enum", R"({"format":"microreach","version":1,"screen":"charts"})",
          ErrorCode::malformed,
          "Scenario file: screen should be one of \"engagement\", \"compare\", \"roster\", "
-         "\"optimizer\", \"tracking\", \"assumptions\", \"report\"" +
+         "\"tracking\", \"assumptions\"" +
              tail},
         {"money object", R"({"format":"microreach","version":1,"budget":{"cents":5}})",
          ErrorCode::malformed,

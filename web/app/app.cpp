@@ -32,7 +32,6 @@ namespace {
 constexpr ScreenInfo screens[] = {
     {.id = Screen::engagement,
      .stored = core::Screen::engagement,
-     .stored_before = core::Screen::engagement,
      .link_name = "engagement",
      .title = "Engagement",
      .short_title = "Engagement",
@@ -43,7 +42,6 @@ constexpr ScreenInfo screens[] = {
      .needs = {.campaign = true}},
     {.id = Screen::compare,
      .stored = core::Screen::compare,
-     .stored_before = core::Screen::compare,
      .link_name = "compare",
      .title = "One big or many small",
      .short_title = "Big or small##One big or many small",
@@ -52,7 +50,6 @@ constexpr ScreenInfo screens[] = {
      .needs = {.comparison = true}},
     {.id = Screen::planner,
      .stored = core::Screen::roster,
-     .stored_before = core::Screen::optimizer,
      .link_name = "planner",
      .title = "Campaign planner",
      .short_title = "Planner##Campaign planner",
@@ -63,7 +60,6 @@ constexpr ScreenInfo screens[] = {
      .needs = {.campaign = true}},
     {.id = Screen::results,
      .stored = core::Screen::tracking,
-     .stored_before = core::Screen::report,
      .link_name = "tracking",
      .title = "Results",
      .short_title = "Results",
@@ -72,7 +68,6 @@ constexpr ScreenInfo screens[] = {
      .needs = {.campaign = true, .tracking = true}},
     {.id = Screen::assumptions,
      .stored = core::Screen::assumptions,
-     .stored_before = core::Screen::assumptions,
      .link_name = "assumptions",
      .title = "Assumptions",
      .short_title = "Assumptions",
@@ -123,7 +118,7 @@ const char* screen_label(Screen screen) {
 
 Screen screen_from_core(core::Screen screen) {
     for (const ScreenInfo& info : screens) {
-        if (info.stored == screen || info.stored_before == screen) {
+        if (info.stored == screen) {
             return info.id;
         }
     }

@@ -35,8 +35,7 @@ namespace web {
 
 // [SECTION] Screens and options
 
-// The five screens the UI shows. The scenario stores the chosen one (core::Screen,
-// which also names the planner's optimizer part and the report separately).
+// The five screens the UI shows. The scenario stores the chosen one (core::Screen).
 enum class Screen : int { engagement = 0, compare, planner, results, assumptions };
 inline constexpr int screen_count = 5;
 [[nodiscard]] const char* screen_label(Screen screen);

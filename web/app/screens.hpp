@@ -39,10 +39,9 @@ void step_optimizer(App& app);
 // [SECTION] The screen table: each screen described once.
 struct ScreenInfo {
     Screen id;
-    // What files and links store (core::Screen's names, "roster"), and an older stored
-    // value that opens this screen too (the same value when there is none).
+    // What files and links store (core::Screen's names, "roster"; older names such as
+    // "optimizer" are read as today's in core/schema.hpp).
     core::Screen stored;
-    core::Screen stored_before;
     const char* link_name;   // what ?screen= takes ("planner"), besides the stored name
     const char* title;       // the tab and the heading
     const char* short_title; // the tab on phones ("Planner##Campaign planner": same id)
