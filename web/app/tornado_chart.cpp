@@ -210,14 +210,14 @@ std::string bar_caption(const core::SensitivityEntry& e, core::Currency currency
 } // namespace
 
 void draw_drivers_card(App& app) {
-    const Results& r = app.results();
-    if (!r.comparison || !r.comparison->ok()) {
-        return;
-    }
-    const core::Comparison& c = r.comparison->value();
     const core::Scenario& s = app.scenario();
     const core::NumberFormat format = s.assumptions.number_format;
     const core::Currency currency = s.budget.currency;
+    const Results& r = app.results();
+    if (!r.comparison || !r.comparison->ok()) {
+        return; // the verdict card says why
+    }
+    const core::Comparison& c = r.comparison->value();
     ui::begin_card("##drivers", "What decides it",
                    "Each assumption moved across a sourced or stated range, the others as "
                    "typed. Bars: who is ahead, and by how much (log scale), at the range's two "
