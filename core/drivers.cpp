@@ -530,4 +530,57 @@ std::vector<SensitivityEntry> sensitivity(const ComparisonInputs& inputs,
     return entries;
 }
 
+std::optional<double> comparison_margin(const Comparison& c) {
+    const auto point = [](const PlanSummary& plan) {
+        return PlanPoint{static_cast<double>(plan.cost.cents), plan.metric, plan.influencers};
+    };
+    return margin_of(point(c.a), point(c.b), c.judgement);
+}
+
+std::string format_driver_value(DriverUnit unit, double value, Currency currency,
+                                NumberFormat format) {
+    const ProseNumbers w(format);
+    switch (unit) {
+    case DriverUnit::money:
+        return w.money(Money{static_cast<std::int64_t>(std::llround(value)), currency});
+    case DriverUnit::rate:
+        return w.percent(value);
+    case DriverUnit::times:
+        return w.times(value) + " times";
+    }
+    return "";
+}
+
+std::string describe_margin(double margin, const std::string& a_name, const std::string& b_name,
+                            NumberFormat format) {
+    const ProseNumbers w(format);
+    switch (side(margin)) {
+    case 1:
+        return b_name + " ahead, " + w.times(margin) + " times better";
+    case -1:
+        return a_name + " ahead, " + w.times(1.0 / margin) + " times better";
+    default:
+        return "a tie";
+    }
+}
+
+std::string describe_sensitivity(const SensitivityEntry& e, const std::string& a_name,
+                                 const std::string& b_name, Currency currency,
+                                 NumberFormat format) {
+    const auto value = [&](double v) {
+        return format_driver_value(e.unit, v, currency, format);
+    };
+    std::string text =
+        e.label + ": now " + value(e.current) + "; from " + value(e.low) + " (" +
+        describe_margin(e.margin_low, a_name, b_name, format) + ") to " + value(e.high) + " (" +
+        describe_margin(e.margin_high, a_name, b_name, format) + "). Range: " + e.range_source;
+    if (e.flip) {
+        text += std::string(" The verdict flips at ") + value(*e.flip) +
+                (e.decides ? ", inside this range." : ", outside this range.");
+    } else {
+        text += " No value of it flips the verdict.";
+    }
+    return text;
+}
+
 } // namespace core

@@ -27,6 +27,7 @@
 #pragma once
 
 #include "core/money.hpp"
+#include "core/numbers.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -86,6 +87,22 @@ namespace detail {
 // The driver's value at which r = 1 (searched over its whole domain), or nullopt when no
 // value flips the verdict. Money: the cent nearest the flip at which B is at least as good.
 [[nodiscard]] std::optional<double> driver_flip(const ComparisonInputs& inputs, Driver driver);
+
+// The verdict margin r of a computed comparison; nullopt when a plan books no one.
+[[nodiscard]] std::optional<double> comparison_margin(const Comparison& comparison);
+
+// A driver's value as the screens write it: "$17.39", "42.0%", "2.5 times".
+[[nodiscard]] std::string format_driver_value(DriverUnit unit, double value, Currency currency,
+                                              NumberFormat format = {});
+// Who is ahead at a verdict margin r, and by how much: "One national blogger ahead,
+// 5.8 times better", "a tie".
+[[nodiscard]] std::string describe_margin(double margin, const std::string& a_name,
+                                          const std::string& b_name, NumberFormat format = {});
+// One entry in a sentence with every exact value: the value now, the range and its
+// source, the verdict at both ends, and the flip. For hover text and the report.
+[[nodiscard]] std::string describe_sensitivity(const SensitivityEntry& entry,
+                                               const std::string& a_name, const std::string& b_name,
+                                               Currency currency, NumberFormat format = {});
 
 // Every driver's entry, sorted by swing (largest first); empty when a plan has nothing to
 // compare or the plans hold more than max_sensitivity_rows rows.

@@ -99,7 +99,8 @@ inline constexpr std::array all_formulas{
             "followers x engagement rate x posts",
             "Engagement rate definition applied to the planned posts"},
     Formula{formula_ids::targeted_engagements, "Targeted engagements",
-            "expected engagements x audience fit (share of the audience in the target segment)",
+            "expected engagements x authenticity (share of the audience that is real) x audience "
+            "fit (share in the target segment)",
             "Your assumption about each influencer's audience; never a hidden multiplier"},
     Formula{formula_ids::estimated_reach, "Estimated reach",
             "followers x (1 - (1 - share)^posts): people who see at least one post, where share "
@@ -111,8 +112,11 @@ inline constexpr std::array all_formulas{
             "reached per post x posts",
             "Each planned post seen once by each person it reaches"},
     Formula{formula_ids::campaign_cost, "Cost",
-            "price per post x posts",
-            "The influencer's quote or the chosen pricing model"},
+            "fees (price per post x posts) + usage rights (fees x usage share) + overhead per "
+            "booked influencer (the row's own, or hours x rate + product + other) + agency fee "
+            "(agency share x all of these)",
+            "The influencer's quote or the chosen pricing model; costs beyond the fee are your "
+            "assumptions (all zero: the cost is the fee)"},
     Formula{formula_ids::cpe, "Cost per engagement (CPE)",
             "cost / expected engagements",
             "Standard definition"},
@@ -149,7 +153,8 @@ inline constexpr std::array all_formulas{
             "impressions x click-through rate",
             "Your click-through assumption, the same for every influencer"},
     Formula{formula_ids::conversions, "Conversions",
-            "clicks x conversion rate",
+            "clicks x conversion rate x the row's conversion multiplier (1 unless you say its "
+            "audience buys more or less)",
             "Your conversion-rate assumption"},
     Formula{formula_ids::revenue, "Revenue",
             "conversions x average order value",
@@ -202,11 +207,13 @@ inline constexpr std::array all_formulas{
             "Your spread assumption"},
     Formula{formula_ids::simulation_percentiles, "Simulated percentiles",
             "percentiles of the outcome over seeded random runs",
-            "Monte Carlo simulation with your spread assumption"},
+            "Monte Carlo simulation, conditional on your spread, shared-shock and conversion-spread "
+            "assumptions; prices, reach and audience quality as typed"},
     Formula{formula_ids::probability_a_beats_b, "Probability plan A beats plan B",
             "share of simulated runs in which plan A does better than plan B on the chosen "
             "judgement (same cost per result, or same total); ties count half",
-            "Monte Carlo simulation with your spread assumption"},
+            "Monte Carlo simulation, conditional on your spread, shared-shock and conversion-spread "
+            "assumptions; prices, reach and audience quality as typed"},
     Formula{formula_ids::actual_engagement_rate, "Actual engagement rate",
             "actual counted interactions / followers",
             "Your tracked results"},

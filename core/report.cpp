@@ -173,6 +173,26 @@ void write_plan_summary(Text& t, const PlanSummary& p) {
            ", CPE " + t.money(p.cost_per_engagement) + ", conversions " +
            t.quantity(p.conversions) + ", cost per conversion " + t.money(p.cost_per_conversion) +
            ".");
+    if (p.cost_split.beyond_fees().cents > 0) {
+        const CostSplit& split = p.cost_split;
+        t.line(p.name + ", cost split: fees " + t.money(split.fees) + ", usage rights " +
+               t.money(split.usage_rights) + ", overhead " + t.money(split.overhead) +
+               ", agency fee " + t.money(split.agency_fee) + ".");
+    }
+}
+
+// Each assumption's range, the verdict at both ends and the flip, largest swing first.
+void write_sensitivity(Text& t, const Comparison& c, Currency currency, NumberFormat format) {
+    if (c.sensitivity.empty()) {
+        return;
+    }
+    t.heading("What decides it");
+    if (!c.decided_by.empty()) {
+        t.line(c.decided_by);
+    }
+    for (const SensitivityEntry& entry : c.sensitivity) {
+        t.line(describe_sensitivity(entry, c.a.name, c.b.name, currency, format));
+    }
 }
 
 void write_band(Text& t, const std::string& label, const Band& band) {
@@ -257,6 +277,7 @@ void write_uncertainty(Text& t, const Scenario& s, const CampaignResult* plan,
             t.line("Probability that " + comparison->a.name + " beats " + comparison->b.name +
                    " on " + judged_phrase(comparison->metric, comparison->judgement) + ": " +
                    t.percent(pair.value().probability_a_beats_b) + " of the simulated runs.");
+            t.line(simulation_conditions(u, s.assumptions.number_format));
         } else {
             t.line("The comparison: not simulated: " + pair.error().message);
         }
@@ -415,6 +436,7 @@ std::string plan_report(const Scenario& s, const ReportOptions& options) {
         for (const std::string& sentence : c.break_even_text) {
             t.line(sentence);
         }
+        write_sensitivity(t, c, s.budget.currency, s.assumptions.number_format);
     } else {
         t.line("The comparison cannot be computed: " + comparison.error().message);
     }

@@ -289,7 +289,9 @@ MR_TYPE(FunnelAssumptions, field("click_basis", &FunnelAssumptions::click_basis)
         field("include_emv", &FunnelAssumptions::include_emv),
         field("emv_cpm", &FunnelAssumptions::emv_cpm));
 MR_TYPE(UncertaintySettings, field("sigma", &UncertaintySettings::sigma),
-        field("seed", &UncertaintySettings::seed), field("trials", &UncertaintySettings::trials));
+        field("seed", &UncertaintySettings::seed), field("trials", &UncertaintySettings::trials),
+        field("shared_shock", &UncertaintySettings::shared_shock).omit_default(),
+        field("conversion_sigma", &UncertaintySettings::conversion_sigma).omit_default());
 MR_TYPE(NumberFormat, field("decimal_comma", &NumberFormat::decimal_comma));
 MR_TYPE(Assumptions, field("currency", &Assumptions::currency),
         field("number_format", &Assumptions::number_format),
@@ -520,7 +522,8 @@ MR_TYPE(PlanSimulation, field("engagements", &PlanSimulation::engagements),
 MR_TYPE(PairSimulation, field("a", &PairSimulation::a), field("b", &PairSimulation::b),
         field("metric", &PairSimulation::metric), field("judgement", &PairSimulation::judgement),
         field("probability_a_beats_b", &PairSimulation::probability_a_beats_b),
-        field("trials", &PairSimulation::trials));
+        field("trials", &PairSimulation::trials),
+        field("conditional_on", &PairSimulation::conditional_on));
 MR_TYPE(OptimizerSolution, field("status", &OptimizerSolution::status),
         field("has_plan", &OptimizerSolution::has_plan),
         field("chosen_ids", &OptimizerSolution::chosen_ids),

@@ -176,16 +176,38 @@ double NormalStream::slow_path(int layer, double z) {
     }
 }
 
-TrialTotals draw_trial(NormalStream& stream, double sigma, const double* engagements,
+TrialTotals draw_trial(NormalStream& stream, const TrialShape& shape, const double* engagements,
                        const double* targeted, const double* conversions, std::size_t count) {
+    const double sigma = shape.sigma;
     const double half_variance = 0.5 * sigma * sigma;
+    const double conversion_sigma = shape.conversion_sigma;
+    const double conversion_half_variance = 0.5 * conversion_sigma * conversion_sigma;
+    // The plan's shocks are drawn only when used, so rho = 0 and s_c = 0 keep the old draws
+    // (and own = 1, shock = 0 leave sigma * z bit for bit as it was).
+    double shock = 0.0;
+    double conversion_shock = 0.0;
+    if (shape.shared_shock > 0.0) {
+        const double weight = std::sqrt(shape.shared_shock);
+        shock = weight * stream.next();
+        if (conversion_sigma > 0.0) {
+            conversion_shock = weight * stream.next();
+        }
+    }
+    const double own = std::sqrt(1.0 - shape.shared_shock);
     const ExpTable& table = exp_table();
     TrialTotals totals;
     for (std::size_t i = 0; i < count; ++i) {
-        const double multiplier = exp_with(table, sigma * stream.next() - half_variance);
+        const double multiplier =
+            exp_with(table, sigma * (shock + own * stream.next()) - half_variance);
         totals.engagements += multiplier * engagements[i];
         totals.targeted_engagements += multiplier * targeted[i];
-        totals.conversions += multiplier * conversions[i];
+        double conversion = multiplier * conversions[i];
+        if (conversion_sigma > 0.0) {
+            conversion *=
+                exp_with(table, conversion_sigma * (conversion_shock + own * stream.next()) -
+                                    conversion_half_variance);
+        }
+        totals.conversions += conversion;
     }
     return totals;
 }
@@ -272,10 +294,12 @@ struct TrialSeries {
     }
 };
 
-detail::TrialTotals draw_plan(detail::NormalStream& stream, double sigma,
+detail::TrialTotals draw_plan(detail::NormalStream& stream, const UncertaintySettings& settings,
                               const SimulationPlan& plan) {
+    const detail::TrialShape shape{settings.sigma, settings.shared_shock,
+                                   settings.conversion_sigma};
     detail::TrialTotals totals =
-        detail::draw_trial(stream, sigma, plan.engagements.data(), plan.targeted_engagements.data(),
+        detail::draw_trial(stream, shape, plan.engagements.data(), plan.targeted_engagements.data(),
                            plan.conversions.data(), plan.engagements.size());
     totals.conversions += plan.fixed_conversions;
     return totals;
@@ -347,7 +371,33 @@ Result<UncertaintySettings> validate_uncertainty(const UncertaintySettings& sett
         return field_error(ErrorCode::out_of_range, "Trials",
                            "type a whole number of trials from 1 to 100,000, such as 10,000.");
     }
+    if (!std::isfinite(settings.shared_shock) || settings.shared_shock < 0.0 ||
+        settings.shared_shock > 1.0) {
+        return field_error(ErrorCode::out_of_range, "Shared shock",
+                           "type the share of the spread a plan's influencers share, from 0% "
+                           "to 100%, such as 30%.");
+    }
+    if (!std::isfinite(settings.conversion_sigma) || settings.conversion_sigma < 0.0 ||
+        settings.conversion_sigma > max_spread_sigma) {
+        return field_error(ErrorCode::out_of_range, "Conversion spread",
+                           "type a spread (lognormal sigma) from 0 to 2, such as 0.3; 0 keeps "
+                           "the conversion rates as typed.");
+    }
     return settings;
+}
+
+std::string simulation_conditions(const UncertaintySettings& settings, NumberFormat format) {
+    const std::string spread = format_number(settings.sigma, 2, format);
+    std::string text = "Given each plan's expected figures, with an engagement spread of " +
+                       spread + " (an assumption), ";
+    text += settings.shared_shock > 0.0
+                ? "a shared shock of " + format_percent(settings.shared_shock, 0, format) +
+                      " (an assumption: the influencers of a plan move together that much)"
+                : "no shared shock (an assumption: the influencers of a plan move independently)";
+    text += settings.conversion_sigma > 0.0
+                ? ", a conversion spread of " + format_number(settings.conversion_sigma, 2, format)
+                : ", conversion rates as typed";
+    return text + ", and prices, reach, audience quality and the funnel's rates as typed.";
 }
 
 SimulationPlan simulation_plan(const CampaignResult& result) {
@@ -431,7 +481,7 @@ Result<PlanSimulation> simulate_plan(const SimulationPlan& plan,
     detail::NormalStream stream(settings.seed);
     TrialSeries series(trials);
     for (std::size_t t = 0; t < trials; ++t) {
-        series.add(draw_plan(stream, settings.sigma, plan));
+        series.add(draw_plan(stream, settings, plan));
     }
     return summarize(series, plan.cost);
 }
@@ -459,8 +509,8 @@ Result<PairSimulation> simulate_pair(const SimulationPlan& a, const SimulationPl
     const auto cost_b = static_cast<double>(b.cost.cents);
     double wins = 0.0;
     for (std::size_t t = 0; t < trials; ++t) {
-        const detail::TrialTotals totals_a = draw_plan(stream, settings.sigma, a);
-        const detail::TrialTotals totals_b = draw_plan(stream, settings.sigma, b);
+        const detail::TrialTotals totals_a = draw_plan(stream, settings, a);
+        const detail::TrialTotals totals_b = draw_plan(stream, settings, b);
         wins +=
             a_beats_b(trial_metric(metric, totals_a, a.estimated_reach),
                       trial_metric(metric, totals_b, b.estimated_reach), cost_a, cost_b, judgement);
@@ -474,6 +524,7 @@ Result<PairSimulation> simulate_pair(const SimulationPlan& a, const SimulationPl
     out.judgement = judgement;
     out.probability_a_beats_b = wins / static_cast<double>(trials);
     out.trials = settings.trials;
+    out.conditional_on = simulation_conditions(settings);
     return out;
 }
 

@@ -9,8 +9,17 @@
 // engagements, conversions) moves with the same multiplier; cost and reach do not.
 // Low / high (deterministic, no randomness): every influencer at their own 5th /
 // 95th percentile at the same time (perfectly correlated): a cautious, wide band.
-// Monte Carlo: influencers independent of each other; percentiles by nearest rank
-// over `trials` draws; "A beats B" per trial, ties count as half.
+// Monte Carlo: percentiles by nearest rank over `trials` draws; "A beats B" per trial,
+// ties count as half. Two assumptions shape the draws (both 0 by default, stated on screen):
+//   shared shock rho (0..1): a campaign-level shock (the season, the product, the brief)
+//       that all influencers of a plan share: Z = sqrt(rho) Z_plan + sqrt(1 - rho) Z_own,
+//       so two influencers' log-multipliers correlate by rho and each keeps its spread.
+//       0: influencers independent; 1: the plan moves as one. Each plan has its own shock.
+//   conversion spread s_c (0..2): each influencer's conversion rate is its typed one times
+//       C = exp(s_c Z_c - s_c^2 / 2) (mean 1; Z_c shares the plan's shock as above), on top
+//       of the engagement multiplier. 0: conversion rates as typed.
+// Prices, reach, audience quality and the funnel's rates stay as typed: P(A beats B) is
+// conditional on them (simulation_conditions says so in words).
 // Example: sigma 0.5, one influencer expecting 1,000 engagements:
 //     low 387.7, expected 1,000, high 2,008.6 engagements.
 // Same seed, same numbers in every build: the normal draws come from std::mt19937_64's
@@ -22,11 +31,13 @@
 #include "core/campaign.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "core/numbers.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace core {
@@ -42,6 +53,8 @@ struct UncertaintySettings {
     double sigma = 0.5;              // lognormal sigma of the per-influencer multiplier, 0..2
     std::uint64_t seed = 20'170'101; // any value; same seed, same numbers
     int trials = 10'000;             // Monte Carlo draws, 1..100,000
+    double shared_shock = 0.0;     // rho: the share of the spread a plan's influencers share, 0..1
+    double conversion_sigma = 0.0; // lognormal sigma of each conversion rate, 0..2
 };
 
 // A value and its range. For cost-per results, low is the cheaper (better) end.
@@ -99,14 +112,23 @@ struct PairSimulation {
     Judgement judgement = Judgement::cost_per_result;
     double probability_a_beats_b = 0.0; // 0..1
     int trials = 0;
+    std::string conditional_on; // simulation_conditions(): what the probability takes as given
 };
 
+// What a simulated "A beats B" is conditional on, in one sentence: the spread, the shared
+// shock and the conversion spread as set, and everything the simulation keeps as typed.
+[[nodiscard]] std::string simulation_conditions(const UncertaintySettings& settings,
+                                                NumberFormat format = {});
+
 // One plan. Draw order (part of the contract, so results never change between
-// versions or builds): trial by trial, influencer by influencer, one normal each.
+// versions or builds): trial by trial; in a trial, the plan's shock (only when rho > 0)
+// and its conversion shock (only when rho > 0 and s_c > 0), then influencer by
+// influencer one normal for engagement and one for conversion (only when s_c > 0). With
+// rho = 0 and s_c = 0 the draws are those of the versions before these assumptions.
 [[nodiscard]] Result<PlanSimulation> simulate_plan(const SimulationPlan& plan,
                                                    const UncertaintySettings& settings);
 
-// Two plans from one random stream: in each trial, plan A's influencers, then B's.
+// Two plans from one random stream: in each trial, plan A's draws, then B's.
 // A beats B in a trial when it has more of `metric` (Judgement::total_result) or a
 // lower cost per unit of `metric` (Judgement::cost_per_result).
 [[nodiscard]] Result<PairSimulation> simulate_pair(const SimulationPlan& a, const SimulationPlan& b,
@@ -163,13 +185,19 @@ private:
 };
 
 // Adds one trial's draws to the totals: the simulation's inner loop over flat arrays.
-// For each i: m = exp(sigma * z - sigma^2 / 2); totals += m * arrays[i].
+// For each i: m = exp(sigma * z_i - sigma^2 / 2), z_i = sqrt(rho) z_plan + sqrt(1 - rho)
+// z_own; totals += m * arrays[i] (conversions also x the conversion multiplier).
 struct TrialTotals {
     double engagements = 0.0, targeted_engagements = 0.0, conversions = 0.0;
 };
-[[nodiscard]] TrialTotals draw_trial(NormalStream& stream, double sigma, const double* engagements,
-                                     const double* targeted, const double* conversions,
-                                     std::size_t count);
+struct TrialShape {
+    double sigma = 0.0;
+    double shared_shock = 0.0;
+    double conversion_sigma = 0.0;
+};
+[[nodiscard]] TrialTotals draw_trial(NormalStream& stream, const TrialShape& shape,
+                                     const double* engagements, const double* targeted,
+                                     const double* conversions, std::size_t count);
 
 // Nearest-rank percentile of sorted values: sorted[ceil(p * n) - 1], p in (0, 1].
 [[nodiscard]] double nearest_rank(const std::vector<double>& sorted, double p);

@@ -71,6 +71,22 @@ TEST(ApiCall, WrongTypesNameThePathInCamelCase) {
     EXPECT_EQ(result.at("error").at("message"), "roster[1].audienceFit: expected a number.");
 }
 
+TEST(ApiCall, MonteCarloStatesWhatTheProbabilityIsConditionalOn) {
+    const std::string plan = R"({"budget": 5000, "roster": [
+        {"id": 1, "name": "Ann", "followers": 1000, "engagementValue": 0.074, "pricePerPost": 100}]})";
+    const json result = run(api::monte_carlo, {R"({"a": )" + plan + R"(, "b": )" + plan +
+                                               R"(, "settings": {"trials": 200, "sharedShock": 0.3,
+                                                 "conversionSigma": 0.25}})"});
+    ASSERT_EQ(result.at("ok"), true) << result.dump();
+    const std::string conditional = result.at("value").at("conditionalOn");
+    EXPECT_NE(conditional.find("a shared shock of 30%"), std::string::npos) << conditional;
+    EXPECT_NE(conditional.find("a conversion spread of 0.25"), std::string::npos) << conditional;
+    const json bad =
+        run(api::monte_carlo, {R"({"plan": )" + plan + R"(, "settings": {"sharedShock": 2}})"});
+    ASSERT_EQ(bad.at("ok"), false);
+    EXPECT_EQ(bad.at("error").at("field"), "Shared shock");
+}
+
 TEST(ApiCall, TheDefaultScenarioReadsBackAfterAJavaScriptRoundTrip) {
     json scenario = run(api::default_scenario, {}).at("value");
     std::string text = scenario.dump();

@@ -411,4 +411,86 @@ TEST(UncertaintyTest, CrossBuildPinnedFiftyInfluencerSimulation) {
     EXPECT_EQ(r.probability_a_beats_b, 0.7331);
 }
 
+TEST(UncertaintyTest, SharedShockWidensAPlanButKeepsItsMean) {
+    // Fifty alike influencers: independent draws average out; a shared shock does not.
+    const auto plan = uniform_plan(50, 1000.0, 500'000);
+    UncertaintySettings independent = settings(0.5, 20'000);
+    UncertaintySettings shared = independent;
+    shared.shared_shock = 0.5;
+    const auto a = core::simulate_plan(plan, independent);
+    const auto b = core::simulate_plan(plan, shared);
+    ASSERT_TRUE(a.ok() && b.ok());
+    const auto width = [](const core::Percentiles& q) {
+        return q.p95 - q.p5;
+    };
+    EXPECT_GT(width(b.value().engagements), 4.0 * width(a.value().engagements));
+    EXPECT_NEAR(b.value().engagements.mean, 50'000.0, 0.02 * 50'000.0);
+    EXPECT_NEAR(a.value().engagements.mean, 50'000.0, 0.01 * 50'000.0);
+}
+
+TEST(UncertaintyTest, FullSharedShockMovesThePlanAsOne) {
+    // rho = 1: every influencer takes the plan's multiplier, so the plan's percentiles are
+    // one influencer's (the cautious band's 5th and 95th percentiles).
+    const auto plan = uniform_plan(20, 100.0, 100'000);
+    UncertaintySettings s = settings(0.5, 20'000);
+    s.shared_shock = 1.0;
+    const auto result = core::simulate_plan(plan, s);
+    const auto bands = core::plan_bands(plan, 0.5);
+    ASSERT_TRUE(result.ok() && bands.ok());
+    EXPECT_NEAR(result.value().engagements.p5, bands.value().engagements.low,
+                0.03 * bands.value().engagements.low);
+    EXPECT_NEAR(result.value().engagements.p95, bands.value().engagements.high,
+                0.03 * bands.value().engagements.high);
+}
+
+TEST(UncertaintyTest, ConversionSpreadMovesConversionsNotEngagements) {
+    const auto plan = uniform_plan(30, 1000.0, 300'000);
+    UncertaintySettings s = settings(0.5, 20'000);
+    s.conversion_sigma = 0.8;
+    const auto result = core::simulate_plan(plan, s);
+    ASSERT_TRUE(result.ok());
+    const core::PlanSimulation& r = result.value();
+    const auto relative_width = [](const core::Percentiles& q) {
+        return (q.p95 - q.p5) / q.mean;
+    };
+    // Without the conversion spread conversions are engagements x 0.01 in every trial.
+    EXPECT_GT(relative_width(r.conversions), 1.3 * relative_width(r.engagements));
+    EXPECT_NEAR(r.conversions.mean, 300.0, 0.02 * 300.0);       // the typed rate stays the mean
+    EXPECT_NEAR(r.engagements.mean, 30'000.0, 0.01 * 30'000.0); // engagements keep theirs
+}
+
+TEST(UncertaintyTest, SharedShockAndConversionSpreadAreValidated) {
+    const auto plan = uniform_plan(1, 1.0, 100);
+    UncertaintySettings s = settings(0.5, 10);
+    s.shared_shock = 1.5;
+    auto result = core::simulate_plan(plan, s);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().field, "Shared shock");
+    s.shared_shock = 0.3;
+    s.conversion_sigma = -0.1;
+    result = core::simulate_plan(plan, s);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().field, "Conversion spread");
+}
+
+TEST(UncertaintyTest, ProbabilityStatesWhatItIsConditionalOn) {
+    const auto plan = uniform_plan(3, 100.0, 10'000);
+    UncertaintySettings s = settings(0.5, 100);
+    auto result = core::simulate_pair(plan, plan, core::PlanMetric::engagements,
+                                      core::Judgement::cost_per_result, s);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.value().conditional_on,
+              "Given each plan's expected figures, with an engagement spread of 0.50 (an "
+              "assumption), no shared shock (an assumption: the influencers of a plan move "
+              "independently), conversion rates as typed, and prices, reach, audience quality "
+              "and the funnel's rates as typed.");
+    s.shared_shock = 0.3;
+    s.conversion_sigma = 0.25;
+    EXPECT_EQ(core::simulation_conditions(s),
+              "Given each plan's expected figures, with an engagement spread of 0.50 (an "
+              "assumption), a shared shock of 30% (an assumption: the influencers of a plan "
+              "move together that much), a conversion spread of 0.25, and prices, reach, "
+              "audience quality and the funnel's rates as typed.");
+}
+
 } // namespace

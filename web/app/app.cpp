@@ -604,6 +604,11 @@ std::string App::state_json() const {
         if (results_.simulation && results_.simulation->ok()) {
             comparison["probabilityABeatsB"] = results_.simulation->value().probability_a_beats_b;
         }
+        comparison["decidedBy"] = c.decided_by;
+        json& drivers = comparison["sensitivity"] = json::array();
+        for (const core::SensitivityEntry& e : c.sensitivity) {
+            drivers.push_back({{"label", e.label}, {"decides", e.decides}});
+        }
     }
 
     const OptimizerRun& run = ui_.optimizer;

@@ -75,6 +75,10 @@ std::string percent_label(double rate, double step) {
 
 } // namespace
 
+void chart_tooltip(std::string_view text) {
+    tooltip_text(text);
+}
+
 std::string_view hover_text() {
     return g_hover.frame == ImGui::GetFrameCount() ? std::string_view(g_hover.text)
                                                    : std::string_view();

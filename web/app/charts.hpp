@@ -74,6 +74,9 @@ void distribution_chart(const char* id, std::span<const Distribution> rows,
 // Short axis labels: 1200 -> "1.2K", 3500000 -> "3.5M".
 [[nodiscard]] std::string compact_number(double value);
 
+// Shows `text` as the hovered chart's tooltip and records it for hover_text().
+void chart_tooltip(std::string_view text);
+
 // The hover text a chart showed in the current ImGui frame (empty if none); the test
 // hook publishes it so tests can check that hover gives exact values.
 [[nodiscard]] std::string_view hover_text();

@@ -194,6 +194,62 @@ inline constexpr Column planner_columns[] = {
                  change(c, options).audience_fit = value;
              }
          }},
+    // Audience quality and trust: assumptions per row (neutral by default: all real,
+    // converting like everyone else); the header tooltip says how they are used.
+    {.key = "authenticity",
+     .csv = core::RosterField::authenticity,
+     .header = "Real",
+     .width = 58,
+     .flags = ImGuiTableColumnFlags_DefaultHide,
+     .formula = core::formula_ids::targeted_engagements,
+     .text = [](const Cell& c) { return core::format_percent(c.row.authenticity, 0, c.format); },
+     .number_key = [](const Cell& c) { return c.row.authenticity; },
+     .edit =
+         [](const Cell& c, const char* id, const ui::FieldOptions& options) {
+             double value = c.row.authenticity;
+             if (ui::rate_field(id, &value, 0, options)) {
+                 change(c, options).authenticity = value;
+             }
+         }},
+    {.key = "conversion",
+     .csv = core::RosterField::conversion_multiplier,
+     .header = "Converts x",
+     .width = 76,
+     .flags = ImGuiTableColumnFlags_DefaultHide,
+     .formula = core::formula_ids::conversions,
+     .text =
+         [](const Cell& c) {
+             return core::format_number(c.row.conversion_multiplier, 2, c.format);
+         },
+     .number_key = [](const Cell& c) { return c.row.conversion_multiplier; },
+     .edit =
+         [](const Cell& c, const char* id, const ui::FieldOptions& options) {
+             double value = c.row.conversion_multiplier;
+             if (ui::number_field(id, &value, 0.0, core::max_conversion_multiplier, 2, options)) {
+                 change(c, options).conversion_multiplier = value;
+             }
+         }},
+    {.key = "overhead",
+     .csv = core::RosterField::overhead,
+     .header = "Overhead",
+     .width = 84,
+     .flags = ImGuiTableColumnFlags_DefaultHide,
+     .formula = core::formula_ids::campaign_cost,
+     .text = [](const Cell& c) { return ui::optional_money(c.row.overhead, c.format); },
+     .number_key =
+         [](const Cell& c) {
+             return c.row.overhead ? static_cast<double>(c.row.overhead->cents) : -1.0;
+         },
+     .edit =
+         [](const Cell& c, const char* id, const ui::FieldOptions& options) {
+             std::optional<core::Money> value = c.row.overhead;
+             ui::FieldOptions empty_means_plans = options;
+             empty_means_plans.hint = "plan's"; // empty: the Assumptions screen's overhead
+             if (ui::optional_money_field(id, &value, c.row.price_per_post.currency,
+                                          empty_means_plans)) {
+                 change(c, options).overhead = value;
+             }
+         }},
     {.key = "engagements",
      .label = "Engagements",
      .width = 100,

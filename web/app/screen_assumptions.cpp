@@ -9,6 +9,7 @@
 #include "core/pricing.hpp"
 #include "imgui.h"
 #include "web/app/app.hpp"
+#include "web/app/costs_card.hpp"
 #include "web/app/layout.hpp"
 #include "web/app/list_detail.hpp"
 #include "web/app/screens.hpp"
@@ -427,6 +428,29 @@ void draw_uncertainty(App& app) {
     }
     ImGui::SetItemTooltip("Same seed, same numbers, on every computer.");
     ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Shared shock (assumption)");
+    double shared = u.shared_shock;
+    if (ui::rate_field("##Shared shock", &shared, 0,
+                       {.field = "Shared shock", .width = w, .format = format})) {
+        app.edit("Edit shared shock").assumptions.uncertainty.shared_shock = shared;
+    }
+    ImGui::SetItemTooltip("How much of the spread all influencers of a plan share (the season, "
+                          "the product, the brief): 0%% (the default) moves them independently, "
+                          "100%% as one.");
+    ImGui::EndGroup();
+    w = grid.next();
+    ImGui::BeginGroup();
+    ui::field_label("Conversion spread (assumption)");
+    double conversion = u.conversion_sigma;
+    if (ui::number_field("##Conversion spread", &conversion, 0.0, core::max_spread_sigma, 2,
+                         {.field = "Conversion spread", .width = w, .format = format})) {
+        app.edit("Edit conversion spread").assumptions.uncertainty.conversion_sigma = conversion;
+    }
+    ImGui::SetItemTooltip("Lognormal sigma of each influencer's conversion rate around the "
+                          "typed one; 0 (the default) keeps the rates as typed.");
+    ImGui::EndGroup();
     const auto valid = core::validate_uncertainty(u);
     if (!valid.ok()) {
         ui::coloured_text(p.bad, valid.error().message);
@@ -450,6 +474,8 @@ void draw_assumptions_screen(App& app) {
     }
     layout::gap();
     draw_funnel(app);
+    layout::gap();
+    draw_cost_assumptions(app); // web/app/costs_card.cpp
 }
 
 } // namespace web

@@ -11,6 +11,7 @@
 #include "web/app/layout.hpp"
 #include "web/app/list_detail.hpp"
 #include "web/app/screens.hpp"
+#include "web/app/tornado_chart.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
 #include "web/platform/items.hpp"
@@ -109,6 +110,9 @@ void draw_verdict(App& app, bool compact) {
         ui::end_card();
         return;
     }
+    if (!c.decided_by.empty()) { // the assumption the verdict hangs on (core/drivers.hpp)
+        ui::paragraph(c.decided_by);
+    }
     for (const std::string& note : c.notes) {
         ui::muted_text(note);
     }
@@ -136,6 +140,8 @@ void draw_verdict(App& app, bool compact) {
                                    core::format_percent(1.0 - sim.probability_a_beats_b, 0) + ".";
         ui::paragraph(chance.c_str());
         ui::formula_tip(core::formula_ids::probability_a_beats_b);
+        ui::muted_text(core::simulation_conditions(app.scenario().assumptions.uncertainty,
+                                                   app.scenario().assumptions.number_format));
     }
     ui::end_card();
 }
@@ -408,6 +414,8 @@ void draw_compare_screen(App& app) {
     ui::end_card();
     layout::gap();
     draw_charts(app);
+    layout::gap();
+    draw_drivers_card(app); // web/app/tornado_chart.cpp
     layout::gap();
     draw_summary(app);
 }

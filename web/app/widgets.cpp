@@ -304,6 +304,24 @@ bool money_field(const char* id, core::Money* value, const FieldOptions& options
                        });
 }
 
+bool optional_money_field(const char* id, std::optional<core::Money>* value,
+                          core::Currency currency, const FieldOptions& options) {
+    const std::string shown =
+        *value ? core::format_money(**value, core::CentsStyle::when_needed, options.format) : "";
+    return typed_field(id, value, shown, options,
+                       [&](const std::string& text) -> core::Result<std::optional<core::Money>> {
+                           if (text.find_first_not_of(" \t") == std::string::npos) {
+                               return std::optional<core::Money>();
+                           }
+                           auto money =
+                               core::parse_money(text, options.field, currency, options.format);
+                           if (!money.ok()) {
+                               return money.error();
+                           }
+                           return std::optional<core::Money>(money.value());
+                       });
+}
+
 bool number_field(const char* id, double* value, double min, double max, int decimals,
                   const FieldOptions& options) {
     const std::string shown = options.display.empty()

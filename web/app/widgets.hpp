@@ -36,6 +36,9 @@ bool int_field(const char* id, int* value, int min, int max, const FieldOptions&
 // A fraction shown and typed as a percentage ("7.4%"); decimals for the display.
 bool rate_field(const char* id, double* value, int decimals, const FieldOptions& options);
 bool money_field(const char* id, core::Money* value, const FieldOptions& options);
+// An amount that may be left empty (nullopt: "use the plan's"); options.hint says so.
+bool optional_money_field(const char* id, std::optional<core::Money>* value,
+                          core::Currency currency, const FieldOptions& options);
 bool number_field(const char* id, double* value, double min, double max, int decimals,
                   const FieldOptions& options);
 // A text field (names, regions). Returns true when the committed text differs.
