@@ -9,6 +9,7 @@
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
 #include "web/app/plan_flow.hpp"
+#include "web/app/results_files.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/page_services.hpp"
@@ -256,11 +257,12 @@ void draw_ranking(App& app) {
     const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
     const float height =
         row_h * static_cast<float>(order.size() + 1) + ImGui::GetStyle().ScrollbarSize + 6.0f;
-    if (ImGui::BeginTable("##ranking_table", 9, flags, ImVec2(0, height))) {
-        const char* columns[] = {"#",           "Influencer", "Posts", "Per post", "Rate",
-                                 "Vs expected", "CPE",        "CPA",   "ROI"};
-        const float widths[] = {28, 190, 50, 80, 70, 96, 74, 84, 70};
-        for (int c = 0; c < 9; ++c) {
+    if (ImGui::BeginTable("##ranking_table", 11, flags, ImVec2(0, height + row_h))) {
+        const char* columns[] = {"#",    "Influencer",  "Posts",    "Per post",
+                                 "Rate", "Vs expected", "CPE",      "CPC",
+                                 "CPA",  "ROI",         "Beat plan"};
+        const float widths[] = {28, 190, 50, 80, 70, 96, 74, 74, 84, 70, 80};
+        for (int c = 0; c < 11; ++c) {
             ImGui::TableSetupColumn(columns[c], 0, widths[c]);
         }
         ImGui::TableSetupScrollFreeze(2, 1);
@@ -278,11 +280,13 @@ void draw_ranking(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(core::format_count(a.posts, format).c_str());
             ImGui::TableNextColumn();
+            // Sales and visits alone are no post: nothing per post to show.
+            const bool per_post = filled && a.posts > 0;
             ImGui::TextUnformatted(
-                filled ? core::format_number(a.interactions_per_post, 0, format).c_str() : "-");
+                per_post ? core::format_number(a.interactions_per_post, 0, format).c_str() : "-");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(
-                filled ? core::format_percent(a.engagement_rate, 1, format).c_str() : "-");
+                per_post ? core::format_percent(a.engagement_rate, 1, format).c_str() : "-");
             ui::formula_tip(f::actual_engagement_rate);
             ImGui::TableNextColumn();
             if (a.actual_vs_expected && filled) {
@@ -300,12 +304,41 @@ void draw_ranking(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(optional_money(a.cost_per_engagement, format).c_str());
             ImGui::TableNextColumn();
+            ImGui::TextUnformatted(optional_money(a.cost_per_click, format).c_str());
+            ImGui::TableNextColumn();
             ImGui::TextUnformatted(optional_money(a.cost_per_acquisition, format).c_str());
             ImGui::TableNextColumn();
             const auto row_roi = core::told_roi(a);
             ImGui::TextUnformatted(row_roi ? core::format_percent(*row_roi, 0, format).c_str()
                                            : "-");
+            ImGui::TableNextColumn();
+            if (a.beat_plan && filled) {
+                ui::coloured_text(p.good, "beat it");
+            }
         }
+        // The whole campaign, rates total over total (core/tracking.hpp).
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Total");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(core::format_count(totals.posts, format).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(against ? core::format_percent(*against, 0, format).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(optional_money(totals.cost_per_engagement, format).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(optional_money(totals.cost_per_click, format).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(optional_money(totals.cost_per_acquisition, format).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(roi ? core::format_percent(*roi, 0, format).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((core::format_count(totals.beat_plan, format) + " of " +
+                                core::format_count(totals.influencers, format))
+                                   .c_str());
         ImGui::EndTable();
     }
 
@@ -353,6 +386,10 @@ void draw_report(App& app) {
 } // namespace
 
 void draw_results_screen(App& app) {
+    draw_tracking_setup(app); // links and codes out, files in (web/app/results_files.hpp)
+    layout::gap();
+    draw_results_import(app);
+    layout::gap();
     draw_posts(app);
     layout::gap();
     draw_ranking(app);
