@@ -11,28 +11,12 @@ import {
   openUi, desktop, waitForState, waitIdle, click, typeInto, showScreen,
   revealItem, saveScreenshot, startUiSuite
 } from './lib/ui.mjs';
+import { csvCells } from './lib/csv.mjs';
 
 let site, browser;
 startUiSuite((started) => ({ site, browser } = started));
 
 const golden = (name) => readFile(resolve('tests/golden/results', name), 'utf8');
-
-// The CSV writer's records (quotes, doubled quotes, CRLF), enough for the export.
-function csvRows(text) {
-  const rows = [[]];
-  let cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { rows.at(-1).push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { rows.at(-1).push(cell); cell = ''; rows.push([]); i++; }
-    else cell += c;
-  }
-  if (rows.at(-1).length === 0) rows.pop();
-  return rows;
-}
 
 async function chooseResultsFile(page, name) {
   const chooser = page.waitForEvent('filechooser');
@@ -124,7 +108,7 @@ test('tracking links and codes out; sales, GA4 and insights in; ranked results; 
   await click(page, 'Export links and codes (CSV)');
   const saved = await download;
   assert.equal(saved.suggestedFilename(), 'microreach-tracking-links.csv');
-  const rows = csvRows((await readFile(await saved.path(), 'utf8')).replace(/^\uFEFF/, ''));
+  const rows = csvCells((await readFile(await saved.path(), 'utf8')).replace(/^\uFEFF/, ''));
   assert.deepEqual(rows[0], ['Name', 'Platform', 'Tracking link', 'Discount code', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_content']);
   assert.equal(rows.length, 11, 'one row per booked influencer');
   assert.deepEqual(rows[1], ['Ann Lee', 'Instagram',
