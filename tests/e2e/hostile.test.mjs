@@ -165,7 +165,7 @@ function parserKind(label) {
   return label; // unknown: a kind of its own, so it gets every value
 }
 // Text fields (names, regions, search) are not number fields.
-const textField = /^##(plan_[ab]_name|[ab]_name_\d+|name_\d+|platform_\d+|region_\d+|niche_\d+|contact_\d+|notes_\d+|Search|Paste CSV|Scenario name|Plan name|Default engagement rate|rename_\d+)$/;
+const textField = /^##(plan_[ab]_name|[ab]_name_\d+|name_\d+|platform_\d+|region_\d+|niche_\d+|contact_\d+|notes_\d+|Search|Paste CSV|Scenario name|Plan name|Default engagement rate|rename_\d+|code_\d+|Landing page|utm_(source|medium|campaign|content)|Code pattern)$/;
 // 10^15 is within range only for a benchmark tier's follower bounds (the last tier has
 // no upper limit); every other field's documented maximum is lower (followers 10^10,
 // post counts 10^12, money 10^13 units, rates 100%, seed 10^12, trials 100,000).

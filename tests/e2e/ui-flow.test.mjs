@@ -11,6 +11,7 @@ import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { colourCounts } from './lib/browser.mjs';
+import { csvCells } from './lib/csv.mjs';
 import {
   openUi, desktop, phone, waitForState, waitIdle, click, tap, typeInto, showScreen, findItems, revealItem,
   saveScreenshot, startUiSuite, frameSelector
@@ -224,23 +225,6 @@ function calcCells(fods) {
     }
     rows.push(cells);
   }
-  return rows;
-}
-
-// The CSV's own cells (quotes, doubled quotes, CRLF), to compare with what Calc read.
-function csvCells(text) {
-  const rows = [[]];
-  let cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { rows.at(-1).push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { rows.at(-1).push(cell); cell = ''; rows.push([]); i++; }
-    else cell += c;
-  }
-  if (rows.at(-1).length === 0 && cell === '') rows.pop();
   return rows;
 }
 

@@ -611,6 +611,8 @@ std::string App::state_json() const {
         }
     }
 
+    publish_results_state(*this, out); // tracked results, ranked, and a results import
+
     const OptimizerRun& run = ui_.optimizer;
     json& optimizer = out["optimizer"] = json::object();
     optimizer["running"] = run.running;

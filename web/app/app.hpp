@@ -22,6 +22,7 @@
 #include "core/uncertainty.hpp"
 #include "web/app/charts.hpp"
 #include "web/app/persistence.hpp"
+#include "web/app/results_files.hpp"
 #include "web/app/theme.hpp"
 #include "web/logic/undo.hpp"
 
@@ -157,6 +158,7 @@ struct UiState {
     std::size_t deleted_index = 0;
     int compare_left = 0, compare_right = 1;
     SavedComparison saved_comparison;
+    PendingResultsImport results_import; // the Results screen's "Import results"
 };
 
 // [SECTION] App

@@ -12,6 +12,7 @@
 #include "web/app/app.hpp"
 #include "web/app/layout.hpp"
 #include "web/app/plan_flow.hpp"
+#include "web/app/results_files.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/browser_platform.hpp"
@@ -607,6 +608,9 @@ void draw_compare_saved(App& app) {
 } // namespace
 
 void receive_file(App& app, std::string_view name, std::string_view bytes, std::string_view error) {
+    if (receive_results_file(app, name, bytes, error)) {
+        return; // chosen for "Import results" on the Results screen
+    }
     app.ui().show_files = true;
     if (!error.empty()) {
         app.ui().import = PendingImport{};

@@ -2,6 +2,7 @@
 // parts both layouts share (cell text, sorting, editors, duplicate and delete).
 #include "web/app/planner_columns.hpp"
 
+#include "core/tracking_links.hpp"
 #include "imgui.h"
 #include "web/app/plan_flow.hpp"
 #include "web/app/planner_parts.hpp"
@@ -132,6 +133,33 @@ void draw_row_buttons(const Cell& cell) {
     std::snprintf(id, sizeof id, "x##del_%u", cell.row.id);
     if (ui::row_button(id, "Delete " + cell.row.name) && cell.action != nullptr) {
         *cell.action = {RowAction::remove, cell.index};
+    }
+}
+
+void edit_discount_code(const Cell& cell, const char* id, const ui::FieldOptions& options) {
+    std::string typed = cell.row.discount_code;
+    if (!ui::text_field(id, &typed, options)) {
+        return;
+    }
+    const std::string code = core::clean_discount_code(typed);
+    if (code.empty() && !typed.empty()) {
+        ui::set_field_error(id, typed,
+                            "Discount code: use letters and digits, starting with a letter, "
+                            "such as ANNLEE15.");
+        return;
+    }
+    // The sales import matches on the code: two influencers may not share one.
+    for (const core::Influencer& other : cell.app.scenario().roster) {
+        if (!code.empty() && other.id != cell.row.id &&
+            core::clean_discount_code(other.discount_code) == code) {
+            ui::set_field_error(id, typed,
+                                "Discount code: " + code + " is " + other.name +
+                                    "'s code already; type another.");
+            return;
+        }
+    }
+    if (code != cell.row.discount_code) {
+        change(cell, options).discount_code = code;
     }
 }
 

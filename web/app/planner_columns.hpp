@@ -49,6 +49,8 @@ core::Influencer& change(const Cell& cell, const ui::FieldOptions& options);
 void draw_plan_cell(const Cell& cell);
 // Duplicate and delete beside the name (the narrow row editor has its own buttons).
 void draw_row_buttons(const Cell& cell);
+// The discount code, made spreadsheet-safe; a code another influencer has is an error.
+void edit_discount_code(const Cell& cell, const char* id, const ui::FieldOptions& options);
 
 struct Column {
     std::string_view key; // stable id: sorting, item ids
@@ -356,6 +358,21 @@ inline constexpr Column planner_columns[] = {
      .width = 160,
      .flags = ImGuiTableColumnFlags_DefaultHide,
      .member = &core::Influencer::notes},
+    // What the creators get (web/app/results_files.hpp): the shop's and the analytics'
+    // exports are matched back on them.
+    {.key = "code",
+     .label = "Discount code",
+     .header = "Code",
+     .width = 190, // 24 characters at most
+     .member = &core::Influencer::discount_code,
+     .edit = edit_discount_code},
+    {.key = "link",
+     .label = "Tracking link",
+     .width = 260,
+     .text =
+         [](const Cell& c) {
+             return tracking_link_text(c.app.scenario(), c.row);
+         }},
 };
 
 inline constexpr std::size_t column_count = std::size(planner_columns);

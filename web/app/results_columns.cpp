@@ -172,8 +172,9 @@ struct RankColumn {
     std::string (*tip)(const RankCell&) = nullptr; // the arithmetic behind the figure
 };
 
-std::string when_filled(const RankCell& cell, std::string text) {
-    return cell.filled ? text : std::string("-");
+// Sales and visits alone are no post: nothing per post to show.
+std::string per_post(const RankCell& cell, std::string text) {
+    return cell.filled && cell.actuals.posts > 0 ? text : std::string("-");
 }
 
 const RankColumn rank_columns[] = {
@@ -191,11 +192,11 @@ const RankColumn rank_columns[] = {
      }},
     {"Per post", 80,
      [](const RankCell& c) {
-         return when_filled(c, core::format_number(c.actuals.interactions_per_post, 0, c.format));
+         return per_post(c, core::format_number(c.actuals.interactions_per_post, 0, c.format));
      }},
     {"Rate", 70,
      [](const RankCell& c) {
-         return when_filled(c, core::format_percent(c.actuals.engagement_rate, 1, c.format));
+         return per_post(c, core::format_percent(c.actuals.engagement_rate, 1, c.format));
      },
      core::formula_ids::actual_engagement_rate},
     {"Vs expected",
@@ -221,6 +222,10 @@ const RankColumn rank_columns[] = {
      [](const RankCell& c) {
          return ui::optional_money(c.actuals.cost_per_engagement, c.format);
      }},
+    {"CPC", 74,
+     [](const RankCell& c) {
+         return ui::optional_money(c.actuals.cost_per_click, c.format);
+     }},
     {"CPA", 84,
      [](const RankCell& c) {
          return ui::optional_money(c.actuals.cost_per_acquisition, c.format);
@@ -229,6 +234,15 @@ const RankColumn rank_columns[] = {
      [](const RankCell& c) {
          const auto roi = core::told_roi(c.actuals);
          return roi ? core::format_percent(*roi, 0, c.format) : std::string("-");
+     }},
+    {"Beat plan",
+     80,
+     [](const RankCell& c) {
+         return c.actuals.beat_plan && c.filled ? std::string("beat it") : std::string();
+     },
+     {},
+     [](const RankCell&) {
+         return true;
      }},
 };
 constexpr std::size_t rank_list_columns[] = {1, 5, 6};

@@ -11,6 +11,7 @@
 #include "web/app/list_detail.hpp"
 #include "web/app/plan_flow.hpp"
 #include "web/app/results_columns.hpp"
+#include "web/app/results_files.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/page_services.hpp"
@@ -205,6 +206,10 @@ void draw_report(App& app) {
 } // namespace
 
 void draw_results_screen(App& app) {
+    draw_tracking_setup(app); // links and codes out, files in (web/app/results_files.hpp)
+    layout::gap();
+    draw_results_import(app);
+    layout::gap();
     draw_posts(app);
     layout::gap();
     draw_ranking(app);
