@@ -89,7 +89,13 @@ test('with "$10 per 1,000 followers" prices the verdict and the tornado chart sa
       assert.match(state.comparison.decidedBy, /^The answer depends mostly on Price per post, /);
       assert.match(state.comparison.sensitivity[0].label, /^Price per post, /);
       assert.equal(state.comparison.sensitivity[0].decides, true);
-      assert.ok((await live(page)).includes(state.comparison.decidedBy));
+      // The live region follows the results once they settle: poll it.
+      let spoken = '';
+      for (const deadline = Date.now() + 15000; Date.now() < deadline; await page.waitForTimeout(200)) {
+        spoken = await live(page);
+        if (spoken.includes(state.comparison.decidedBy)) break;
+      }
+      assert.ok(spoken.includes(state.comparison.decidedBy), `the live region says "${state.comparison.decidedBy}"`);
 
       const { item } = await revealItem(page, chart);
       assert.ok(item.w <= width, `the chart fits ${width} px`);
