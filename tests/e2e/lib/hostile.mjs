@@ -255,21 +255,29 @@ export async function revealNth(page, label, index = 0) {
 // copies to navigator.clipboard.writeText, recorded by recordClipboard). Returns the
 // copied text and the frame in which the field let go of the keyboard (the commit).
 export async function typeIntoField(page, label, index, text, { copyFirst = false } = {}) {
-  const { x, y } = await revealNth(page, label, index);
-  await page.mouse.click(x, y);
-  await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000, polling: 16 });
+  // On a loaded machine a click can land before the app has drawn the field where the
+  // hook last saw it: find it again and click again, waiting longer each time.
+  for (let attempt = 0; ; attempt++) {
+    const { x, y } = await revealNth(page, label, index);
+    await page.mouse.click(x, y);
+    const editing = await page
+      .waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 * (attempt + 1), polling: 16 })
+      .then(() => true, () => false);
+    if (editing) break;
+    if (attempt === 2) throw new Error(`typeIntoField: "${label}" #${index} did not take the keyboard after 3 clicks`);
+  }
   let copied = null;
   if (copyFirst) {
     const before = await page.evaluate(() => window.__copied.length);
     await page.keyboard.press('Control+c');
-    await page.waitForFunction((n) => window.__copied.length > n, before, { timeout: 5000, polling: 16 });
+    await page.waitForFunction((n) => window.__copied.length > n, before, { timeout: 15000, polling: 16 });
     copied = await page.evaluate(() => window.__copied[window.__copied.length - 1]);
   }
   if (text === '') await page.keyboard.press('Backspace');
   else await page.keyboard.type(text);
   await page.keyboard.press('Enter');
   const committed = await page.waitForFunction(
-    () => (window.__microreachTest?.wantTextInput === false ? window.__microreachTest.frames : 0), null, { timeout: 5000, polling: 16 });
+    () => (window.__microreachTest?.wantTextInput === false ? window.__microreachTest.frames : 0), null, { timeout: 15000, polling: 16 });
   return { copied, frame: await committed.jsonValue() };
 }
 
