@@ -5,7 +5,7 @@
 // the browser hands the worker the decoded bytes either way.
 //
 // Usage: node web/tools/precompress.mjs <dist folder>
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -20,19 +20,10 @@ const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 // A copy that saves less than this is not worth a second request path.
 const minimumSaving = 0.05;
 
-async function walk(folder) {
-  const out = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
 let original = 0, brotli = 0, gzip = 0;
-for (const path of await walk(dist)) {
-  if (!compressible.has(extname(path))) continue;
+for (const name of await readdir(dist, { recursive: true })) {
+  const path = join(dist, name);
+  if (!compressible.has(extname(path)) || !(await stat(path)).isFile()) continue;
   const body = await readFile(path);
   const variants = {
     br: brotliCompressSync(body, {
