@@ -4,15 +4,17 @@
 #include "core/campaign.hpp"
 #include "core/compare.hpp"
 #include "core/optimizer.hpp"
+#include "core/plan_source.hpp"
 #include "core/tracking.hpp"
 #include "core/uncertainty.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 namespace api {
 
-// A campaign: {roster, budget, currency?, reachRate?, reachBySize?, audienceOverlap?,
+// A campaign: {roster, budget, currency?, reachRate?, reachBySize?, reachTable?, audienceOverlap?,
 // funnel?, funnelFromTargeted?, costs?}.
 // Leaves the reader's currency at the plan's (the budget's).
 core::CampaignInputs read_campaign(Input& in, const json& object) {
@@ -24,6 +26,7 @@ core::CampaignInputs read_campaign(Input& in, const json& object) {
     in.into(object, "roster", inputs.roster, core::max_roster_rows);
     in.into(object, "reachRate", inputs.reach_rate);
     in.into(object, "reachBySize", inputs.reach_by_size);
+    in.into(object, "reachTable", inputs.reach_table);
     in.into(object, "audienceOverlap", inputs.audience_overlap);
     in.into(object, "funnel", inputs.funnel);
     in.into(object, "funnelFromTargeted", inputs.funnel_from_targeted);
@@ -47,22 +50,32 @@ Reply evaluate_campaign(const Args& args) {
     return writer.write(result.value());
 }
 
-// A plan group: {name, influencers: [...]} or {name, typical: influencer, count}.
-core::Result<core::PlanGroup> read_group(Input& in, const json& object, const char* key) {
-    core::PlanGroup group;
+// A plan: {name, influencers: [...]}, {name, typical: influencer, count}, {name, rows:
+// [roster ids]} or {name, rule, count?, value?, minFollowers?, maxFollowers?}; the rows
+// and rules pick from the comparison's roster (core/plan_source.hpp).
+void read_group(Input& in, const json& object, const char* key, core::PlanGroup& group,
+                core::PlanSource& source) {
     in.push(key);
     in.into(object, "name", group.name);
-    core::Influencer typical;
-    if (in.object(object, "typical") != nullptr) {
-        in.into(object, "typical", typical);
-        const int count = in.get(object, "count", 1);
-        in.pop();
-        MR_CHECK(in);
-        return core::typical_group(group.name, typical, count);
+    if (in.member(object, "typical") != nullptr) {
+        source.kind = core::PlanSourceKind::typical;
+        group.influencers.resize(1);
+        in.into(object, "typical", group.influencers.front());
+        in.into(object, "count", source.count);
+    } else if (in.member(object, "rows") != nullptr) {
+        source.kind = core::PlanSourceKind::rows;
+        in.into(object, "rows", source.row_ids, core::max_roster_rows);
+    } else if (in.member(object, "rule") != nullptr) {
+        source.kind = core::PlanSourceKind::rule;
+        in.into(object, "rule", source.rule);
+        in.into(object, "count", source.count);
+        in.into(object, "value", source.value);
+        in.into(object, "minFollowers", source.min_followers);
+        in.into(object, "maxFollowers", source.max_followers);
+    } else {
+        in.into(object, "influencers", group.influencers, core::max_roster_rows);
     }
-    in.into(object, "influencers", group.influencers, core::max_roster_rows);
     in.pop();
-    return group;
 }
 
 Reply compare_plans(const Args& args) {
@@ -73,6 +86,7 @@ Reply compare_plans(const Args& args) {
     inputs.budget = plan.budget;
     inputs.reach_rate = plan.reach_rate;
     inputs.reach_by_size = plan.reach_by_size;
+    inputs.reach_table = plan.reach_table;
     inputs.audience_overlap = plan.audience_overlap;
     inputs.funnel = plan.funnel;
     inputs.funnel_from_targeted = plan.funnel_from_targeted;
@@ -80,17 +94,23 @@ Reply compare_plans(const Args& args) {
     inputs.number_format.decimal_comma = in.get(object, "decimalComma", false);
     in.into(object, "metric", inputs.setup.metric);
     in.into(object, "judgement", inputs.setup.judgement);
-    for (auto [key, group] : {std::pair{"a", &inputs.setup.a}, std::pair{"b", &inputs.setup.b}}) {
-        const json* given =
-            in.required(object, key, "{name, influencers: [...]} or {name, typical, count}.");
+    core::PlanSources sources;
+    sources.same_budget = in.get(object, "sameBudget", true);
+    for (auto [key, group, source] : {std::tuple{"a", &inputs.setup.a, &sources.a},
+                                      std::tuple{"b", &inputs.setup.b, &sources.b}}) {
+        const json* given = in.required(object, key,
+                                        "{name, influencers: [...]}, {name, typical, count}, "
+                                        "{rows: [ids]} or {rule, count}.");
         MR_CHECK(in);
-        auto read = read_group(in, *given, key);
-        if (!read) {
-            return read.error();
-        }
-        *group = std::move(read).value();
+        read_group(in, *given, key, *group, *source);
+        MR_CHECK(in);
     }
-    return reply(core::compare_plans(inputs));
+    const auto plans = core::resolve_plans(inputs.setup, sources, plan.roster, inputs.budget,
+                                           inputs.costs, inputs.number_format);
+    if (!plans) {
+        return plans.error();
+    }
+    return reply(core::compare_resolved(inputs, plans.value()));
 }
 
 // {roster, results, counted?, expectedCounts?, averaging?, margin?, currency?}

@@ -220,6 +220,7 @@ Reply export_roster_csv(const Args& args) {
     inputs.funnel = core::default_funnel_assumptions(options.currency);
     in.into(object, "reachRate", inputs.reach_rate);
     in.into(object, "reachBySize", inputs.reach_by_size);
+    in.into(object, "reachTable", inputs.reach_table);
     in.into(object, "audienceOverlap", inputs.audience_overlap);
     in.into(object, "funnel", inputs.funnel);
     in.into(object, "funnelFromTargeted", inputs.funnel_from_targeted);

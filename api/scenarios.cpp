@@ -52,7 +52,7 @@ Reply evaluate_scenario(const Args& args) {
     return json{
         {"campaign", envelope(reply(core::evaluate_campaign(core::campaign_inputs(read.value()))))},
         {"comparison",
-         envelope(reply(core::compare_plans(core::comparison_inputs(read.value()))))}};
+         envelope(reply(core::compare_scenario(read.value())))}};
 }
 
 Reply report(const Args& args) {

@@ -343,6 +343,11 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         return plan_error(ErrorCode::out_of_range, "Reach rate",
                           "type a percentage from 0% to 100%, such as 10%.");
     }
+    if (inputs.reach_by_size) {
+        if (auto table = validate_reach_table(inputs.reach_table); !table.ok()) {
+            return table.error();
+        }
+    }
     if (!in_unit_range(inputs.audience_overlap)) {
         return plan_error(ErrorCode::out_of_range, "Audience overlap",
                           "type a percentage from 0% to 100%, such as 10%.");
@@ -387,6 +392,9 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     CampaignTotals& totals = result.totals;
     totals.cost = Money::zero(currency);
     double largest_reach = 0.0;
+    // Reach by size: the curve once for the whole plan, not once a row.
+    const std::vector<CurvePoint> reach_by_size =
+        inputs.reach_by_size ? reach_curve(inputs.reach_table) : std::vector<CurvePoint>{};
 
     const FunnelAssumptions& funnel = inputs.funnel;
     const bool clicks_from_engagements = funnel.click_basis == ClickBasis::engagements;
@@ -434,8 +442,10 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
         row.expected_engagements = row.engagements_per_post * posts;
         row.targeted_engagements = row.expected_engagements * audience_quality(influencer);
         // A like needs a view: each post reaches at least the people who engage with it.
-        const double reached_per_post = std::max(
-            followers * reach_rate_for(inputs, influencer.followers), row.engagements_per_post);
+        const double reach_rate =
+            inputs.reach_by_size ? expected_engagement_rate(reach_by_size, influencer.followers)
+                                 : inputs.reach_rate;
+        const double reached_per_post = std::max(followers * reach_rate, row.engagements_per_post);
         row.impressions = reached_per_post * posts;
         const double share_per_post = std::min(1.0, reached_per_post / followers);
         row.estimated_reach =
@@ -537,25 +547,9 @@ Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs) {
     return result;
 }
 
-double reach_rate_by_size(std::int64_t followers) {
-    static const std::vector<CurvePoint> curve = [] {
-        BenchmarkSet figures; // the same curve rule as the engagement benchmarks
-        for (const ReachFigure& figure : reach_by_size_figures) {
-            figures.tiers.push_back(
-                {"", figure.min_followers, figure.max_followers, figure.rate, false, ""});
-        }
-        return engagement_curve(figures);
-    }();
-    return expected_engagement_rate(curve, followers);
-}
-
 std::int64_t default_overhead_cents(const CostAssumptions& costs) {
     return round_cents(costs.overhead_hours * static_cast<double>(costs.hourly_rate.cents)) +
            costs.overhead_amount.cents + costs.product_and_shipping.cents;
-}
-
-double reach_rate_for(const CampaignInputs& inputs, std::int64_t followers) {
-    return inputs.reach_by_size ? reach_rate_by_size(followers) : inputs.reach_rate;
 }
 
 double unique_reach(double sum_of_rows, double largest_row, double overlap) {

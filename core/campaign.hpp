@@ -8,7 +8,8 @@
 //   audience quality      = authenticity x audience fit: the share of the audience that is
 //                           real and in the target
 //   targeted engagements  = expected engagements x audience quality [targeted_engagements]
-//   reach rate            = the flat reach rate, or reach_rate_by_size(followers)
+//   reach rate            = the flat reach rate, or reach_rate_by_size(reach table,
+//                           followers) (core/reach.hpp)
 //   reached per post      = max(followers x reach rate, engagements per post): a like
 //                           needs a view, so a post reaches at least the people who
 //                           engage with it
@@ -43,7 +44,7 @@
 //
 // Bad rows: each row is checked on its own; a bad field gives an Error whose field is
 // "Row 3, Followers", the row is marked invalid (zero in the totals) and every other row
-// still computes. Plan-wide inputs (budget, reach rate, funnel) give one Error.
+// still computes. Plan-wide inputs (budget, reach rate or reach table, funnel) give one Error.
 //
 // Example: 1,000 followers at 7.4%, $100 a post, 1 post, audience fit 1, reach rate 10%:
 //   74 engagements, reach 100, CPE $100 / 74 = $1.35, CPM $100 / 100 x 1,000 = $1,000.
@@ -52,6 +53,7 @@
 #include "core/error.hpp"
 #include "core/funnel.hpp"
 #include "core/money.hpp"
+#include "core/reach.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -152,31 +154,14 @@ struct CostSplit {
     }
 };
 
-// Organic reach by audience size, as published: the share of fans a page's post reached.
-struct ReachFigure {
-    std::int64_t min_followers = 0;
-    std::int64_t max_followers = 0; // inclusive
-    double rate = 0.0;
-    std::string_view source;
-    int year = 0;
-    std::string_view platform;
-    std::string_view scope;
-};
-inline constexpr ReachFigure reach_by_size_figures[] = {
-    {0, 999, 0.332, "Socialbakers (now Emplifi), organic reach of Facebook pages", 2012,
-     "Facebook pages", "Average share of fans reached by a page's posts, pages under 1,000 fans."},
-    {100'000, 999'999, 0.082, "Socialbakers (now Emplifi), organic reach of Facebook pages", 2012,
-     "Facebook pages",
-     "Average share of fans reached by a page's posts, pages of 100,000 to 999,999 fans."},
-};
-
 struct CampaignInputs {
     std::vector<Influencer> roster;
     Money budget;            // >= 0; its currency is the plan's currency
     double reach_rate = 0.1; // share of followers who see a post, 0..1 (an assumption)
-    // On: the reach rate falls with audience size (reach_rate_by_size) and reach_rate is
-    // not used. Off (and in files from before this field): the flat reach_rate.
+    // On: the reach rate falls with audience size (reach_rate_by_size on reach_table) and
+    // reach_rate is not used. Off (and in files from before this field): the flat reach_rate.
     bool reach_by_size = false;
+    ReachTable reach_table; // the published figures until edited (core/reach.hpp)
     // Share of each audience, beyond the largest, that the plan's other influencers also
     // reach (0..1, an assumption): people reached by the plan = sum of the rows' reach -
     // overlap x (that sum - the largest row's reach). 0: no one is reached twice.
@@ -186,13 +171,6 @@ struct CampaignInputs {
     CostAssumptions costs;            // beyond the fee, alike for every row
 };
 
-// The share of followers one post reaches, by audience size: the published figures
-// (reach_by_size_figures) placed at their tiers' geometric middles and joined in log-log
-// (the engagement_curve rule, core/benchmarks.hpp), flat beyond them.
-// Example: 1,000 followers -> 26.3%; 1,000,000 -> 8.2%.
-[[nodiscard]] double reach_rate_by_size(std::int64_t followers);
-// The reach rate a row uses under these inputs.
-[[nodiscard]] double reach_rate_for(const CampaignInputs& inputs, std::int64_t followers);
 // People reached by a plan from its rows' reach (see audience_overlap).
 [[nodiscard]] double unique_reach(double sum_of_rows, double largest_row, double overlap);
 
@@ -259,7 +237,8 @@ struct CampaignResult {
 };
 
 // Evaluates every row and the totals. Errors (the whole plan): budget negative or above
-// the money limit, reach rate outside 0..1, invalid funnel assumptions, a roster above
+// the money limit, reach rate outside 0..1, an invalid reach table (when reach falls with
+// size), invalid funnel assumptions, a roster above
 // max_roster_rows, a total cost above the money limit. Row problems are in .errors.
 [[nodiscard]] Result<CampaignResult> evaluate_campaign(const CampaignInputs& inputs);
 

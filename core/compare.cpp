@@ -56,6 +56,7 @@ PlanSummary summarize(const std::string& name, const CampaignResult& result, Pla
     s.cost_per_targeted_engagement = t.cost_per_targeted_engagement;
     s.cost_per_conversion = t.cost_per_conversion;
     s.cpm = t.cpm;
+    s.cost_per_thousand_reached = t.cost_per_thousand_reached;
     s.metric = metric_value(t, metric);
     s.cost_per_metric = cost_per_unit(t.cost, s.metric);
     s.within_budget = t.overrun.cents == 0;

@@ -68,6 +68,7 @@ struct ComparisonInputs {
     Money budget;            // each plan is set against it
     double reach_rate = 0.1; // as in CampaignInputs
     bool reach_by_size = false;
+    ReachTable reach_table;
     double audience_overlap = 0.0;
     FunnelAssumptions funnel;
     bool funnel_from_targeted = true;
@@ -90,7 +91,9 @@ struct PlanSummary {
     Money cost;           // all-in
     CostSplit cost_split; // fees against everything on top
     std::optional<Money> cost_per_engagement, cost_per_targeted_engagement, cost_per_conversion,
-        cpm;
+        cpm; // cpm: per 1,000 impressions
+    // Per 1,000 people reached (the unique reach, after audience overlap).
+    std::optional<Money> cost_per_thousand_reached;
     double metric = 0.0;                  // the chosen metric
     std::optional<Money> cost_per_metric; // cost / metric
     bool within_budget = true;

@@ -387,6 +387,7 @@ CampaignInputs plan_campaign_inputs(const ComparisonInputs& inputs, const PlanGr
     campaign.budget = inputs.budget;
     campaign.reach_rate = inputs.reach_rate;
     campaign.reach_by_size = inputs.reach_by_size;
+    campaign.reach_table = inputs.reach_table;
     campaign.audience_overlap = inputs.audience_overlap;
     campaign.funnel = inputs.funnel;
     campaign.funnel_from_targeted = inputs.funnel_from_targeted;

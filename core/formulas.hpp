@@ -31,9 +31,11 @@ inline constexpr std::string_view expected_engagements = "expected_engagements";
 inline constexpr std::string_view targeted_engagements = "targeted_engagements";
 inline constexpr std::string_view estimated_reach = "estimated_reach";
 inline constexpr std::string_view impressions = "impressions";
+inline constexpr std::string_view unique_reach = "unique_reach";
 inline constexpr std::string_view campaign_cost = "campaign_cost";
 inline constexpr std::string_view cpe = "cpe";
 inline constexpr std::string_view cpm = "cpm";
+inline constexpr std::string_view cost_per_thousand_reached = "cost_per_thousand_reached";
 inline constexpr std::string_view cost_per_click = "cost_per_click";
 inline constexpr std::string_view cost_per_acquisition = "cost_per_acquisition";
 inline constexpr std::string_view share_of_budget = "share_of_budget";
@@ -111,6 +113,10 @@ inline constexpr std::array all_formulas{
     Formula{formula_ids::impressions, "Impressions",
             "reached per post x posts",
             "Each planned post seen once by each person it reaches"},
+    Formula{formula_ids::unique_reach, "People reached by the plan (unique reach)",
+            "sum of the rows' reach - overlap x (that sum - the largest row's reach)",
+            "Your audience-overlap assumption: the share of each audience, beyond the largest, "
+            "that another influencer of the plan also reaches; 0% counts every audience apart"},
     Formula{formula_ids::campaign_cost, "Cost",
             "fees (price per post x posts) + usage rights (fees x usage share) + overhead per "
             "booked influencer (the row's own, or hours x rate + product + other) + agency fee "
@@ -123,6 +129,10 @@ inline constexpr std::array all_formulas{
     Formula{formula_ids::cpm, "Cost per thousand impressions (CPM)",
             "cost / impressions x 1,000",
             "Standard definition"},
+    Formula{formula_ids::cost_per_thousand_reached, "Cost per 1,000 people reached",
+            "cost / people reached by the plan x 1,000",
+            "Like CPM, but per person rather than per impression: each person counts once, "
+            "however many posts they see and however many influencers they follow"},
     Formula{formula_ids::cost_per_click, "Cost per click (CPC)",
             "cost / clicks",
             "Standard definition"},

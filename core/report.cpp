@@ -361,13 +361,12 @@ void write_assumptions(Text& t, const Scenario& s) {
         }
     }
     if (a.reach_by_size) {
-        const ReachFigure& small = reach_by_size_figures[0];
-        const ReachFigure& large = reach_by_size_figures[1];
-        t.line("Reach rate (share of followers who see a post): falls with audience size, " +
-               t.percent(small.rate) + " under 1,000 followers to " + t.percent(large.rate) +
-               " for 100,000 to 999,999 (" + std::string(small.source) + ", " +
-               std::to_string(small.year) + ", " + std::string(small.platform) +
-               "), joined in log-log between and flat beyond.");
+        t.line("Reach rate (share of followers who see a post): falls with audience size, "
+               "joined in log-log between these rows and flat beyond them:");
+        for (const ReachRow& row : a.reach_table.rows) {
+            t.line("Reach for " + reach_row_range(row, a.number_format) +
+                   " followers: " + t.percent(row.rate) + ". " + row.source);
+        }
     } else {
         t.line("Reach rate (share of followers who see a post): " + t.percent(a.reach_rate) +
                ", the same for every audience size (an assumption).");
@@ -419,7 +418,7 @@ std::string plan_report(const Scenario& s, const ReportOptions& options) {
     }
 
     t.heading("One big or many small");
-    auto comparison = compare_plans(comparison_inputs(s));
+    auto comparison = compare_scenario(s);
     if (comparison.ok()) {
         const Comparison& c = comparison.value();
         write_plan_summary(t, c.a);

@@ -52,7 +52,7 @@ Scenario default_scenario() {
     // reached by another influencer of the plan (an assumption, shown and editable). Files
     // and links from before these fields keep their flat rate and no overlap.
     a.reach_by_size = true;
-    a.audience_overlap = 0.1;
+    a.audience_overlap = default_audience_overlap;
     a.uncertainty = UncertaintySettings{};
 
     // The engagement screen starts with the article's first example: 150 likes on a
@@ -92,10 +92,13 @@ Scenario default_scenario() {
             benchmark_influencer(set, id++, m.name, m.followers, micro_price, m.region));
     }
 
-    s.comparison.a.name = "One national blogger";
-    s.comparison.a.influencers = {macro};
-    s.comparison.b.name = "Ten regional bloggers";
-    s.comparison.b.influencers.assign(s.roster.begin() + 1, s.roster.end());
+    // The plans come from the roster: the biggest creator against the rest, each fitted to
+    // the budget, and named after their contents (they follow a replaced roster).
+    s.plan_sources.a.kind = PlanSourceKind::rule;
+    s.plan_sources.a.rule = PlanRule::biggest;
+    s.plan_sources.b.kind = PlanSourceKind::rule;
+    s.plan_sources.b.rule = PlanRule::rest;
+    s.plan_sources.same_budget = true;
     s.comparison.metric = PlanMetric::engagements;
     s.comparison.judgement = Judgement::cost_per_result;
 
@@ -122,6 +125,7 @@ CampaignInputs campaign_inputs(const Scenario& scenario) {
     inputs.budget = scenario.budget;
     inputs.reach_rate = scenario.assumptions.reach_rate;
     inputs.reach_by_size = scenario.assumptions.reach_by_size;
+    inputs.reach_table = scenario.assumptions.reach_table;
     inputs.audience_overlap = scenario.assumptions.audience_overlap;
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
@@ -129,18 +133,34 @@ CampaignInputs campaign_inputs(const Scenario& scenario) {
     return inputs;
 }
 
+Result<ResolvedPlans> resolved_plans(const Scenario& scenario) {
+    return resolve_plans(scenario.comparison, scenario.plan_sources, scenario.roster,
+                         scenario.budget, scenario.assumptions.costs,
+                         scenario.assumptions.number_format);
+}
+
 ComparisonInputs comparison_inputs(const Scenario& scenario) {
     ComparisonInputs inputs;
-    inputs.setup = scenario.comparison;
+    const auto plans = resolved_plans(scenario);
+    inputs.setup = plans ? plans.value().setup : scenario.comparison;
     inputs.budget = scenario.budget;
     inputs.reach_rate = scenario.assumptions.reach_rate;
     inputs.reach_by_size = scenario.assumptions.reach_by_size;
+    inputs.reach_table = scenario.assumptions.reach_table;
     inputs.audience_overlap = scenario.assumptions.audience_overlap;
     inputs.funnel = scenario.assumptions.funnel;
     inputs.funnel_from_targeted = scenario.assumptions.funnel_from_targeted;
     inputs.number_format = scenario.assumptions.number_format;
     inputs.costs = scenario.assumptions.costs;
     return inputs;
+}
+
+Result<Comparison> compare_scenario(const Scenario& scenario) {
+    const auto plans = resolved_plans(scenario);
+    if (!plans) {
+        return plans.error();
+    }
+    return compare_resolved(comparison_inputs(scenario), plans.value());
 }
 
 TrackingInputs tracking_inputs(const Scenario& scenario) {

@@ -14,6 +14,9 @@
 // 100% until the user estimates it, and one post each: the same rules for big and small.
 // With those figures the national blogger expects 24,000 engagements ($0.21 each), the
 // ten regional bloggers 834.9 together ($1.20 each): the comparison says so plainly.
+// The comparison's plans come from the roster (core/plan_source.hpp): "Your biggest
+// creator" against "Your 10 other creators", fitted to the budget, so a replaced roster
+// is compared as it is.
 #pragma once
 
 #include "core/benchmarks.hpp"
@@ -24,6 +27,7 @@
 #include "core/money.hpp"
 #include "core/numbers.hpp"
 #include "core/optimizer.hpp"
+#include "core/plan_source.hpp"
 #include "core/pricing.hpp"
 #include "core/tracking.hpp"
 #include "core/tracking_links.hpp"
@@ -37,6 +41,10 @@ namespace core {
 
 // Bump when the meaning of a stored field changes (saved files and links carry it).
 inline constexpr int scenario_version = 1;
+
+// The default scenario's audience overlap: an assumption (no published figure), shown and
+// editable on the Assumptions screen.
+inline constexpr double default_audience_overlap = 0.1;
 
 // The five screens, as files and links store them (names in core/schema.hpp). Older
 // files and links also name "optimizer" (now part of the planner: roster) and "report"
@@ -59,6 +67,7 @@ struct Assumptions {
     bool funnel_from_targeted = true; // the funnel starts from targeted engagements
     double reach_rate = 0.1;          // share of followers who see a post (flat)
     bool reach_by_size = false;       // reach falls with audience size (CampaignInputs)
+    ReachTable reach_table;           // reach rate by audience size (core/reach.hpp)
     double audience_overlap = 0.0;    // share of audiences reached twice (CampaignInputs)
     UncertaintySettings uncertainty;  // spread, seed, trials
     CostAssumptions costs;            // what each influencer costs beyond the fee
@@ -77,7 +86,8 @@ struct Scenario {
     std::string title;                     // "Learning-to-read toy"
     EngagementInputs engagement;           // the engagement screen
     std::int64_t engagement_followers = 0; // the measured influencer's followers (grading)
-    ComparisonSetup comparison;            // two what-if groups, separate from the roster
+    ComparisonSetup comparison;            // the plans' names and their entered rows
+    PlanSources plan_sources;              // where each plan's rows come from (the roster)
     std::vector<Influencer> roster;        // the campaign plan's candidates
     Money budget;
     Assumptions assumptions;
@@ -94,7 +104,11 @@ struct Scenario {
 
 // Inputs of the core functions, built from the scenario.
 [[nodiscard]] CampaignInputs campaign_inputs(const Scenario& scenario);
+// comparison_inputs() holds the plans resolved against the roster (resolve_plans; on an
+// error, as entered); compare_scenario() compares them, or says why it cannot.
 [[nodiscard]] ComparisonInputs comparison_inputs(const Scenario& scenario);
+[[nodiscard]] Result<ResolvedPlans> resolved_plans(const Scenario& scenario);
+[[nodiscard]] Result<Comparison> compare_scenario(const Scenario& scenario);
 [[nodiscard]] TrackingInputs tracking_inputs(const Scenario& scenario);
 
 // An influencer whose engagement rate is the expected rate for their follower count on

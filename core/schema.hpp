@@ -63,6 +63,11 @@ MR_ENUM(PlanMetric, {PlanMetric::engagements, "engagements"},
         {PlanMetric::estimated_reach, "estimated_reach"}, {PlanMetric::conversions, "conversions"});
 MR_ENUM(Judgement, {Judgement::cost_per_result, "cost_per_result"},
         {Judgement::total_result, "total_result"});
+MR_ENUM(PlanSourceKind, {PlanSourceKind::entered, "entered"}, {PlanSourceKind::typical, "typical"},
+        {PlanSourceKind::rows, "rows"}, {PlanSourceKind::rule, "rule"});
+MR_ENUM(PlanRule, {PlanRule::biggest, "biggest"}, {PlanRule::smallest, "smallest"},
+        {PlanRule::rest, "rest"}, {PlanRule::tier, "tier"}, {PlanRule::region, "region"},
+        {PlanRule::niche, "niche"});
 MR_ENUM(PricingModelKind, {PricingModelKind::tier_table, "tier_table"},
         {PricingModelKind::per_thousand_followers, "per_thousand_followers"},
         {PricingModelKind::cost_per_engagement, "cost_per_engagement"});
@@ -262,6 +267,13 @@ MR_TYPE(PlanGroup, field("name", &PlanGroup::name),
         field("influencers", &PlanGroup::influencers).limit(max_roster_rows));
 MR_TYPE(ComparisonSetup, field("a", &ComparisonSetup::a), field("b", &ComparisonSetup::b),
         field("metric", &ComparisonSetup::metric), field("judgement", &ComparisonSetup::judgement));
+MR_TYPE(PlanSource, field("kind", &PlanSource::kind), field("rule", &PlanSource::rule),
+        field("count", &PlanSource::count),
+        field("row_ids", &PlanSource::row_ids).limit(max_roster_rows),
+        field("value", &PlanSource::value), field("min_followers", &PlanSource::min_followers),
+        field("max_followers", &PlanSource::max_followers).open_max());
+MR_TYPE(PlanSources, field("a", &PlanSources::a), field("b", &PlanSources::b),
+        field("same_budget", &PlanSources::same_budget));
 MR_TYPE(Tier, field("name", &Tier::name), field("min_followers", &Tier::min_followers),
         field("max_followers", &Tier::max_followers).open_max(),
         field("engagement_rate", &Tier::engagement_rate), field("derived", &Tier::derived),
@@ -292,6 +304,10 @@ MR_TYPE(UncertaintySettings, field("sigma", &UncertaintySettings::sigma),
         field("seed", &UncertaintySettings::seed), field("trials", &UncertaintySettings::trials),
         field("shared_shock", &UncertaintySettings::shared_shock).omit_default(),
         field("conversion_sigma", &UncertaintySettings::conversion_sigma).omit_default());
+MR_TYPE(ReachRow, field("min_followers", &ReachRow::min_followers),
+        field("max_followers", &ReachRow::max_followers).open_max(), field("rate", &ReachRow::rate),
+        field("source", &ReachRow::source));
+MR_TYPE(ReachTable, field("rows", &ReachTable::rows).limit(max_reach_rows));
 MR_TYPE(NumberFormat, field("decimal_comma", &NumberFormat::decimal_comma));
 MR_TYPE(Assumptions, field("currency", &Assumptions::currency),
         field("number_format", &Assumptions::number_format),
@@ -301,6 +317,7 @@ MR_TYPE(Assumptions, field("currency", &Assumptions::currency),
         field("funnel_from_targeted", &Assumptions::funnel_from_targeted),
         field("reach_rate", &Assumptions::reach_rate),
         field("reach_by_size", &Assumptions::reach_by_size),
+        field("reach_table", &Assumptions::reach_table).omit_default(),
         field("audience_overlap", &Assumptions::audience_overlap),
         field("uncertainty", &Assumptions::uncertainty),
         field("costs", &Assumptions::costs).omit_default());
@@ -339,6 +356,7 @@ MR_TYPE(Scenario, field("version", &Scenario::version), field("screen", &Scenari
         field("title", &Scenario::title), field("engagement", &Scenario::engagement),
         field("engagement_followers", &Scenario::engagement_followers),
         field("comparison", &Scenario::comparison),
+        field("plan_sources", &Scenario::plan_sources).omit_default(),
         field("roster", &Scenario::roster).limit(max_roster_rows),
         field("budget", &Scenario::budget), field("assumptions", &Scenario::assumptions),
         field("actuals", &Scenario::actuals).limit(max_tracked_results),
@@ -427,7 +445,9 @@ MR_TYPE(PlanSummary, field("name", &PlanSummary::name),
         field("cost_per_engagement", &PlanSummary::cost_per_engagement),
         field("cost_per_targeted_engagement", &PlanSummary::cost_per_targeted_engagement),
         field("cost_per_conversion", &PlanSummary::cost_per_conversion),
-        field("cpm", &PlanSummary::cpm), field("metric", &PlanSummary::metric),
+        field("cpm", &PlanSummary::cpm),
+        field("cost_per_thousand_reached", &PlanSummary::cost_per_thousand_reached),
+        field("metric", &PlanSummary::metric),
         field("cost_per_metric", &PlanSummary::cost_per_metric),
         field("within_budget", &PlanSummary::within_budget),
         field("budget_left", &PlanSummary::budget_left), field("overrun", &PlanSummary::overrun),

@@ -161,7 +161,7 @@ function parserKind(label) {
   if (/budget|price|revenue|order value|CPM/i.test(label)) return 'amount';
   if (/Spread/.test(label)) return 'decimal';
   if (/engagement|fit|share|rate|Margin/i.test(label)) return 'rate';
-  if (/followers|Likes|Clicks|Sales|posts|influencers|Adopt|tier_m(in|ax)|Seed|Trials/i.test(label)) return 'whole number';
+  if (/followers|Likes|Clicks|Sales|posts|influencers|Adopt|tier_m(in|ax)|reach_m(in|ax)|Seed|Trials/i.test(label)) return 'whole number';
   return label; // unknown: a kind of its own, so it gets every value
 }
 // Text fields (names, regions, search) are not number fields.

@@ -43,9 +43,10 @@ test('evaluateCampaign: plan-wide errors and input type errors', () => {
   assert.equal(typed.error.field, 'roster[0].followers');
 });
 
-test("comparePlans: the article's one big against ten small", () => {
+test("comparePlans: the article's one big against ten small, as entered", () => {
   const result = value(api.comparePlans({
     budget: 5000,
+    sameBudget: false,
     a: { name: 'One national blogger', influencers: [macro] },
     b: { name: 'Ten regional bloggers', typical: micro(1), count: 10 },
   }));
@@ -56,6 +57,19 @@ test("comparePlans: the article's one big against ten small", () => {
   assert.equal(result.breakEven.pricePerPost.cents, 1541, '74 / 4.8 = $15.41');
   assert.ok(result.verdict.length > 0);
   assert.ok(result.breakEvenText.length > 0);
+});
+
+test('comparePlans: by default each side gets what the budget buys', () => {
+  // $5,000 buys one $5,000 post or fifty $100 posts.
+  const result = value(api.comparePlans({
+    budget: 5000,
+    a: { influencers: [macro] },
+    b: { typical: micro(1), count: 10 },
+  }));
+  assert.equal(result.b.influencers, 50);
+  assert.ok(Math.abs(result.b.engagements - 3700) < 1e-6);
+  assert.equal(result.b.name, '50 influencers like ' + micro(1).name);
+  assert.match(result.notes[0], /buys 50 influencers like .* \(10 entered\)/);
 });
 
 test('uncertaintyBands: sigma 0.5 around 1,000 expected engagements', () => {

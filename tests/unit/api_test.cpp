@@ -48,6 +48,32 @@ TEST(ApiCall, EvaluatesACampaignGivenAsJsonText) {
     EXPECT_EQ(result.at("value").at("totals").at("budgetLeft").at("text"), "$4,900");
 }
 
+// reachTable: the plan's own reach by audience size (one row: 30% for everyone); a bad row
+// is named; comparePlans gives each plan's cost per 1,000 people reached.
+TEST(ApiCall, ReachTableAndCostPerThousandReached) {
+    const std::string ann =
+        R"({"id": 1, "name": "Ann", "followers": 1000, "engagementValue": 0.074, "pricePerPost": 100})";
+    const json result = run(api::evaluate_campaign,
+                            {R"({"budget": 5000, "reachBySize": true, "reachTable": {"rows": [
+        {"minFollowers": 0, "maxFollowers": null, "rate": 0.3, "source": "Our insights"}]},
+        "roster": [)" + ann + "]}"});
+    ASSERT_EQ(result.at("ok"), true) << result.dump();
+    const json& totals = result.at("value").at("totals");
+    EXPECT_NEAR(totals.at("estimatedReach").get<double>(), 300.0, 1e-9);
+    EXPECT_EQ(totals.at("costPerThousandReached").at("text"), "$333.33"); // $100 / 0.3
+    const json bad = run(api::evaluate_campaign,
+                         {R"({"budget": 5000, "reachBySize": true, "reachTable": {"rows": [
+        {"minFollowers": 0, "maxFollowers": null, "rate": 2}]}, "roster": []})"});
+    ASSERT_EQ(bad.at("ok"), false);
+    EXPECT_EQ(bad.at("error").at("field"), "Reach row 1: Reach rate");
+    const json compared = run(api::compare_plans, {R"({"budget": 5000, "a": {"name": "A",
+        "influencers": [)" + ann + R"(]}, "b": {"name": "B", "typical": )" +
+                                                   ann + R"(, "count": 2}})"});
+    ASSERT_EQ(compared.at("ok"), true) << compared.dump().substr(0, 300);
+    // The default flat 10%: 100 people reached for $100, $1,000 per 1,000.
+    EXPECT_EQ(compared.at("value").at("a").at("costPerThousandReached").at("text"), "$1,000");
+}
+
 TEST(ApiCall, AValueJsonCannotCarryIsAnInvalidEnvelope) {
     const json result = run(api::evaluate_campaign, {std::nullopt});
     ASSERT_EQ(result.at("ok"), false);
@@ -69,6 +95,37 @@ TEST(ApiCall, WrongTypesNameThePathInCamelCase) {
         run(api::evaluate_campaign, {R"({"roster": [{}, {"audienceFit": "most"}]})"});
     ASSERT_EQ(result.at("ok"), false);
     EXPECT_EQ(result.at("error").at("message"), "roster[1].audienceFit: expected a number.");
+}
+
+TEST(ApiCall, ComparePlansTakesRowIdsAndRulesOverTheRoster) {
+    const std::string roster = R"("roster": [
+        {"id": 1, "name": "Big", "followers": 1000000, "engagementValue": 0.024, "pricePerPost": 5000},
+        {"id": 2, "name": "Ann", "followers": 1000, "engagementValue": 0.074, "pricePerPost": 100, "region": "Texas"},
+        {"id": 3, "name": "Bo", "followers": 800, "engagementValue": 0.1, "pricePerPost": 100, "region": "Ohio"}])";
+    const json rows = run(api::compare_plans, {R"({"budget": 5000, )" + roster +
+                                               R"(, "a": {"rows": [1]}, "b": {"rule": "rest"}})"});
+    ASSERT_EQ(rows.at("ok"), true) << rows.dump();
+    EXPECT_EQ(rows.at("value").at("a").at("name"), "Big");
+    EXPECT_EQ(rows.at("value").at("b").at("name"), "Your 2 other creators");
+    EXPECT_EQ(rows.at("value").at("b").at("influencers"), 2);
+    const json region =
+        run(api::compare_plans,
+            {R"({"budget": 5000, )" + roster +
+             R"(, "a": {"rule": "biggest"}, "b": {"rule": "region", "value": "ohio"}})"});
+    ASSERT_EQ(region.at("ok"), true) << region.dump();
+    EXPECT_EQ(region.at("value").at("b").at("influencers"), 1);
+    const json none = run(api::compare_plans,
+                          {R"({"budget": 5000, )" + roster +
+                           R"(, "a": {"rule": "niche", "value": "Food"}, "b": {"rule": "rest"}})"});
+    ASSERT_EQ(none.at("ok"), false);
+    EXPECT_EQ(none.at("error").at("field"), "Plan A");
+    const json bad_rule =
+        run(api::compare_plans, {R"({"budget": 5000, )" + roster +
+                                 R"(, "a": {"rule": "largest"}, "b": {"rule": "rest"}})"});
+    ASSERT_EQ(bad_rule.at("ok"), false);
+    EXPECT_NE(bad_rule.at("error").at("message").get<std::string>().find("a.rule"),
+              std::string::npos)
+        << bad_rule.dump();
 }
 
 TEST(ApiCall, MonteCarloStatesWhatTheProbabilityIsConditionalOn) {

@@ -97,40 +97,26 @@ TEST(CampaignTest, PropertyReachIsNeverBelowEngagementAndImpressionsNeverBelowRe
     }
     auto inputs = plan(roster, 1'000'000);
     inputs.reach_rate = static_cast<double>(engine() % 100) / 1'000.0;
-    const auto result = evaluate(inputs);
-    double sum = 0.0;
-    for (const core::RowMetrics& row : result.rows) {
-        ASSERT_TRUE(row.valid);
-        if (row.expected_engagements > 0.0) {
-            EXPECT_GE(row.estimated_reach, row.engagements_per_post * (1.0 - 1e-12));
+    // The flat rate, the published reach table, and a user's steep table, with overlap.
+    core::ReachTable steep;
+    steep.rows = {{0, 99, 0.9, "a"}, {100, 9'999, 0.001, "b"}, {50'000, 59'999, 0.3, "c"}};
+    for (int model = 0; model < 3; ++model) {
+        inputs.reach_by_size = model > 0;
+        inputs.reach_table = model == 2 ? steep : core::ReachTable{};
+        inputs.audience_overlap = 0.3 * model;
+        const auto result = evaluate(inputs);
+        double sum = 0.0;
+        for (const core::RowMetrics& row : result.rows) {
+            ASSERT_TRUE(row.valid);
+            if (row.expected_engagements > 0.0) {
+                EXPECT_GE(row.estimated_reach, row.engagements_per_post * (1.0 - 1e-12));
+            }
+            EXPECT_GE(row.impressions, row.estimated_reach * (1.0 - 1e-12));
+            EXPECT_GE(row.impressions, row.expected_engagements * (1.0 - 1e-12));
+            sum += row.estimated_reach;
         }
-        EXPECT_GE(row.impressions, row.estimated_reach * (1.0 - 1e-12));
-        EXPECT_GE(row.impressions, row.expected_engagements * (1.0 - 1e-12));
-        sum += row.estimated_reach;
-    }
-    EXPECT_LE(result.totals.estimated_reach, sum * (1.0 + 1e-12));
-}
-
-// Reach by audience size: Socialbakers' 2012 figures (33.2% of fans for pages under 1,000,
-// 8.2% for 100,000 to 999,999) at their tiers' middles, joined in log-log, flat beyond.
-TEST(CampaignTest, ReachBySizeFollowsThePublishedFigures) {
-    EXPECT_NEAR(core::reach_rate_by_size(10), 0.332, 1e-12);
-    EXPECT_NEAR(core::reach_rate_by_size(316), 0.332, 1e-3);
-    EXPECT_NEAR(core::reach_rate_by_size(316'228), 0.082, 1e-4);
-    EXPECT_NEAR(core::reach_rate_by_size(5'000'000), 0.082, 1e-12);
-    // 1,000 is a sixth of the way (in log) from 316 to 316,228.
-    EXPECT_NEAR(core::reach_rate_by_size(1'000), 0.332 * std::pow(0.082 / 0.332, 1.0 / 6.0), 1e-3);
-    double previous = 1.0;
-    for (double x = 0.0; x <= 9.0; x += 0.01) {
-        const double rate = core::reach_rate_by_size(static_cast<std::int64_t>(std::pow(10.0, x)));
-        EXPECT_LE(rate, previous + 1e-12);
-        previous = rate;
-    }
-    for (const core::ReachFigure& figure : core::reach_by_size_figures) {
-        EXPECT_FALSE(figure.source.empty());
-        EXPECT_EQ(figure.year, 2012);
-        EXPECT_FALSE(figure.platform.empty());
-        EXPECT_FALSE(figure.scope.empty());
+        EXPECT_LE(result.totals.estimated_reach, sum * (1.0 + 1e-12)) << model;
+        EXPECT_NEAR(result.totals.sum_of_rows_reach, sum, sum * 1e-12) << model;
     }
 }
 
@@ -161,8 +147,20 @@ TEST(CampaignTest, ReachBySizeReplacesTheFlatRate) {
     inputs.reach_rate = 0.5; // not used
     inputs.reach_by_size = true;
     const auto result = evaluate(inputs);
-    EXPECT_NEAR(result.rows[0].estimated_reach, 1'000.0 * core::reach_rate_by_size(1'000), 1e-9);
+    const core::ReachTable published;
+    EXPECT_NEAR(result.rows[0].estimated_reach,
+                1'000.0 * core::reach_rate_by_size(published, 1'000), 1e-9);
     EXPECT_NEAR(result.rows[1].estimated_reach, 1'000'000.0 * 0.082, 1e-6);
+    // The plan's own table: one row of 50% for everyone, and a bad table is named.
+    inputs.reach_table.rows = {{0, core::no_follower_limit, 0.5, core::own_reach_source()}};
+    const auto own = evaluate(inputs);
+    EXPECT_NEAR(own.rows[1].estimated_reach, 500'000.0, 1e-6);
+    inputs.reach_table.rows[0].rate = 0.0;
+    const auto bad = core::evaluate_campaign(inputs);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().field, "Reach row 1: Reach rate");
+    inputs.reach_by_size = false; // the flat rate ignores the table
+    EXPECT_TRUE(core::evaluate_campaign(inputs).ok());
 }
 
 TEST(CampaignTest, RowFormulasTable) {

@@ -107,20 +107,16 @@ TEST(CostTest, NeutralValuesGiveTheFiguresOfTheModelWithoutThem) {
     EXPECT_EQ(before.a.cost, dollars(5'000));
     EXPECT_EQ(before.b.cost, dollars(1'000));
     EXPECT_EQ(before.winner, Winner::a);
-    for (core::PlanGroup* g : {&s.comparison.a, &s.comparison.b}) {
-        for (Influencer& row : g->influencers) {
-            row.authenticity = 1.0;
-            row.conversion_multiplier = 1.0;
-            row.overhead = cents(0);
-        }
+    for (Influencer& row : s.roster) { // the plans are the roster's rows
+        row.authenticity = 1.0;
+        row.conversion_multiplier = 1.0;
+        row.overhead = cents(0);
     }
     s.comparison.metric = PlanMetric::conversions;
     const Comparison neutral = compare(core::comparison_inputs(s));
     s.comparison.metric = PlanMetric::conversions;
-    for (core::PlanGroup* g : {&s.comparison.a, &s.comparison.b}) {
-        for (Influencer& row : g->influencers) {
-            row.overhead.reset();
-        }
+    for (Influencer& row : s.roster) {
+        row.overhead.reset();
     }
     const Comparison plain = compare(core::comparison_inputs(s));
     EXPECT_EQ(neutral.a.conversions, plain.a.conversions);
@@ -249,13 +245,11 @@ TEST(DriversTest, PriceBreakEvenCountsTheCostsOnTop) {
 core::Scenario priced_scenario(core::PricingModelKind kind) {
     core::Scenario s = core::default_scenario();
     s.assumptions.pricing.kind = kind;
-    for (core::PlanGroup* g : {&s.comparison.a, &s.comparison.b}) {
-        for (Influencer& row : g->influencers) {
-            row.price_per_post =
-                core::suggest_price(s.assumptions.pricing, row.followers, row.engagement_value)
-                    .value()
-                    .price;
-        }
+    for (Influencer& row : s.roster) { // the plans are the roster's rows
+        row.price_per_post =
+            core::suggest_price(s.assumptions.pricing, row.followers, row.engagement_value)
+                .value()
+                .price;
     }
     return s;
 }
@@ -268,8 +262,8 @@ TEST(DriversTest, WithTenDollarsPerThousandFollowersPriceDecidesIt) {
     const core::SensitivityEntry& top = c.sensitivity.front();
     EXPECT_EQ(top.driver, Driver::price_b);
     EXPECT_TRUE(top.decides);
-    EXPECT_EQ(c.decided_by.rfind("The answer depends mostly on Price per post, Ten regional "
-                                 "bloggers: at ",
+    EXPECT_EQ(c.decided_by.rfind("The answer depends mostly on Price per post, Your 10 other "
+                                 "creators: at ",
                                  0),
               0u)
         << c.decided_by;
@@ -286,11 +280,11 @@ TEST(DriversTest, WithTheArticlesPricesPriceDecidesItAtTheBreakEvenPrice) {
     ASSERT_TRUE(c.break_even.price_per_post.has_value());
     // The flip of the sensitivity list is the break-even price of the comparison.
     EXPECT_EQ(c.sensitivity.front().flip, static_cast<double>(c.break_even.price_per_post->cents));
-    EXPECT_EQ(c.decided_by, "The answer depends mostly on Price per post, Ten regional bloggers: "
+    EXPECT_EQ(c.decided_by, "The answer depends mostly on Price per post, Your 10 other creators: "
                             "at " +
                                 core::format_money(*c.break_even.price_per_post) +
-                                " or less the verdict goes to Ten regional bloggers, above it to "
-                                "One national blogger.");
+                                " or less the verdict goes to Your 10 other creators, above it to "
+                                "Your biggest creator.");
     // Ranges come with their source or the word "Assumption".
     for (const core::SensitivityEntry& e : c.sensitivity) {
         EXPECT_TRUE(e.range_source.rfind("Built-in", 0) == 0 ||

@@ -25,15 +25,20 @@ TEST(ReportTest, DefaultReportStatesThePlan) {
     EXPECT_TRUE(contains(report, "1. National parenting blogger (Instagram, United States "
                                  "(national), Parenting): 1,000,000 followers"));
     // The comparison's verdict, as compare_plans words it.
-    const auto comparison = core::compare_plans(core::comparison_inputs(s));
+    const auto comparison = core::compare_scenario(s);
     ASSERT_TRUE(comparison.ok());
     EXPECT_TRUE(contains(report, "\n" + comparison.value().verdict + "\n"));
     for (const std::string& sentence : comparison.value().break_even_text) {
         EXPECT_TRUE(contains(report, sentence)) << sentence;
     }
-    EXPECT_TRUE(contains(report, "Probability that One national blogger beats Ten regional "
-                                 "bloggers on cost per engagement: "));
+    EXPECT_TRUE(contains(report, "Probability that Your biggest creator beats Your 10 other "
+                                 "creators on cost per engagement: "));
     EXPECT_FALSE(contains(report, "Tracked results"));
+    // Every reach row with its source, and the overlap named an assumption.
+    EXPECT_TRUE(contains(report, "\nReach for under 1,000 followers: 33.2%. Socialbakers (now "
+                                 "Emplifi), 2012, Facebook pages: "));
+    EXPECT_TRUE(contains(report, "\nReach for 100,000 to 999,999 followers: 8.2%. "));
+    EXPECT_TRUE(contains(report, "\nAudience overlap (an assumption): 10.0% "));
 }
 
 TEST(ReportTest, SaysWhatDecidesItAndWhatTheProbabilityTakesAsGiven) {
@@ -51,8 +56,9 @@ TEST(ReportTest, SaysWhatDecidesItAndWhatTheProbabilityTakesAsGiven) {
         EXPECT_TRUE(contains(report, "\n" + line + "\n")) << line;
     }
     // The costs beyond the fee, split, and the simulation's conditions.
-    EXPECT_TRUE(contains(report, "Ten regional bloggers, cost split: fees $1,000, usage rights $0, "
-                                 "overhead $500, agency fee $0.\n"));
+    EXPECT_TRUE(contains(report, c.b.name + ", cost split: fees $1,000, usage rights $0, "
+                                            "overhead $500, agency fee $0.\n"))
+        << report;
     EXPECT_TRUE(contains(report, core::simulation_conditions(s.assumptions.uncertainty) + "\n"));
 }
 

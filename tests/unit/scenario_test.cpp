@@ -1,6 +1,7 @@
 #include "core/scenario.hpp"
 #include "tests/unit/test_money.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <map>
@@ -82,7 +83,7 @@ TEST(ScenarioTest, EveryDefaultRowIsValidAndIdsAreUnique) {
 // break-even price; $17.39 with the steps).
 TEST(ScenarioTest, ArticleTenMicrosAtHundredAgainstOneFiveThousandPost) {
     const core::Scenario s = core::default_scenario();
-    const auto result = core::compare_plans(core::comparison_inputs(s));
+    const auto result = core::compare_scenario(s);
     ASSERT_TRUE(result.ok());
     const core::Comparison& c = result.value();
     EXPECT_EQ(c.a.cost, cents(500'000));
@@ -98,6 +99,25 @@ TEST(ScenarioTest, ArticleTenMicrosAtHundredAgainstOneFiveThousandPost) {
     EXPECT_EQ(c.b.cost_per_engagement, cents(97));
     EXPECT_EQ(c.break_even.price_per_post, cents(2'141)); // 102.773 x 5,000 / 24,000
     EXPECT_NE(c.verdict.find("$0.21 against $0.97"), std::string::npos) << c.verdict;
+    // Reach beside CPM: the national blogger's post reaches 8.2% of 1,000,000 followers
+    // (Socialbakers 2012, 100,000 to 999,999 fans, flat beyond): 82,000 people, $5,000 /
+    // 82 = $60.98 per 1,000 people reached, and as many impressions (one post).
+    EXPECT_NEAR(c.a.estimated_reach, 82'000.0, 1e-6);
+    EXPECT_EQ(c.a.cost_per_thousand_reached, cents(6'098));
+    EXPECT_EQ(c.a.cpm, cents(6'098));
+    // The ten regional bloggers: each post reaches at least its engagements, and one
+    // audience in ten is shared (the default overlap), so fewer people than the sum.
+    const core::CampaignResult& b = c.campaign_b;
+    double sum = 0.0, largest = 0.0;
+    for (const core::RowMetrics& row : b.rows) {
+        EXPECT_GE(row.estimated_reach, row.engagements_per_post);
+        EXPECT_GE(row.impressions, row.estimated_reach * (1.0 - 1e-12));
+        sum += row.estimated_reach;
+        largest = std::max(largest, row.estimated_reach);
+    }
+    EXPECT_NEAR(c.b.estimated_reach, sum - 0.1 * (sum - largest), 1e-9);
+    EXPECT_EQ(c.b.cost_per_thousand_reached,
+              core::cost_per_unit(cents(100'000), c.b.estimated_reach / 1000.0));
 }
 
 TEST(ScenarioTest, InputsAreBuiltFromTheScenario) {

@@ -143,6 +143,9 @@ void expect_same_scenario(const Scenario& a, const Scenario& b) {
         expect_eq(x.funnel, y.funnel);
         EXPECT_EQ(x.funnel_from_targeted, y.funnel_from_targeted);
         EXPECT_EQ(x.reach_rate, y.reach_rate);
+        EXPECT_EQ(x.reach_by_size, y.reach_by_size);
+        EXPECT_TRUE(x.reach_table == y.reach_table);
+        EXPECT_EQ(x.audience_overlap, y.audience_overlap);
         EXPECT_EQ(x.uncertainty.sigma, y.uncertainty.sigma);
         EXPECT_EQ(x.uncertainty.seed, y.uncertainty.seed);
         EXPECT_EQ(x.uncertainty.trials, y.uncertainty.trials);
@@ -256,6 +259,10 @@ Scenario unusual_scenario() {
     a.funnel.emv_cpm = Money{650, eur};
     a.funnel_from_targeted = false;
     a.reach_rate = 0.0625;
+    a.reach_by_size = true;
+    a.reach_table.rows = {{0, 4'999, 0.4, "Our 2024 insights"},
+                          {5'000, core::no_follower_limit, 0.15, core::own_reach_source()}};
+    a.audience_overlap = 0.35;
     a.uncertainty.sigma = 1.75;
     a.uncertainty.seed = std::numeric_limits<std::uint64_t>::max();
     a.uncertainty.trials = 100'000;
@@ -353,6 +360,29 @@ TEST(StateJsonTest, FormerScreenNamesOpenWhereTheyDid) {
                   std::string::npos);
     }
     EXPECT_EQ(core::screen_ids().size(), 5U);
+}
+
+// The reach table by audience size: saved only once edited (files of the default
+// scenario stay byte for byte), and a file without it (older files) opens with the
+// published rows; a file that turned reach by size on keeps its own rows.
+TEST(StateJsonTest, ReachTableIsSavedOnlyWhenEdited) {
+    Scenario s = core::default_scenario();
+    EXPECT_EQ(core::export_scenario_json(s).find("reach_table"), std::string::npos);
+    s.assumptions.reach_table.rows[0].rate = 0.4;
+    const std::string text = core::export_scenario_json(s, false);
+    EXPECT_NE(text.find("\"reach_table\":{\"rows\":[{"), std::string::npos) << text;
+    const auto back = core::import_scenario_json(text);
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back.value().assumptions.reach_table.rows[0].rate, 0.4);
+    const auto old = core::import_scenario_json(
+        R"({"format":"microreach","version":1,"assumptions":{"reach_by_size":true}})");
+    ASSERT_TRUE(old.ok()) << old.error().message;
+    EXPECT_TRUE(old.value().assumptions.reach_table == core::ReachTable{});
+    const auto bad = core::import_scenario_json(
+        R"({"format":"microreach","version":1,"assumptions":{"reach_table":{"rows":[{"rate":"x"}]}}})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("reach_table.rows[0].rate"), std::string::npos)
+        << bad.error().message;
 }
 
 TEST(StateJsonTest, AcceptsWholeFloatsForIntegers) {

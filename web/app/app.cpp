@@ -271,7 +271,7 @@ void App::refresh() {
     }
     if (shown.needs.comparison && results_.comparison_version != version_) {
         results_.comparison_version = version_;
-        results_.comparison = core::compare_plans(core::comparison_inputs(s));
+        results_.comparison = core::compare_scenario(s);
         if (results_.comparison->ok()) {
             const core::Comparison& c = results_.comparison->value();
             const core::SimulationPlan plan_a = core::simulation_plan(c.campaign_a);
@@ -579,6 +579,9 @@ std::string App::state_json() const {
         totals["expectedEngagements"] = t.expected_engagements;
         totals["targetedEngagements"] = t.targeted_engagements;
         totals["estimatedReach"] = t.estimated_reach;
+        if (t.cost_per_thousand_reached) {
+            totals["costPerThousandReachedCents"] = t.cost_per_thousand_reached->cents;
+        }
         totals["conversions"] = t.conversions;
         totals["costCents"] = t.cost.cents;
         totals["budgetLeftCents"] = t.budget_left.cents;

@@ -3,10 +3,12 @@
 
 #include "imgui.h"
 #include "web/app/list_detail.hpp"
+#include "web/app/plan_source_picker.hpp"
 #include "web/app/planner_parts.hpp"
 #include "web/app/widgets.hpp"
 #include "web/platform/items.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -35,26 +37,43 @@ std::vector<core::Influencer>& plan_b_rows(core::Scenario& s) {
     return s.comparison.b.influencers;
 }
 
-// One plan as its rows' cells see it.
+// One plan as its rows' cells see it: the rows it shows (a roster rule's or pick's
+// rows, a typical influencer fitted to the budget, or rows entered on this screen), and
+// where an edit of each goes (plan_source_picker.hpp).
 struct Plan {
     App& app;
     bool a;
-    const core::PlanGroup& group;
+    core::PlanGroup group; // as shown
+    bool from_roster;      // rows are roster rows: edits go to the roster
+    bool entered;          // rows entered on this screen: they can be duplicated and removed
 
     [[nodiscard]] const char* tag() const { return a ? "a" : "b"; }
     [[nodiscard]] const char* table_name() const {
         return a ? "Plan A influencers" : "Plan B influencers";
     }
     [[nodiscard]] Cell cell(std::size_t index) const {
+        const core::Scenario& s = app.scenario();
+        const core::Influencer& row = group.influencers[index];
+        std::size_t target = entered ? index : 0; // a typical plan: its one influencer
+        const auto in_roster =
+            std::find_if(s.roster.begin(), s.roster.end(),
+                         [&](const core::Influencer& r) { return r.id == row.id; });
+        // A rule that found nothing shows the plan as entered: edits go there.
+        const bool roster_row = from_roster && in_roster != s.roster.end();
+        if (roster_row) {
+            target = static_cast<std::size_t>(in_roster - s.roster.begin());
+        } else if (from_roster) {
+            target = index;
+        }
         return {app,
-                index,
-                group.influencers[index],
+                target,
+                row,
                 nullptr,
-                app.scenario().assumptions.number_format,
+                s.assumptions.number_format,
                 nullptr,
-                a ? plan_a_rows : plan_b_rows};
+                roster_row ? nullptr : (a ? plan_a_rows : plan_b_rows)};
     }
-    [[nodiscard]] bool removable() const { return group.influencers.size() > 1; }
+    [[nodiscard]] bool removable() const { return entered && group.influencers.size() > 1; }
     // The row buttons' work. Duplicate returns the copy's id.
     std::uint32_t duplicate(std::size_t index) const {
         std::vector<core::Influencer>& rows =
@@ -110,7 +129,7 @@ void draw_table(const Plan& plan) {
                 planner::draw_editor(column, cell, id, {.format = cell.format, .in_table = true});
             }
             ImGui::TableNextColumn();
-            if (ui::row_button("+", "Duplicate " + cell.row.name)) {
+            if (plan.entered && ui::row_button("+", "Duplicate " + cell.row.name)) {
                 duplicate = i;
             }
             ImGui::SameLine();
@@ -173,10 +192,12 @@ void draw_list_and_detail(const Plan& plan) {
         ui::end_detail_field();
     }
     // The row buttons, named in words here (the wide table's "+" and "x").
-    if (ImGui::Button("Duplicate")) {
-        open.key = plan.duplicate(index);
+    if (plan.entered) {
+        if (ImGui::Button("Duplicate")) {
+            open.key = plan.duplicate(index);
+        }
+        describe_last_item(Role::button, "Duplicate " + name);
     }
-    describe_last_item(Role::button, "Duplicate " + name);
     if (plan.removable()) {
         ImGui::SameLine();
         if (ImGui::Button("Remove")) {
@@ -192,7 +213,10 @@ void draw_list_and_detail(const Plan& plan) {
 
 void draw_plan_rows(App& app, bool plan_a) {
     const core::Scenario& s = app.scenario();
-    const Plan plan{app, plan_a, plan_a ? s.comparison.a : s.comparison.b};
+    const bool from_roster = plan_from_roster(s, plan_a);
+    const bool entered =
+        (plan_a ? s.plan_sources.a : s.plan_sources.b).kind == core::PlanSourceKind::entered;
+    const Plan plan{app, plan_a, shown_plan(s, plan_a), from_roster, entered && !from_roster};
     if (ui::list_layout(app.width())) {
         draw_list_and_detail(plan);
     } else {

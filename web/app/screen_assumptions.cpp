@@ -1,7 +1,7 @@
 // Screen 5, Assumptions: every figure the calculator uses, with its source and year,
 // and every one of them editable: the benchmark set and its tier thresholds, the
-// pricing model, the funnel, the reach rate, the uncertainty spread, the currency and
-// how numbers are written.
+// pricing model, reach and audience overlap (web/app/reach_table_editor.cpp), the funnel,
+// the uncertainty spread, the currency and how numbers are written.
 #include "core/benchmarks.hpp"
 #include "core/example_figures.hpp"
 #include "core/formulas.hpp"
@@ -12,6 +12,7 @@
 #include "web/app/costs_card.hpp"
 #include "web/app/layout.hpp"
 #include "web/app/list_detail.hpp"
+#include "web/app/reach_table_editor.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/widgets.hpp"
 #include "web/logic/scenario_edits.hpp"
@@ -279,7 +280,7 @@ void draw_funnel(App& app) {
     const Palette& p = palette();
     const core::FunnelAssumptions& f = s.assumptions.funnel;
     namespace ids = core::formula_ids;
-    ui::begin_card("##funnel", "Reach, clicks and sales",
+    ui::begin_card("##funnel", "Clicks and sales",
                    "Placeholders to replace with your own figures. The same for every "
                    "influencer, big or small.");
     if (core::funnel_is_example(f)) {
@@ -300,14 +301,6 @@ void draw_funnel(App& app) {
         ui::formula_tip(formula);
         ImGui::EndGroup();
     };
-    if (!s.assumptions.reach_by_size) {
-        rate_input("Reach rate (followers who see a post)", "##Reach rate",
-                   s.assumptions.reach_rate, 1, ids::estimated_reach,
-                   [](core::Scenario& t, double v) { t.assumptions.reach_rate = v; });
-    }
-    rate_input("Audience overlap (assumption)", "##Audience overlap",
-               s.assumptions.audience_overlap, 0, ids::estimated_reach,
-               [](core::Scenario& t, double v) { t.assumptions.audience_overlap = v; });
     rate_input("Click-through rate", "##Click-through rate", f.click_through_rate, 2,
                ids::clicks_from_engagements,
                [](core::Scenario& t, double v) { t.assumptions.funnel.click_through_rate = v; });
@@ -341,24 +334,6 @@ void draw_funnel(App& app) {
         }
         ImGui::EndGroup();
     }
-    bool by_size = s.assumptions.reach_by_size;
-    if (fitting_checkbox("Reach falls with audience size (Socialbakers 2012)###reach_by_size",
-                         "Reach falls with size###reach_by_size", &by_size)) {
-        app.edit("Change reach model").assumptions.reach_by_size = by_size;
-    }
-    if (by_size) {
-        const core::ReachFigure& small = core::reach_by_size_figures[0];
-        const core::ReachFigure& large = core::reach_by_size_figures[1];
-        ui::muted_text("A post reaches " + core::format_percent(small.rate, 1, format) +
-                       " of followers under 1,000 and " +
-                       core::format_percent(large.rate, 1, format) + " from 100,000 to 999,999 (" +
-                       std::string(small.source) + ", " + std::to_string(small.year) + ", " +
-                       std::string(small.platform) +
-                       "; joined in log-log between, flat beyond). Untick to use one flat rate.");
-    }
-    ui::muted_text("A post always reaches at least the people who engage with it. Audience "
-                   "overlap: the share of each audience, beyond the largest, that another "
-                   "influencer of the plan also reaches (no published source: set your own).");
     bool targeted = s.assumptions.funnel_from_targeted;
     if (fitting_checkbox(
             "Only the target segment buys (funnel from targeted engagements)###funnel_targeted",
@@ -472,6 +447,8 @@ void draw_assumptions_screen(App& app) {
         layout::gap();
         draw_uncertainty(app);
     }
+    layout::gap();
+    draw_reach_card(app);
     layout::gap();
     draw_funnel(app);
     layout::gap();

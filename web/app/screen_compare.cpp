@@ -10,6 +10,7 @@
 #include "web/app/compare_columns.hpp"
 #include "web/app/layout.hpp"
 #include "web/app/list_detail.hpp"
+#include "web/app/plan_source_picker.hpp"
 #include "web/app/screens.hpp"
 #include "web/app/tornado_chart.hpp"
 #include "web/app/widgets.hpp"
@@ -30,21 +31,23 @@ std::string money_or_dash(const std::optional<core::Money>& money, core::NumberF
                  : std::string("not defined");
 }
 
-// One group's name and influencers (compare_columns.hpp: a table, or a list on phones).
+// One group's name and influencers (compare_columns.hpp: a table, or a list on phones;
+// rows drawn from the roster edit the roster).
 void draw_group_editor(App& app, bool plan_a) {
     const core::Scenario& s = app.scenario();
-    const core::PlanGroup& group = plan_a ? s.comparison.a : s.comparison.b;
+    const core::PlanGroup group = shown_plan(s, plan_a);
     const char* tag = plan_a ? "a" : "b";
     const auto target_group = [&](std::string_view what) -> core::PlanGroup& {
         core::Scenario& edited = app.edit(what);
         return plan_a ? edited.comparison.a : edited.comparison.b;
     };
 
+    draw_plan_source_picker(app, plan_a);
     ui::field_label("Plan name");
-    std::string name = group.name;
+    std::string name = (plan_a ? s.comparison.a : s.comparison.b).name;
     char id[64];
     std::snprintf(id, sizeof id, "##plan_%s_name", tag);
-    if (ui::text_field(id, &name, {.field = "Plan name"})) {
+    if (ui::text_field(id, &name, {.field = "Plan name", .hint = group.name.c_str()})) {
         target_group("Rename plan").name = name;
     }
 
@@ -187,7 +190,7 @@ void draw_summary(App& app) {
         {"Targeted engagements", number(c.a.targeted_engagements), number(c.b.targeted_engagements),
          f::targeted_engagements, c.metric == core::PlanMetric::targeted_engagements ? winner : 0},
         {"People reached", number(c.a.estimated_reach), number(c.b.estimated_reach),
-         f::estimated_reach, c.metric == core::PlanMetric::estimated_reach ? winner : 0},
+         f::unique_reach, c.metric == core::PlanMetric::estimated_reach ? winner : 0},
         {"Clicks", number(c.a.clicks, 1), number(c.b.clicks, 1), f::clicks_from_engagements, 0},
         {"Conversions", number(c.a.conversions, 2), number(c.b.conversions, 2), f::conversions,
          c.metric == core::PlanMetric::conversions ? winner : 0},
@@ -199,7 +202,9 @@ void draw_summary(App& app) {
          money(c.b.cost_per_targeted_engagement), f::cpe, 0},
         {"Cost per conversion", money(c.a.cost_per_conversion), money(c.b.cost_per_conversion),
          f::cost_per_acquisition, 0},
-        {"CPM", money(c.a.cpm), money(c.b.cpm), f::cpm, 0},
+        {"CPM (per 1,000 impressions)", money(c.a.cpm), money(c.b.cpm), f::cpm, 0},
+        {"Cost per 1,000 people reached", money(c.a.cost_per_thousand_reached),
+         money(c.b.cost_per_thousand_reached), f::cost_per_thousand_reached, 0},
     };
     ui::begin_card("##summary", "Side by side");
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
@@ -401,6 +406,8 @@ void draw_compare_screen(App& app) {
     draw_verdict(app, false);
     layout::gap();
     draw_setup(app, false);
+    layout::gap();
+    draw_same_budget_switch(app);
     layout::gap();
     ui::begin_card("##plan_a", "Plan A", "The big one (or any group of influencers).");
     draw_group_editor(app, true);

@@ -190,8 +190,8 @@ void draw_totals(App& app) {
                     f::expected_engagements, grid.next());
     ui::metric_tile("People reached##total", "People reached",
                     core::format_number(t.estimated_reach, 0, format),
-                    core::format_number(t.impressions, 0, format) + " impressions",
-                    f::estimated_reach, grid.next());
+                    core::format_number(t.impressions, 0, format) + " impressions", f::unique_reach,
+                    grid.next());
     ui::metric_tile("Cost##total", "Cost", money_text(t.cost, format),
                     t.cost_per_engagement
                         ? money_text(*t.cost_per_engagement, format) + " per engagement"
@@ -205,6 +205,9 @@ void draw_totals(App& app) {
     flow::revenue_tile(s, t, grid.next());
     ui::metric_tile("CPM##total", "CPM", optional_money(t.cpm, format), "per 1,000 impressions",
                     f::cpm, grid.next());
+    ui::metric_tile("Per 1,000 reached##total", "Per 1,000 reached",
+                    optional_money(t.cost_per_thousand_reached, format), "people, each once",
+                    f::cost_per_thousand_reached, grid.next());
     const bool over = t.overrun.cents > 0;
     ui::metric_tile("Budget left##total", over ? "Over budget" : "Budget left",
                     money_text(over ? t.overrun : t.budget_left, format),
