@@ -262,7 +262,8 @@ Error newer() {
 // The frozen baseline of each link version, [0] for v1: the patch's base and the
 // compressor's dictionary.
 using BaselineFunction = std::string_view (*)();
-constexpr BaselineFunction baselines[] = {detail::share_baseline_v1, detail::share_baseline_v2};
+constexpr BaselineFunction baselines[] = {detail::share_baseline_v1, detail::share_baseline_v2,
+                                          detail::share_baseline_v3};
 static_assert(std::size(baselines) == share_link_version);
 
 bool known_version(int version) {

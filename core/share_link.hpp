@@ -1,6 +1,6 @@
 // Share links and URL prefill parameters.
 //
-// Share link: the whole Scenario in the URL fragment, "#v2.<payload>":
+// Share link: the whole Scenario in the URL fragment, "#v3.<payload>":
 //   document = export of the scenario (core/state_json.hpp), as JSON
 //   patch    = RFC 7386 merge patch from a frozen baseline document (the default
 //              scenario as it was when that link version was made) to the document, so
@@ -8,9 +8,10 @@
 //   payload  = base64url( lz(patch text, dictionary = baseline text) + CRC-32 of the
 //              patch text, 4 bytes little endian )
 // The version prefix names this envelope and baseline; both are frozen per version, so
-// a v1 link (baseline of the first default scenario) and a v2 link (baseline of the
-// default scenario with issue 14's sourced model) open the same way in every later
-// build (the state inside is migrated like a saved file). New links are v2. Decoding checks every
+// a v1 link (baseline of the first default scenario), a v2 link (baseline of the
+// default scenario with issue 14's sourced model) and a v3 link (plans from the roster,
+// issue 18) open the same way in every later build (the state inside is migrated like a
+// saved file). New links are v3. Decoding checks every
 // step; a truncated, altered or hostile link gives an Error (field "Share link") whose message the
 // UI can show as is, e.g. "This link is damaged; opened the default scenario instead." (the UI then
 // opens the default). Limits: 32 KB of fragment (encode refuses larger scenarios: save a file
@@ -56,7 +57,7 @@ namespace core {
 
 // ---- Share links ------------------------------------------------------------------
 
-inline constexpr int share_link_version = 2;
+inline constexpr int share_link_version = 3;
 inline constexpr std::size_t max_share_fragment_bytes = 32 * 1024;
 inline constexpr std::size_t max_share_payload_bytes = 512 * 1024;
 inline constexpr std::size_t max_share_objects = 1'000;
@@ -116,6 +117,7 @@ lz_decompress(std::string_view stream, std::size_t max_size, std::string_view di
 // every version open in every later build. A new one: scripts/new-share-baseline.sh.
 [[nodiscard]] std::string_view share_baseline_v1();
 [[nodiscard]] std::string_view share_baseline_v2(); // core/share_baseline_v2.cpp
+[[nodiscard]] std::string_view share_baseline_v3(); // core/share_baseline_v3.cpp
 // Whether a JSON text holds at most `max_objects` objects and `max_values` values
 // (counted outside strings: each '{', and each '{', '[' and ','), stopping at the first
 // count past its limit. Linear in the text, no allocation.

@@ -12,5 +12,6 @@ cmake --preset native-debug >/dev/null && cmake --build build/native-debug --tar
 out="$(mktemp -d)"
 g++ -std=c++20 -O1 -I. tools/make_share_baseline.cpp build/native-debug/core/libmicroreach_core.a -o "$out/make"
 "$out/make" "$1" "$2" >"core/share_baseline_v$1.cpp"
+clang-format-14 -i "core/share_baseline_v$1.cpp" # the check in ./test formats it the same way
 rm -rf "$out"
 echo "wrote core/share_baseline_v$1.cpp"

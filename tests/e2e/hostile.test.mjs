@@ -51,7 +51,7 @@ test('100 damaged share links: each opens with a message, real pixels and no err
   await typeInto(page, '##Planner budget', '7,500');
   const edited = await waitForState(page, (s) => s.scenario.budget === 750000 && s.saveState === 'Saved in this browser');
   const good = edited.shareFragment;
-  assert.match(good, /^v2\.[A-Za-z0-9_-]+$/);
+  assert.match(good, /^v3\.[A-Za-z0-9_-]+$/);
   assert.deepEqual(errors, []);
 
   const links = damagedLinks(good);
@@ -491,8 +491,9 @@ test('storage unavailable (access throws): the app works and says "Not saved: st
   await showScreen(page, 'One big or many small');
   state = await waitForState(page, (s) => !!s.comparison);
   const before = state.comparison;
+  // Plan A is the roster's biggest creator (row 1): its row edits the roster.
   await typeInto(page, '##a_followers_1', '500k');
-  state = await waitForState(page, (s) => s.scenario.comparison.a.influencers[0].followers === 500000 && !!s.comparison);
+  state = await waitForState(page, (s) => s.scenario.roster.find((row) => row.id === 1)?.followers === 500000 && !!s.comparison);
   assert.notDeepEqual(state.comparison, before, 'the comparison follows the edit');
   assert.equal(state.saveState, 'Not saved: storage unavailable');
   // A reload starts from the example again, without an error.

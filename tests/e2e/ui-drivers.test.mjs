@@ -50,8 +50,13 @@ test('costs beyond the fee change the verdict, undo, and are saved; the tornado 
   await showScreen(page, 'One big or many small');
   state = await waitForState(page, (s) => s.comparison && s.comparison.bCostCents !== before.bCostCents);
   const edited = state.comparison;
-  const added = edited.bCostCents - before.bCostCents;
-  assert.ok(added > 0 && added % 50000 === 0, `$500 per booked influencer of plan B (${added})`);
+  // Same budget (the default): plan B keeps, in its order, the rows that still fit, each
+  // $500 dearer now. The example's small creators all cost the same, so what B spends is
+  // its rows times (their fee + $500), within the budget.
+  const feePerRow = before.bCostCents / before.bRows;
+  assert.ok(edited.bRows >= 1 && edited.bRows < before.bRows, `fewer of plan B fit (${before.bRows} -> ${edited.bRows})`);
+  assert.equal(edited.bCostCents, edited.bRows * (feePerRow + 50000), '$500 per booked influencer of plan B');
+  assert.ok(edited.bCostCents <= state.roster.budgetCents, 'plan B fits the budget');
   assert.equal(edited.aCostCents - before.aCostCents, 50000, 'and $500 for the one of plan A');
   assert.notEqual(edited.verdict, before.verdict, 'the verdict follows the all-in cost');
 
@@ -74,13 +79,12 @@ test('with "$10 per 1,000 followers" prices the verdict and the tornado chart sa
   for (const width of [1280, 320]) {
     const context = await browser.newContext({ viewport: { width, height: 1400 }, deviceScaleFactor: 1 });
     let { page } = await openUi(context, `${site.origin}/?screen=compare`);
-    // Every plan row priced by the rule of thumb ($10 per 1,000 followers = a cent per
+    // Every roster row priced by the rule of thumb ($10 per 1,000 followers = a cent per
     // follower), saved as the user's work, then opened as it would be the next day.
     const { scenario } = await waitForState(page, (s) => !!s.scenario, 30000);
     scenario.assumptions.pricing.kind = 'per_thousand_followers';
-    for (const group of [scenario.comparison.a, scenario.comparison.b]) {
-      for (const row of group.influencers) row.price = row.followers;
-    }
+    // The plans come from the roster: pricing its rows prices both plans.
+    for (const row of scenario.roster) row.price = row.followers;
     await page.evaluate((text) => localStorage.setItem('microreach:autosave', text), JSON.stringify(scenario));
     for (const theme of ['light', 'dark']) {
       await page.goto(`${site.origin}/?screen=compare&testhook=1&theme=${theme}`);

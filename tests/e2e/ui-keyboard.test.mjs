@@ -90,7 +90,14 @@ test('keyboard only: set the budget, change plan B\'s price, read the verdict', 
   assert.equal(focus.row, firstRow + 1, 'ArrowDown moves to the next row');
   await page.keyboard.press('ArrowUp');
   await waitIdle(page);
-  assert.equal((await focused(page)).row, firstRow);
+  focus = await focused(page);
+  assert.equal(focus.row, firstRow);
+  // Plan B's rows are roster rows ("your 10 other creators"): the field's label names the
+  // row's roster id (##b_price_<id>), and its edits go to that roster row.
+  const label = await page.evaluate((id) => window.__microreachTest.items.find((item) => String(item.id) === id)?.label, focus.id);
+  const rowId = Number(/^##b_price_(\d+)$/.exec(label ?? '')?.[1]);
+  assert.ok(rowId > 0, `plan B's price field: ${label}`);
+  const priceOf = (s) => s.scenario.roster.find((row) => row.id === rowId)?.price;
 
   // Enter opens the field; Escape leaves it unchanged.
   await page.keyboard.press('Enter');
@@ -99,7 +106,7 @@ test('keyboard only: set the budget, change plan B\'s price, read the verdict', 
   await page.keyboard.press('Escape');
   await editing(page, false);
   let state = await appState(page);
-  assert.equal(state.scenario.comparison.b.influencers[0].price, 10000, 'Escape kept the price');
+  assert.equal(priceOf(state), 10000, 'Escape kept the price');
   assert.equal((await focused(page)).name, 'Price per post', 'the focus stays on the field');
 
   // Typing replaces the price; Enter commits it. (Settled first: on a loaded machine a
@@ -107,7 +114,7 @@ test('keyboard only: set the budget, change plan B\'s price, read the verdict', 
   await waitIdle(page);
   await page.keyboard.type('250', { delay: 30 });
   await page.keyboard.press('Enter');
-  state = await waitForState(page, (s) => s.scenario.comparison.b.influencers[0].price === 25000 && !!s.comparison);
+  state = await waitForState(page, (s) => priceOf(s) === 25000 && !!s.comparison);
   await editing(page, false);
   assert.equal(state.undoDepth, 2, 'two edits, two undo steps');
 

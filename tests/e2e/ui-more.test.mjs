@@ -197,6 +197,9 @@ test('copy and paste: Ctrl+C from one field, Ctrl+V into another, text from the 
   await page.waitForFunction(() => window.__microreachTest?.wantTextInput === true);
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+v');
+  // The system clipboard's text arrives by the page's paste event; Enter after the frames
+  // it causes, as a person would (a loaded machine can deliver the Enter first).
+  await waitIdle(page);
   await page.keyboard.press('Enter');
   await waitForState(page, (s) => s.scenario.engagement_followers === 2500);
 

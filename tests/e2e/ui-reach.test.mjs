@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openUi, desktop, waitForState, waitIdle, click, typeInto, showScreen, findItems, startUiSuite
+  openUi, desktop, waitForState, waitIdle, click, typeInto, showScreen, findItems, waitForItem, startUiSuite
 } from './lib/ui.mjs';
 
 let site, browser;
@@ -21,8 +21,10 @@ test('a reach row edited on the Assumptions screen moves unique reach and cost p
 
   await showScreen(page, 'Assumptions');
   // The default table: Socialbakers 2012, under 1,000 fans and 100,000 to 999,999.
-  const rates = (await findItems(page, '##reach_rate_1')).length;
-  assert.equal(rates, 1, 'the second reach row has a rate field');
+  // Polled: the screen's first frame may come after showScreen returns on a loaded machine.
+  const rate = await waitForItem(page, '##reach_rate_1', 15000).catch(() => null);
+  assert.ok(rate, 'the second reach row has a rate field');
+  assert.equal((await findItems(page, '##reach_rate_1')).length, 1, 'one field per row');
   const version = (await waitForState(page, () => true)).version;
   // The national blogger (1,000,000 followers) sits past the last row: 8.2% becomes 20%.
   await typeInto(page, '##reach_rate_1', '20%');

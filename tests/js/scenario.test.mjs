@@ -82,14 +82,14 @@ test('screenIds lists the screens the URL can open', () => {
 test('share links: encode then decode gives the same scenario; damage is an error', () => {
   const scenario = value(api.defaultScenario());
   const plain = value(api.encodeShareLink(scenario));
-  assert.match(plain, /^v2\./);
+  assert.match(plain, /^v3\./);
   assert.ok(plain.length < 40, `the default scenario is a short link: ${plain}`);
   scenario.title = 'Spring campaign';
   scenario.budget = 800000;
   scenario.roster[2].name = 'Florida dad who reviews books';
   scenario.roster[2].followers = 2500;
   const fragment = value(api.encodeShareLink(scenario));
-  assert.match(fragment, /^v2\.[A-Za-z0-9_-]+$/, 'URL-safe');
+  assert.match(fragment, /^v3\.[A-Za-z0-9_-]+$/, 'URL-safe');
   assert.deepEqual(value(api.decodeShareLink(fragment)), scenario);
   assert.deepEqual(value(api.decodeShareLink(`#${fragment}`)), scenario);
   assert.deepEqual(value(api.decodeShareLink(`https://example.com/microreach/?embed=1#${fragment}`)), scenario);

@@ -5,6 +5,8 @@
 //   tests/golden/edited_50_rows.json     a 50-row scenario that touches every field kind
 //   tests/golden/share_links.txt         "name fragment" per line, five varied scenarios
 //   tests/golden/share_links/<name>.json what each of those links opens to
+//   tests/golden/share_links_v2.txt      the same five as v2 links, written by the release
+//                                        that shipped v2, and share_links_v2/<name>.json
 // MICROREACH_UPDATE_GOLDEN=1 rewrites them; do that only for a documented format change.
 #include "core/scenario.hpp"
 #include "core/share_link.hpp"
@@ -158,23 +160,27 @@ TEST(GoldenFiles, SavedFilesReimportToTheSameBytes) {
     }
 }
 
-// The links were written by main before the schema refactor and are never rewritten:
-// each must keep opening to exactly what it opened to then (share_links/<name>.json,
-// which MICROREACH_UPDATE_GOLDEN=1 rewrites from the decoded link). Links carry their
-// own figures, so a later change of the default scenario does not change what they open.
+// Links of each shipped version, written by main when that version was current and never
+// rewritten: share_links.txt (v1, before the schema refactor) and share_links_v2.txt (v2,
+// by session 5's release). Each must keep opening to exactly what it opened to then
+// (<list name>/<name>.json, which MICROREACH_UPDATE_GOLDEN=1 rewrites from the decoded link;
+// the v2 ones were written by that release's own decoder). Links carry their own figures,
+// so a later change of the default scenario does not change what they open.
 TEST(GoldenFiles, ShareLinksOpenToTheSameScenario) {
     const auto scenarios = link_scenarios();
-    std::istringstream lines(read_text("share_links.txt"));
-    std::string name, fragment;
-    int count = 0;
-    while (lines >> name >> fragment) {
-        ++count;
-        ASSERT_NE(scenarios.find(name), scenarios.end()) << name;
-        auto decoded = core::decode_share_fragment(fragment);
-        ASSERT_TRUE(decoded.ok()) << name << ": " << decoded.error().message;
-        expect_golden("share_links/" + name + ".json", core::export_scenario_json(decoded.value()));
+    for (const std::string list : {"share_links", "share_links_v2"}) {
+        std::istringstream lines(read_text(list + ".txt"));
+        std::string name, fragment;
+        int count = 0;
+        while (lines >> name >> fragment) {
+            ++count;
+            ASSERT_NE(scenarios.find(name), scenarios.end()) << name;
+            auto decoded = core::decode_share_fragment(fragment);
+            ASSERT_TRUE(decoded.ok()) << list << " " << name << ": " << decoded.error().message;
+            expect_golden(list + "/" + name + ".json", core::export_scenario_json(decoded.value()));
+        }
+        EXPECT_EQ(count, 5) << list;
     }
-    EXPECT_EQ(count, 5);
 }
 
 // Today's encoder: every one of the five scenarios survives a link unchanged.

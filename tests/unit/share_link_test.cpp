@@ -241,22 +241,25 @@ TEST(ShareLinkTest, BaselineIsFrozen) {
     EXPECT_EQ(core::detail::share_baseline_v1().size(), 15089U);
     EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v1()), 0xFBE93301U);
     EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v1()).ok());
-    // The same for v2, the default scenario with issue 14's sourced model, issue 18's plans
-    // from the roster and the fields after it (v2 had not shipped when its baseline was
-    // last rewritten).
-    EXPECT_EQ(core::detail::share_baseline_v2().size(), 13334U);
-    EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v2()), 0x9226889EU);
+    // The same for v2, the default scenario with issue 14's sourced model (shipped in
+    // session 5's release, so frozen since).
+    EXPECT_EQ(core::detail::share_baseline_v2().size(), 17740U);
+    EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v2()), 0x44F50DC8U);
     EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v2()).ok());
+    // And v3: issue 18's plans from the roster and issue 14's reach table.
+    EXPECT_EQ(core::detail::share_baseline_v3().size(), 13334U);
+    EXPECT_EQ(core::detail::crc32(core::detail::share_baseline_v3()), 0x9226889EU);
+    EXPECT_TRUE(core::import_scenario_json(core::detail::share_baseline_v3()).ok());
 }
 
 std::string pack(const std::string& patch_text); // a hand-made v1 link, below
 
-// The default scenario is a short link again (v2's baseline is today's default), and a
+// The default scenario is a short link again (v3's baseline is today's default), and a
 // v1 link still opens to exactly what it held.
-TEST(ShareLinkTest, DefaultScenarioIsAShortV2LinkAndV1LinksStillOpen) {
+TEST(ShareLinkTest, DefaultScenarioIsAShortV3LinkAndV1LinksStillOpen) {
     const auto fragment = core::encode_share_fragment(core::default_scenario());
     ASSERT_TRUE(fragment.ok());
-    EXPECT_EQ(fragment.value().substr(0, 3), "v2.");
+    EXPECT_EQ(fragment.value().substr(0, 3), "v3.");
     EXPECT_LT(fragment.value().size(), 40U) << fragment.value();
     const auto v1 = core::decode_share_fragment(pack(R"({"title":"Old link"})"));
     ASSERT_TRUE(v1.ok()) << v1.error().message;
@@ -268,7 +271,7 @@ TEST(ShareLinkTest, RoundTripsScenarios) {
     for (const auto& scenario : {core::default_scenario(), edited_scenario(), core::Scenario{}}) {
         const auto fragment = core::encode_share_fragment(scenario);
         ASSERT_TRUE(fragment.ok()) << fragment.error().message;
-        EXPECT_EQ(fragment.value().substr(0, 3), "v2.");
+        EXPECT_EQ(fragment.value().substr(0, 3), "v3.");
         const auto back = core::decode_share_fragment(fragment.value());
         ASSERT_TRUE(back.ok()) << back.error().message;
         EXPECT_EQ(exported(back.value()), exported(scenario));
@@ -327,7 +330,7 @@ TEST(ShareLinkTest, BitFlipsGiveAnErrorOrAValidScenario) {
 TEST(ShareLinkTest, VersionsAndHostileInput) {
     const std::string link = core::encode_share_fragment(edited_scenario()).value();
     const std::string payload = link.substr(3);
-    const auto newer = core::decode_share_fragment("v3." + payload);
+    const auto newer = core::decode_share_fragment("v4." + payload);
     ASSERT_FALSE(newer.ok());
     EXPECT_EQ(newer.error().code, core::ErrorCode::unsupported);
     EXPECT_EQ(newer.error().message,

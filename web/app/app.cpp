@@ -604,6 +604,8 @@ std::string App::state_json() const {
         comparison["bMetric"] = c.b.metric;
         comparison["aCostCents"] = c.a.cost.cents;
         comparison["bCostCents"] = c.b.cost.cents;
+        comparison["aRows"] = c.campaign_a.rows.size(); // each plan's influencers as compared
+        comparison["bRows"] = c.campaign_b.rows.size();
         if (results_.simulation && results_.simulation->ok()) {
             comparison["probabilityABeatsB"] = results_.simulation->value().probability_a_beats_b;
         }

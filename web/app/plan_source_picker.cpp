@@ -207,7 +207,7 @@ core::Influencer& edited_plan_row(App& app, bool plan_a, std::uint32_t id, std::
 
 void draw_same_budget_switch(App& app) {
     bool same = app.scenario().plan_sources.same_budget;
-    if (ImGui::Checkbox("Same budget: each plan gets what the budget buys", &same)) {
+    if (ImGui::Checkbox("Same budget for both plans", &same)) {
         app.edit(same ? "Fit plans to the budget" : "Keep plans as entered")
             .plan_sources.same_budget = same;
     }

@@ -23,21 +23,28 @@ std::string short_source(const std::string& source) {
     return colon == std::string::npos ? source : source.substr(0, colon);
 }
 
+// Below this card width the Source column would leave each number a sliver (a phone):
+// the table keeps From, To and Reach, and the sources follow it as numbered lines.
+constexpr float narrow_reach_table = 480.0f;
+
 // The rows of the reach table: From, To, Rate, Source, and a remove button per row.
 void draw_reach_rows(App& app) {
     const core::Scenario& s = app.scenario();
     const core::NumberFormat format = s.assumptions.number_format;
     const std::vector<core::ReachRow>& rows = s.assumptions.reach_table.rows;
+    const bool narrow = ui::available_width() < narrow_reach_table;
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("##reach_rows", 5, flags)) {
+    if (!ImGui::BeginTable("##reach_rows", narrow ? 4 : 5, flags)) {
         return;
     }
     ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Reach", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    if (!narrow) {
+        ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    }
     ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     ImGui::TableHeadersRow();
     // A row the user changed is their own figure now, no longer the source's.
@@ -45,6 +52,12 @@ void draw_reach_rows(App& app) {
         core::ReachRow& row = app.edit(what).assumptions.reach_table.rows[r];
         row.source = core::own_reach_source();
         return row;
+    };
+    const auto draw_source = [](const std::string& text, const std::string& source) {
+        ui::paragraph(text);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", source.c_str());
+        }
     };
     std::size_t remove = rows.size();
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -75,10 +88,9 @@ void draw_reach_rows(App& app) {
                            {.field = "Reach rate", .format = format, .in_table = true})) {
             target(r, "Edit reach rate").rate = rate;
         }
-        ImGui::TableNextColumn();
-        ui::paragraph(short_source(row.source));
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s", row.source.c_str());
+        if (!narrow) {
+            ImGui::TableNextColumn();
+            draw_source(short_source(row.source), row.source);
         }
         ImGui::TableNextColumn();
         if (rows.size() > 1 && ui::row_button("x", "Remove reach row " + std::to_string(r + 1))) {
@@ -87,6 +99,12 @@ void draw_reach_rows(App& app) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    if (narrow) {
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            draw_source("Row " + std::to_string(r + 1) + ": " + short_source(rows[r].source),
+                        rows[r].source);
+        }
+    }
     if (remove < rows.size()) {
         auto& edited = app.edit("Remove reach row").assumptions.reach_table.rows;
         edited.erase(edited.begin() + static_cast<std::ptrdiff_t>(remove));

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace web::ui {
@@ -529,13 +530,41 @@ bool segmented(const char* id, int* selected, std::span<const char* const> label
     return changed;
 }
 
+namespace {
+// `text` cut at a character boundary and ended with "..." so that it fits `width`.
+std::string cut_with_ellipsis(std::string_view text, float width) {
+    std::size_t end = text.size();
+    while (end > 0) {
+        do {
+            --end; // back to the start of a UTF-8 character
+        } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        const std::string shown = std::string(text.substr(0, end)) + "...";
+        if (ImGui::CalcTextSize(shown.c_str()).x <= width) {
+            return shown;
+        }
+    }
+    return "...";
+}
+} // namespace
+
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
-    const bool open = ImGui::BeginCombo(label, preview, flags);
+    // ImGui cuts a long preview at the arrow without a sign: cut it with "..." instead,
+    // the full text on hover (and in the list a tap opens, and the mirror's value).
+    const std::string_view full = preview != nullptr ? preview : "";
+    const float room =
+        ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+    const bool cut = !(flags & ImGuiComboFlags_NoPreview) &&
+                     ImGui::CalcTextSize(full.data(), full.data() + full.size()).x > room;
+    const std::string shown = cut ? cut_with_ellipsis(full, room) : std::string();
+    const bool open = ImGui::BeginCombo(label, cut ? shown.c_str() : preview, flags);
     if (!open) {
         // Closed: the last item is the combo itself. (Open, the popup is what tests click.)
         ImGuiContext& g = *ImGui::GetCurrentContext(); // the macro below expects `g`
         IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
-        describe_last_item(Role::combobox, {}, preview != nullptr ? preview : "");
+        describe_last_item(Role::combobox, {}, full);
+        if (cut) {
+            ImGui::SetItemTooltip("%.*s", static_cast<int>(full.size()), full.data());
+        }
     }
     return open;
 }

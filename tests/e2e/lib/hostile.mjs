@@ -22,12 +22,12 @@ export function seededRandom(seed) {
 
 const base64url = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-// 100 damaged variants of a valid "v2.<payload>" fragment, each with its group
+// 100 damaged variants of a valid "v3.<payload>" fragment, each with its group
 // (truncated, bit flip, ...) and a description.
 // Single bit flips never touch the last character: its low bits can be padding that
 // the decoder ignores, so a flip there may leave the same valid link.
 export function damagedLinks(good, seed = 20240917) {
-  if (!/^v2\.[A-Za-z0-9_-]{8,}$/.test(good)) throw new Error(`not a v2 link: ${good}`);
+  if (!/^v3\.[A-Za-z0-9_-]{8,}$/.test(good)) throw new Error(`not a v3 link: ${good}`);
   const random = seededRandom(seed);
   const payload = good.slice(3);
   const links = [];
@@ -67,7 +67,7 @@ export function damagedLinks(good, seed = 20240917) {
   }
 
   // Wrong version prefix.
-  for (const prefix of ['v0.', 'v1.', 'v9.', 'v10.', 'v9999.', 'V1.', 'w1.', '1.', 'v.', 'vv1.', 'v1,', 'v-1.']) {
+  for (const prefix of ['v0.', 'v1.', 'v2.', 'v9.', 'v10.', 'v9999.', 'V1.', 'w1.', '1.', 'v.', 'vv1.', 'v1,', 'v-1.']) {
     add('wrong version prefix', `version prefix "${prefix}"`, prefix + payload);
   }
 
