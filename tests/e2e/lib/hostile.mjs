@@ -2,6 +2,7 @@
 // checks for numbers that are not numbers (NaN, infinity) in what the app publishes,
 // a pixel probe that reuses one page, real typing into a field found by the test
 // hook, and scripts that break storage or record the clipboard before the app loads.
+import { saveScreenshot } from './ui.mjs';
 
 // A small seeded generator (mulberry32): the same links on every run and machine.
 export function seededRandom(seed) {
@@ -264,13 +265,30 @@ export async function typeIntoField(page, label, index, text, { copyFirst = fals
       .waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 * (attempt + 1), polling: 16 })
       .then(() => true, () => false);
     if (editing) break;
-    if (attempt === 2) throw new Error(`typeIntoField: "${label}" #${index} did not take the keyboard after 3 clicks`);
+    if (attempt === 2) {
+      // What was under the pointer, for the report: the page as it was, and the hook's view.
+      const shot = `typeIntoField-${label.replace(/\W/g, '')}.png`;
+      await saveScreenshot(page, shot).catch(() => {});
+      const hovered = await page.evaluate(({ x, y }) => {
+        const box = document.getElementById('microreach-frame').getBoundingClientRect();
+        const under = (window.__microreachTest?.items ?? []).filter((i) => x - box.left >= i.x && x - box.left <= i.x + i.w && y - box.top >= i.y && y - box.top <= i.y + i.h);
+        return { under: under.map((i) => `${i.label} (${i.window})`), notices: window.__microreachTest?.state?.notices };
+      }, await revealNth(page, label, index));
+      throw new Error(`typeIntoField: "${label}" #${index} did not take the keyboard after 3 clicks (${JSON.stringify(hovered)}; screenshot ${shot})`);
+    }
   }
   let copied = null;
   if (copyFirst) {
     const before = await page.evaluate(() => window.__copied.length);
-    await page.keyboard.press('Control+c');
-    await page.waitForFunction((n) => window.__copied.length > n, before, { timeout: 15000, polling: 16 });
+    // A key pressed while a loaded machine is still drawing the click's frame can be
+    // missed: press again, waiting longer each time.
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Control+c');
+      const done = await page.waitForFunction((n) => window.__copied.length > n, before, { timeout: 5000 * (attempt + 1), polling: 16 })
+        .then(() => true, () => false);
+      if (done) break;
+      if (attempt === 2) throw new Error(`typeIntoField: Ctrl+C in "${label}" #${index} copied nothing after 3 presses`);
+    }
     copied = await page.evaluate(() => window.__copied[window.__copied.length - 1]);
   }
   if (text === '') await page.keyboard.press('Backspace');
