@@ -1,8 +1,9 @@
 // No clipped text at 320, 360 and 1280 CSS px on any screen, in two checks:
 // - every line of text drawn (`clipcheck=1`: web/platform/clip_check.hpp) ends inside
 //   the clip rectangle it is drawn in, so no letter is cut by a cell's or card's edge;
-// - every widget's label fits inside the part of its window that shows it (the test
-//   hook reports each widget's text width, rectangle and visible rectangle).
+// - every widget's label fits inside its own rectangle and inside the part of its window
+//   that shows it (the test hook reports each widget's text width, rectangle and visible
+//   rectangle).
 // Text the app cuts on purpose, with "..." (tiles, list rows, table cells), gives its
 // full text on hover and tap (web/app/list_detail.hpp, ui::metric_tile).
 // Widgets in a table that scrolls sideways are out of view by scrolling, not cut, and
@@ -30,6 +31,10 @@ async function clippedTexts(page) {
     for (const item of items) {
       if (item.textW <= 0 || item.header || item.scrollsX || item.w <= 0) continue;
       if (item.x >= item.clipR || item.clipR <= item.clipX) continue; // wholly out of view
+      // A label wider than its own widget (a fixed-width button) is cut inside it.
+      if (item.textW > item.w + 1) {
+        cut.push(`"${item.label.split('##')[0]}" (${item.window}) needs ${Math.round(item.textW)} px in a ${Math.round(item.w)} px widget`);
+      }
       if (item.x + item.w > item.clipR + 1) {
         cut.push(`"${item.label.split('##')[0] || item.label}" (${item.window}, ${Math.round(item.textW)} px of text) runs ${Math.round(item.x + item.w - item.clipR)} px past its edge`);
       }

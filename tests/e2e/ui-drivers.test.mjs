@@ -78,14 +78,17 @@ test('costs beyond the fee change the verdict, undo, and are saved; the tornado 
 test('with "$10 per 1,000 followers" prices the verdict and the tornado chart say price decides it; 320 and 1280 px, both themes', async () => {
   for (const width of [1280, 320]) {
     const context = await browser.newContext({ viewport: { width, height: 1400 }, deviceScaleFactor: 1 });
-    let { page } = await openUi(context, `${site.origin}/?screen=compare`);
-    // Every roster row priced by the rule of thumb ($10 per 1,000 followers = a cent per
-    // follower), saved as the user's work, then opened as it would be the next day.
-    const { scenario } = await waitForState(page, (s) => !!s.scenario, 30000);
-    scenario.assumptions.pricing.kind = 'per_thousand_followers';
-    // The plans come from the roster: pricing its rows prices both plans.
-    for (const row of scenario.roster) row.price = row.followers;
-    await page.evaluate((text) => localStorage.setItem('microreach:autosave', text), JSON.stringify(scenario));
+    const { page } = await openUi(context, `${site.origin}/?screen=compare`);
+    // The user picks the rule of thumb on the Assumptions screen and prices every roster
+    // row by it ($10 per 1,000 followers = a cent per follower); the plans come from the
+    // roster, so both are priced by it. Then the work is opened as it would be the next day.
+    await waitForState(page, (s) => !!s.comparison, 30000);
+    await showScreen(page, 'Assumptions');
+    await click(page, 'Per 1,000 followers');
+    await waitForState(page, (s) => s.scenario.assumptions.pricing.kind === 'per_thousand_followers');
+    await click(page, 'Price all rows by this model');
+    const priced = await waitForState(page, (s) => s.scenario.roster.every((row) => row.price === row.followers) && s.saveState === 'Saved in this browser', 15000);
+    assert.ok(priced.scenario.roster.length > 1);
     for (const theme of ['light', 'dark']) {
       await page.goto(`${site.origin}/?screen=compare&testhook=1&theme=${theme}`);
       const state = await waitForState(page, (s) => s.comparison?.sensitivity?.length > 0, 30000);

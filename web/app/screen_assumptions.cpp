@@ -175,6 +175,27 @@ void draw_benchmarks(App& app) {
     ui::end_card();
 }
 
+// For a roster with no quotes yet: every row's price set from the chosen model, in one
+// undoable step, so the comparison and the planner are priced by it. Quotes typed later win.
+void draw_price_roster_by_model(App& app, bool model_valid) {
+    const core::Scenario& s = app.scenario();
+    if (ui::button("Price all rows by this model", model_valid && !s.roster.empty())) {
+        const core::PricingModel model = s.assumptions.pricing; // before the edit
+        for (core::Influencer& row : app.edit("Price rows by the model").roster) {
+            const bool given_as_rate = row.engagement_kind == core::EngagementInputKind::rate;
+            const double rate = given_as_rate ? row.engagement_value
+                                : row.followers > 0
+                                    ? row.engagement_value / static_cast<double>(row.followers)
+                                    : 0.0;
+            const auto price = core::suggest_price(model, row.followers, std::min(rate, 1.0));
+            if (price.ok()) { // a row the model cannot price (no tier) keeps its price
+                row.price_per_post = price.value().price;
+            }
+        }
+    }
+    ui::muted_text("Replaces the price of every influencer in the roster (Undo restores them).");
+}
+
 void draw_pricing(App& app) {
     const core::Scenario& s = app.scenario();
     const core::NumberFormat format = s.assumptions.number_format;
@@ -260,6 +281,7 @@ void draw_pricing(App& app) {
     if (!valid.ok()) {
         ui::coloured_text(p.bad, valid.error().message);
     }
+    draw_price_roster_by_model(app, valid.ok());
     if (ImGui::TreeNodeEx("Published prices, for orientation", ImGuiTreeNodeFlags_SpanAvailWidth)) {
         for (const core::PriceReference& ref : core::price_references) {
             const std::string line =

@@ -397,7 +397,9 @@ void metric_tile(const char* id, std::string_view caption, std::string_view valu
     const float height = pad * 2 + body_h + heading_h + 2 + (note.empty() ? 0.0f : body_h + 2);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
-    ImGui::InvisibleButton(id, ImVec2(width, height));
+    // The tile draws its own text below, so its button shows none: "##" keeps the id's
+    // words out of the widget's label text (the clipping test measures label text).
+    ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
     // A line too long for the tile is cut with "...": the tooltip, the tap popup and
     // the accessible value then give it whole.
     const float clip_right = max.x - pad;
