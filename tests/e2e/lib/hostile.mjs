@@ -250,6 +250,19 @@ export async function revealNth(page, label, index = 0) {
   return found;
 }
 
+// Fails typeIntoField with what was under the pointer and a screenshot of the page.
+async function failWithPicture(page, label, index, what) {
+  const shot = `typeIntoField-${label.replace(/\W/g, '')}.png`;
+  await saveScreenshot(page, shot).catch(() => {});
+  const seen = await page.evaluate(({ x, y }) => {
+    const box = document.getElementById('microreach-frame').getBoundingClientRect();
+    const hook = window.__microreachTest;
+    const under = (hook?.items ?? []).filter((i) => x - box.left >= i.x && x - box.left <= i.x + i.w && y - box.top >= i.y && y - box.top <= i.y + i.h);
+    return { under: under.map((i) => `${i.label} (${i.window})`), editing: hook?.wantTextInput, notices: hook?.state?.notices };
+  }, await revealNth(page, label, index));
+  throw new Error(`typeIntoField: "${label}" #${index} ${what} (${JSON.stringify(seen)}; screenshot ${shot})`);
+}
+
 // A real click on the field (which selects its text: the app's number fields use
 // ImGui's AutoSelectAll), real key presses replacing the text, and Enter. With
 // `copyFirst`, Ctrl+C copies the field's text before it is replaced (the app mirrors
@@ -265,17 +278,7 @@ export async function typeIntoField(page, label, index, text, { copyFirst = fals
       .waitForFunction(() => window.__microreachTest?.wantTextInput === true, null, { timeout: 5000 * (attempt + 1), polling: 16 })
       .then(() => true, () => false);
     if (editing) break;
-    if (attempt === 2) {
-      // What was under the pointer, for the report: the page as it was, and the hook's view.
-      const shot = `typeIntoField-${label.replace(/\W/g, '')}.png`;
-      await saveScreenshot(page, shot).catch(() => {});
-      const hovered = await page.evaluate(({ x, y }) => {
-        const box = document.getElementById('microreach-frame').getBoundingClientRect();
-        const under = (window.__microreachTest?.items ?? []).filter((i) => x - box.left >= i.x && x - box.left <= i.x + i.w && y - box.top >= i.y && y - box.top <= i.y + i.h);
-        return { under: under.map((i) => `${i.label} (${i.window})`), notices: window.__microreachTest?.state?.notices };
-      }, await revealNth(page, label, index));
-      throw new Error(`typeIntoField: "${label}" #${index} did not take the keyboard after 3 clicks (${JSON.stringify(hovered)}; screenshot ${shot})`);
-    }
+    if (attempt === 2) await failWithPicture(page, label, index, 'did not take the keyboard after 3 clicks');
   }
   let copied = null;
   if (copyFirst) {
@@ -287,7 +290,7 @@ export async function typeIntoField(page, label, index, text, { copyFirst = fals
       const done = await page.waitForFunction((n) => window.__copied.length > n, before, { timeout: 5000 * (attempt + 1), polling: 16 })
         .then(() => true, () => false);
       if (done) break;
-      if (attempt === 2) throw new Error(`typeIntoField: Ctrl+C in "${label}" #${index} copied nothing after 3 presses`);
+      if (attempt === 2) await failWithPicture(page, label, index, 'copied nothing after 3 presses of Ctrl+C');
     }
     copied = await page.evaluate(() => window.__copied[window.__copied.length - 1]);
   }
