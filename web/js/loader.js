@@ -53,7 +53,7 @@
   // bytes received against Content-Length. A compressed transfer's length counts
   // compressed bytes while the stream gives decoded ones: then the size the build wrote
   // is the total. Without either, the bar shows activity without a percentage.
-  const download = { loaded: 0, total: 0, bar: null, promise: null };
+  const download = { loaded: 0, total: 0, bar: null, promise: null, compiled: null };
   function showProgress() {
     const bar = download.bar || (download.bar = document.getElementById('microreach-progress'));
     if (!bar) return;
@@ -124,6 +124,15 @@
   if (!singleFile && !opaque && webgl2 && typeof fetch === 'function') {
     download.promise = fetchWithProgress(FILES.wasm);
     download.promise.catch(function () {});  // reported when the app asks for it
+    // Compiled as the bytes arrive, while the page parses and microreach.js downloads:
+    // by the time the app's code asks for the module it is usually ready, so only the
+    // instantiation is left on the way to the first frame.
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      download.compiled = download.promise.then(function (response) {
+        return WebAssembly.compileStreaming(response);
+      });
+      download.compiled.catch(function () {});
+    }
   }
 
   // The app's code may come in two parts (web/tools/split-wasm.mjs): FILES.wasm runs
@@ -307,10 +316,16 @@
     }
 
     function instantiateWasm(imports, receiveInstance) {
-      (download.promise || fetchWithProgress(FILES.wasm))
-        .then(function (response) {
-          return WebAssembly.instantiateStreaming(response, imports);
+      const instantiated = download.compiled
+        ? download.compiled.then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            return { instance: instance, module: module };
+          });
         })
+        : (download.promise || fetchWithProgress(FILES.wasm)).then(function (response) {
+          return WebAssembly.instantiateStreaming(response, imports);
+        });
+      instantiated
         .then(function (result) {
           deferred.split = isSplit(result.module);
           if (!deferred.split) return result;
