@@ -88,7 +88,7 @@ test('the first screen, first part only, draws what it drew before the size work
     `${result.count} of ${result.total} pixels differ from ${goldenPng} (MICROREACH_UPDATE_GOLDEN=1 rewrites it after a deliberate change)`);
 });
 
-test('the share-link baselines travel in the deferred part, and a version 1 link still opens', async () => {
+test('the share-link baselines travel in the deferred part, the formulas and sources stay, a version 1 link opens', async () => {
   const primary = readFileSync(join(siteRoot, builtName('microreach.wasm')));
   const rest = readFileSync(join(siteRoot, builtName('microreach.deferred.wasm')));
   const baselines = await shareBaselines('core');
@@ -98,6 +98,15 @@ test('the share-link baselines travel in the deferred part, and a version 1 link
     assert.equal(primary.indexOf(head), -1, 'a baseline is still in the first part');
     assert.ok(rest.indexOf(head) >= 0, 'a baseline is missing from the deferred part');
   }
+
+  // Every formula's name, formula and source stays in the first part: a reader who
+  // hovers a figure sees its source at once, before the rest has arrived.
+  const table = readFileSync('core/formulas.hpp', 'utf8').split('all_formulas{')[1].split('\n};')[0];
+  const texts = [...table.matchAll(/"(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*/g)]
+    .map((run) => [...run[0].matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((part) => part[1]).join('').replace(/\\(.)/g, '$1'))
+    .filter((text) => text.length >= 8);
+  assert.ok(texts.length > 50, `only ${texts.length} formula texts found in core/formulas.hpp`);
+  for (const text of texts) assert.ok(primary.indexOf(Buffer.from(text)) >= 0, `"${text}" left the first part`);
 
   // A version 1 link from the frozen list opens to what the JS API (its own module,
   // which keeps every baseline) reads from it.

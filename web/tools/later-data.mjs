@@ -2,20 +2,23 @@
 // one (web/tools/split-wasm.mjs calls it after Binaryen's wasm-split).
 //
 // wasm-split moves functions only: every byte of the app's constant data stays in the
-// first part's data section, including the frozen share-link baselines (one JSON
-// document per link version, 15 to 18 KB each), which only the code that reads or
-// writes a link uses. That code is never in the startup profile, so it lives in the
-// deferred part, and calling it is what links the deferred part (web/js/loader.js).
-// So the baselines' bytes can travel in the deferred part as active data segments:
-// both parts share one memory, and instantiating the deferred part writes them to the
-// same addresses before any code that reads them runs.
+// first part's data section. But both parts share one memory, and instantiating the
+// deferred part (web/js/loader.js does it when it arrives, or when the app first calls
+// one of its functions) writes its own data segments into that memory. So data that
+// only code of the deferred part reads can travel with it, at the same addresses:
+// before any code that reads it runs, it is there.
 //
-// Which bytes: every frozen baseline, read from its source (core/share_link.cpp for
-// version 1, core/share_baseline_v*.cpp for the rest: each is a run of raw string
-// literals `R"b(...)b"`), so a new link version needs no change here. Each is found by
-// content in the first part's data; the last TAIL_KEPT bytes of each stay where they
-// are, because the linker may share a short literal that is the tail of a longer one
-// (string tail merging) and the first screen may read such a short one.
+// Two kinds are moved:
+// - the frozen share-link baselines (one JSON document per link version, 15 to 18 KB
+//   each), read from their sources (core/share_link.cpp for version 1,
+//   core/share_baseline_v*.cpp for the rest: each a run of raw string literals
+//   `R"b(...)b"`), so a new link version needs no change here. Only the code that reads
+//   or writes a link uses them, and no link is read or written by the first screen.
+//   Each is found by content; its last TAIL_KEPT bytes stay, because the linker may
+//   share a short literal that is the tail of a longer one (string tail merging);
+// - any other text that no code or data of the first part points into (see
+//   unreferencedTextRanges): labels, messages and notes of the other screens, the JSON
+//   reader's error messages.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -146,32 +149,90 @@ function withSegments(module, segments) {
   return assemble(module.subarray(0, 8), list);
 }
 
+// --- which bytes -------------------------------------------------------------------
+
+function activeSegments(module) {
+  const data = sections(module).find(({ id }) => id === SECTION.data);
+  return data ? readSegments(data.body) : [];
+}
+
+// Where each baseline text lies in the first part's data, without its last TAIL_KEPT bytes.
+export function baselineRanges(primary, texts) {
+  const ranges = [];
+  for (const text of texts) {
+    for (const segment of activeSegments(primary)) {
+      const at = segment.bytes?.indexOf(text) ?? -1;
+      if (at >= 0) {
+        ranges.push({ address: segment.address + at, length: text.length - TAIL_KEPT });
+        break;
+      }
+    }
+  }
+  return ranges;
+}
+
+// Texts (printable, NUL-terminated, at least MIN_TEXT bytes) that no code of the first
+// part can reach without the deferred part: no constant of the first part's code (an
+// i32.const or a load or store offset, from Binaryen's wasm-dis text `wat`) lies in the
+// text or up to NEAR bytes before it, and no aligned word of the data points into it
+// (tables of texts, such as the formulas and their sources, stay). Whatever address
+// such a text has must then come from code of the deferred part, which is linked, its
+// data written, before that code runs.
+const MIN_TEXT = 24;
+const NEAR = 16;
+export function unreferencedTextRanges(primary, wat) {
+  const constants = new Set();
+  for (const match of wat.matchAll(/i32\.const (-?\d+)|offset=(\d+)/g)) {
+    const value = Number(match[1] ?? match[2]);
+    if (value > 0) constants.add(value);
+  }
+  const segments = activeSegments(primary).filter((segment) => segment.bytes);
+  for (const segment of segments) {
+    for (let at = (4 - (segment.address % 4)) % 4; at + 4 <= segment.bytes.length; at += 4) {
+      constants.add(segment.bytes.readUInt32LE(at));
+    }
+  }
+  const sorted = [...constants].sort((a, b) => a - b);
+  const anyWithin = (low, high) => {
+    let a = 0, b = sorted.length;
+    while (a < b) {
+      const middle = (a + b) >> 1;
+      if (sorted[middle] < low) a = middle + 1; else b = middle;
+    }
+    return a < sorted.length && sorted[a] <= high;
+  };
+  const ranges = [];
+  for (const { address, bytes } of segments) {
+    for (let start = 0, end; start < bytes.length; start = end + 1) {
+      end = bytes.indexOf(0, start);
+      if (end < 0) break;
+      const text = bytes.subarray(start, end);
+      if (text.length < MIN_TEXT || !/^[\t\n\x20-\x7e\x80-\xff]+$/.test(text.toString('latin1'))) continue;
+      if (!anyWithin(address + start - NEAR, address + end)) ranges.push({ address: address + start, length: text.length });
+    }
+  }
+  return ranges;
+}
+
 // --- the move ---------------------------------------------------------------------
 
-// Takes each text out of `primary`'s active data segments and gives it to `deferred`
-// as a segment at the same address. Returns both modules and the bytes moved; a text
-// not found (already gone, or stored differently) is left out of the count.
-export function moveTexts(primary, deferred, texts) {
-  const dataOf = (module) => sections(module).find(({ id }) => id === SECTION.data);
-  const primaryData = dataOf(primary);
-  if (!primaryData) return { primary, deferred, moved: 0 };
-  const kept = readSegments(primaryData.body);
+// Takes each range out of `primary`'s active data segments and gives it to `deferred`
+// as a segment at the same address. Returns both modules and the bytes moved; a range
+// not inside one segment (or overlapping one already moved) is left where it is.
+export function moveRanges(primary, deferred, ranges) {
+  const kept = activeSegments(primary);
   const added = [];  // new pieces go last, so the indices of the others do not change
-  const later = dataOf(deferred) ? readSegments(dataOf(deferred).body) : [];
+  const later = activeSegments(deferred);
   let moved = 0;
-  for (const text of texts) {
-    const length = text.length - TAIL_KEPT;
-    for (const segment of [...kept, ...added]) {
-      if (!segment.bytes) continue;
-      const at = segment.bytes.indexOf(text);
-      if (at < 0) continue;
-      const after = segment.bytes.subarray(at + length);
-      later.push({ address: segment.address + at, bytes: segment.bytes.subarray(at, at + length) });
-      added.push({ address: segment.address + at + length, bytes: after });
-      segment.bytes = segment.bytes.subarray(0, at);
-      moved += length;
-      break;
-    }
+  for (const { address, length } of ranges) {
+    const segment = [...kept, ...added].find((s) => s.bytes && s.address <= address &&
+      address + length <= s.address + s.bytes.length);
+    if (!segment) continue;
+    const at = address - segment.address;
+    later.push({ address, bytes: segment.bytes.subarray(at, at + length) });
+    added.push({ address: address + length, bytes: segment.bytes.subarray(at + length) });
+    segment.bytes = segment.bytes.subarray(0, at);
+    moved += length;
   }
   if (moved === 0) return { primary, deferred, moved };
   return {

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { moveTexts, shareBaselines } from './later-data.mjs';
+import { baselineRanges, moveRanges, shareBaselines, unreferencedTextRanges } from './later-data.mjs';
 
 const [dist, instrumented, original] = process.argv.slice(2);
 if (!dist || !instrumented || !original) {
@@ -114,13 +114,17 @@ try {
     await rm(folder, { recursive: true, force: true });
   }
   // Data only the deferred code reads goes with it (web/tools/later-data.mjs).
-  const split = moveTexts(await readFile(primaryPath), await readFile(deferredPath),
-    await shareBaselines(fileURLToPath(new URL('../../core', import.meta.url))));
+  const [primary, deferred] = await Promise.all([readFile(primaryPath), readFile(deferredPath)]);
+  const baselines = baselineRanges(primary, await shareBaselines(fileURLToPath(new URL('../../core', import.meta.url))));
+  const withBaselines = moveRanges(primary, deferred, baselines);
+  const wat = execFileSync('wasm-dis', [primaryPath], { maxBuffer: 1 << 30 }).toString();
+  const split = moveRanges(withBaselines.primary, withBaselines.deferred, unreferencedTextRanges(primary, wat));
   new WebAssembly.Module(split.primary);  // both still valid, or the unsplit module ships
   new WebAssembly.Module(split.deferred);
   await Promise.all([writeFile(primaryPath, split.primary), writeFile(deferredPath, split.deferred)]);
   console.log(`split-wasm: microreach.wasm ${split.primary.length} bytes, microreach.deferred.wasm ` +
-    `${split.deferred.length} bytes (${split.moved} bytes of share-link baselines moved to it)`);
+    `${split.deferred.length} bytes (moved to it: ${withBaselines.moved} bytes of share-link baselines, ` +
+    `${split.moved} bytes of texts only its code reads)`);
 } catch (error) {
   await shipUnsplit(error.message.split('\n')[0]);
 }
