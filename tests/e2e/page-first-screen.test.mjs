@@ -5,24 +5,17 @@
 //
 // The reference is tests/golden/first-screen.png. A deliberate change of the first
 // screen rewrites it: MICROREACH_UPDATE_GOLDEN=1 node --test tests/e2e/page-first-screen.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, watchPage, siteRoot } from './lib/browser.mjs';
-import { builtName, loadApiInPage, callApi } from './lib/page.mjs';
+import { measurePngs, watchPage, siteRoot } from './lib/browser.mjs';
+import { builtName, loadApiInPage, callApi, startPageSuite } from './lib/page.mjs';
 import { shareBaselines } from '../../web/tools/later-data.mjs';
 
 const goldenPng = 'tests/golden/first-screen.png';
 let site, browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+startPageSuite((suite) => ({ site, browser } = suite));
 
 // Screenshots of the canvas until two in a row are equal (the results settle in the
 // first frames; on a loaded machine that takes a while), at most 30 s.
@@ -38,33 +31,17 @@ async function settledScreenshot(page) {
   throw new Error('the first screen kept changing for 30 s');
 }
 
-// Pixels whose colour differs by more than `tolerance` (sum over R, G, B), decoded by
-// the browser itself.
-async function differingPixels(png, reference, tolerance = 24) {
-  const page = await browser.context.newPage();
-  try {
-    return await page.evaluate(async ({ a, b, tolerance }) => {
-      const pixels = async (data) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
-        await image.decode();
-        const canvas = new OffscreenCanvas(image.width, image.height);
-        const context2d = canvas.getContext('2d');
-        context2d.drawImage(image, 0, 0);
-        return { width: image.width, height: image.height, data: context2d.getImageData(0, 0, image.width, image.height).data };
-      };
-      const [x, y] = [await pixels(a), await pixels(b)];
-      if (x.width !== y.width || x.height !== y.height) return { size: [x.width, x.height, y.width, y.height] };
-      let count = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        const d = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]);
-        if (d > tolerance) count++;
-      }
-      return { count, total: x.width * x.height };
-    }, { a: png.toString('base64'), b: reference.toString('base64'), tolerance });
-  } finally {
-    await page.close();
-  }
+// Pixels whose colour differs by more than `tolerance` (sum over R, G, B).
+function differingPixels(png, reference, tolerance = 24) {
+  return measurePngs(browser.context, [png, reference], ([x, y], tolerance) => {
+    if (x.width !== y.width || x.height !== y.height) return { size: [x.width, x.height, y.width, y.height] };
+    let count = 0;
+    for (let i = 0; i < x.data.length; i += 4) {
+      const d = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]);
+      if (d > tolerance) count++;
+    }
+    return { count, total: x.width * x.height };
+  }, tolerance);
 }
 
 test('the first screen, first part only, draws what it drew before the size work', async () => {
