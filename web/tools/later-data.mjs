@@ -28,7 +28,7 @@ const SECTION = { dataCount: 12, data: 11 };
 // --- the share-link baselines, as the compiler stores them -------------------------
 
 // The runs of adjacent `R"b(...)b"` literals of a C++ source, each joined into one text.
-export function rawLiteralRuns(source) {
+function rawLiteralRuns(source) {
   const runs = [];
   const literal = /R"b\(([\s\S]*?)\)b"/g;
   let run = null, end = -1, match;
