@@ -117,8 +117,14 @@ try {
   const [primary, deferred] = await Promise.all([readFile(primaryPath), readFile(deferredPath)]);
   const baselines = baselineRanges(primary, await shareBaselines(fileURLToPath(new URL('../../core', import.meta.url))));
   const withBaselines = moveRanges(primary, deferred, baselines);
-  const wat = execFileSync('wasm-dis', [primaryPath], { maxBuffer: 1 << 30 }).toString();
-  const split = moveRanges(withBaselines.primary, withBaselines.deferred, unreferencedTextRanges(primary, wat));
+  let texts = [];
+  try {
+    const wat = execFileSync('wasm-dis', [primaryPath], { maxBuffer: 1 << 30 }).toString();
+    texts = unreferencedTextRanges(primary, wat);
+  } catch (error) {
+    console.warn(`split-wasm: texts stay in the first part (wasm-dis: ${error.message.split('\n')[0]})`);
+  }
+  const split = moveRanges(withBaselines.primary, withBaselines.deferred, texts);
   new WebAssembly.Module(split.primary);  // both still valid, or the unsplit module ships
   new WebAssembly.Module(split.deferred);
   await Promise.all([writeFile(primaryPath, split.primary), writeFile(deferredPath, split.deferred)]);
