@@ -3,7 +3,7 @@
 // Every timing is a ratio against the baseline measured here and now, because
 // shared machines are noisy. Run through scripts/bench.sh (it builds first).
 //
-//   node tests/perf/bench.mjs --site DIR --bare DIR [--loads 10] [--update docs/performance.md]
+//   node tests/perf/bench.mjs --site DIR --bare DIR [--loads 10] [--update docs/performance.md [--keep-core]]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { join } from 'node:path';
@@ -62,9 +62,14 @@ async function firstFrameMs(context, url) {
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.microreachReady === 'true', null, { timeout: 30000 });
   const ms = await page.evaluate(() => window.__microreachFirstFrameMs ?? window.__firstFrameMs);
+  // The loader's steps (web/js/loader.js), where it marks them.
+  const steps = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((entry) => entry.name.startsWith('microreach:')).map((entry) => [entry.name.slice(11), entry.startTime])));
   await page.close();
+  startupSteps.push(steps);
   return ms;
 }
+const startupSteps = [];
 
 async function idleFrames(context, origin, seconds) {
   const page = await context.newPage();
@@ -149,6 +154,15 @@ try {
     lines.push(`| + rest of the app on first touch, gzip -9 | ${kb(deferred)} (whole app ${kb(ourSize.gzip + deferred)}) | | ${((ourSize.gzip + deferred) / bareSize.gzip).toFixed(2)}x | |`);
   }
   lines.push(`| time to first frame, median of ${loads} | ${median(ourFirst).toFixed(0)} ms | ${median(bareFirst).toFixed(0)} ms | ${firstRatio.toFixed(2)}x | <= 1.3x |`);
+  // Where our first frame's time goes: medians of the loader's marks over our loads.
+  const stepNames = [['code', 'microreach.js run'], ['compiled', 'first part compiled'], ['instantiated', 'instantiated'],
+    ['main', 'the app starts'], ['first-frame', 'first frame begins']];
+  const ourSteps = startupSteps.filter((steps) => Object.keys(steps).length > 0);
+  if (ourSteps.length) {
+    const described = stepNames.filter(([key]) => ourSteps.every((steps) => key in steps))
+      .map(([key, label]) => `${label} ${median(ourSteps.map((steps) => steps[key])).toFixed(0)} ms`);
+    lines.push(`| first frame, the steps before it (median ms after navigation start) | ${described.join(', ')} | | | |`);
+  }
   lines.push(`| frames drawn in 5 s idle | ${idle} | (draws every frame) | | 0 |`);
   lines.push(`| frame time in the app (wall clock), planner, 1,000 rows, median | ${frames.supported ? frames.median.toFixed(2) + ' ms' : 'n/a (demoRows unsupported)'} | | | <= 2 ms |`);
   lines.push(`| frame time in the app (wall clock), planner, 1,000 rows, p95 | ${frames.supported ? frames.p95.toFixed(2) + ' ms' : 'n/a'} | | | <= 4 ms |`);
@@ -166,17 +180,29 @@ try {
   await bare.close();
 }
 
+// With --keep-core (scripts/bench.sh --page-only) the core tables and their verdicts
+// stay as the last full run wrote them in the updated file; only the page rows change.
+const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
+const previous = updateFile && existsSync(updateFile) ? readFileSync(updateFile, 'utf8') : '';
+let coreText = coreTable && existsSync(coreTable) ? readFileSync(coreTable, 'utf8').trim() : '';
+if (args.includes('--keep-core') && previous.includes(begin)) {
+  const block = previous.slice(previous.indexOf(begin), previous.indexOf(end));
+  const verdictsAt = block.search(/\n- (meets|MISSES) target:/);
+  coreText = block.slice(block.indexOf('\n', block.indexOf('Files the main page loads:')), verdictsAt).trim();
+  const ours = verdicts.map((line) => line.split('target: ')[1]);
+  verdicts.push(...block.slice(verdictsAt).split('\n')
+    .filter((line) => /^- (meets|MISSES) target:/.test(line) && !ours.includes(line.split('target: ')[1]))
+    .map((line) => line.slice(2)));
+}
 let table = lines.join('\n');
-if (coreTable && existsSync(coreTable)) table += '\n\n' + readFileSync(coreTable, 'utf8').trim();
+if (coreText) table += '\n\n' + coreText;
 const machine = `${execFileSync('nproc').toString().trim()} cores (load average over 1, 5, 15 min: ${loadAtStart} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end), ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`;
 const output = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`;
 console.log(output);
 if (updateFile) {
-  const document = existsSync(updateFile) ? readFileSync(updateFile, 'utf8') : '';
-  const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
   const block = `${begin}\n${output}${end}`;
-  const updated = document.includes(begin)
-    ? document.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-    : `${document}\n${block}\n`;
+  const updated = previous.includes(begin)
+    ? previous.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
+    : `${previous}\n${block}\n`;
   writeFileSync(updateFile, updated);
 }

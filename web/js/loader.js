@@ -53,7 +53,11 @@
   // bytes received against Content-Length. A compressed transfer's length counts
   // compressed bytes while the stream gives decoded ones: then the size the build wrote
   // is the total. Without either, the bar shows activity without a percentage.
-  const download = { loaded: 0, total: 0, bar: null, promise: null };
+  const download = { loaded: 0, total: 0, bar: null, promise: null, compiled: null };
+  // The startup's steps on the page's timeline, for the benchmark (tests/perf/bench.mjs).
+  function mark(name) {
+    if (window.performance && typeof performance.mark === 'function') performance.mark(name);
+  }
   function showProgress() {
     const bar = download.bar || (download.bar = document.getElementById('microreach-progress'));
     if (!bar) return;
@@ -124,6 +128,18 @@
   if (!singleFile && !opaque && webgl2 && typeof fetch === 'function') {
     download.promise = fetchWithProgress(FILES.wasm);
     download.promise.catch(function () {});  // reported when the app asks for it
+    // Compiled as the bytes arrive, while the page parses and microreach.js downloads:
+    // by the time the app's code asks for the module it is usually ready, so only the
+    // instantiation is left on the way to the first frame.
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      download.compiled = download.promise.then(function (response) {
+        return WebAssembly.compileStreaming(response);
+      }).then(function (module) {
+        mark('microreach:compiled');
+        return module;
+      });
+      download.compiled.catch(function () {});
+    }
   }
 
   // The app's code may come in two parts (web/tools/split-wasm.mjs): FILES.wasm runs
@@ -307,10 +323,16 @@
     }
 
     function instantiateWasm(imports, receiveInstance) {
-      (download.promise || fetchWithProgress(FILES.wasm))
-        .then(function (response) {
-          return WebAssembly.instantiateStreaming(response, imports);
+      const instantiated = download.compiled
+        ? download.compiled.then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            return { instance: instance, module: module };
+          });
         })
+        : (download.promise || fetchWithProgress(FILES.wasm)).then(function (response) {
+          return WebAssembly.instantiateStreaming(response, imports);
+        });
+      instantiated
         .then(function (result) {
           deferred.split = isSplit(result.module);
           if (!deferred.split) return result;
@@ -322,6 +344,7 @@
           return startupNeedsDeferred() ? fetchDeferred().then(function () { return result; }) : result;
         })
         .then(function (result) {
+          mark('microreach:instantiated');
           receiveInstance(result.instance, result.module);
           if (deferred.split) {
             deferred.primary = result.instance.exports;
@@ -418,7 +441,10 @@
     script.onerror = function () {
       showError('Microreach could not load its code. Check your connection and reload the page.');
     };
-    script.onload = run;
+    script.onload = function () {
+      mark('microreach:code');
+      run();
+    };
     document.head.appendChild(script);
   }
 

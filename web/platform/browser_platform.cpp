@@ -169,6 +169,11 @@ EM_JS(void, js_set_content_height, (const char* selector, float css_px), {
     box.dispatchEvent(new CustomEvent("microreach:height", { bubbles: true, detail: { height: Math.ceil(css_px) } }));
 });
 
+// A step of the startup on the page's timeline (read by tests/perf/bench.mjs).
+EM_JS(void, js_mark, (const char* name), {
+    if (window.performance && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 EM_JS(void, js_announce_ready, (), {
     document.documentElement.dataset.microreachReady = "true";
     window.__microreachFirstFrameMs = performance.now();  // read by the benchmark
@@ -227,6 +232,9 @@ void rebuild_fonts(float dpr) {
 // [SECTION] Frame loop
 
 void draw_frame() {
+    if (g_state.frames_drawn == 0) {
+        js_mark("microreach:first-frame");
+    }
     const double start_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
 
@@ -377,6 +385,7 @@ void set_clipboard(void*, const char* text) {
 
 bool platform_start(const PlatformConfig& config, FrameFunction frame, StateJsonFunction state_json,
                     void* user, std::string* error) {
+    js_mark("microreach:main");
     g_state.config = config;
     g_state.frame = frame;
     g_state.state_json = state_json;

@@ -135,7 +135,7 @@ export async function hashNames(dist, salt = '') {
     // (its Content-Length then counts compressed bytes, the stream decoded ones).
     if (files['microreach.wasm']) {
       const { size } = await stat(path(files['microreach.wasm']));
-      text = text.replace(/\bwasmBytes: \d+/, `wasmBytes: ${size}`);
+      text = text.replace(/\bwasmBytes:\s*\d+/, `wasmBytes: ${size}`);  // minified or not
     }
     await writeFile(path(name), text);
   };

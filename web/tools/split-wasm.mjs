@@ -11,6 +11,9 @@
 // sweeps the mouse over it (tooltips), reads which functions ran, and hands that
 // profile to Binaryen's wasm-split.
 //
+// Then the frozen share-link baselines, data only the deferred code reads, move to the
+// deferred part too (web/tools/later-data.mjs).
+//
 // Whatever goes wrong (no Chromium, a wasm-split failure), the site still works: the
 // unsplit module is shipped as microreach.wasm and no deferred file exists, so the
 // loader never needs one. The tool says so and exits 0.
@@ -21,6 +24,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { baselineRanges, moveRanges, shareBaselines, unreferencedTextRanges } from './later-data.mjs';
 
 const [dist, instrumented, original] = process.argv.slice(2);
 if (!dist || !instrumented || !original) {
@@ -108,8 +113,24 @@ try {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+  // Data only the deferred code reads goes with it (web/tools/later-data.mjs).
   const [primary, deferred] = await Promise.all([readFile(primaryPath), readFile(deferredPath)]);
-  console.log(`split-wasm: microreach.wasm ${primary.length} bytes, microreach.deferred.wasm ${deferred.length} bytes`);
+  const baselines = baselineRanges(primary, await shareBaselines(fileURLToPath(new URL('../../core', import.meta.url))));
+  const withBaselines = moveRanges(primary, deferred, baselines);
+  let texts = [];
+  try {
+    const wat = execFileSync('wasm-dis', [primaryPath], { maxBuffer: 1 << 30 }).toString();
+    texts = unreferencedTextRanges(primary, wat);
+  } catch (error) {
+    console.warn(`split-wasm: texts stay in the first part (wasm-dis: ${error.message.split('\n')[0]})`);
+  }
+  const split = moveRanges(withBaselines.primary, withBaselines.deferred, texts);
+  new WebAssembly.Module(split.primary);  // both still valid, or the unsplit module ships
+  new WebAssembly.Module(split.deferred);
+  await Promise.all([writeFile(primaryPath, split.primary), writeFile(deferredPath, split.deferred)]);
+  console.log(`split-wasm: microreach.wasm ${split.primary.length} bytes, microreach.deferred.wasm ` +
+    `${split.deferred.length} bytes (moved to it: ${withBaselines.moved} bytes of share-link baselines, ` +
+    `${split.moved} bytes of texts only its code reads)`);
 } catch (error) {
   await shipUnsplit(error.message.split('\n')[0]);
 }

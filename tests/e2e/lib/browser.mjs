@@ -79,57 +79,72 @@ export async function openApp(context, url, { testHook = true } = {}) {
   return { page, record };
 }
 
-// Counts pixels in a rectangle of a PNG screenshot that differ from `background`
-// (decoded by the browser itself, so no image library is needed).
-export async function countForegroundPixels(context, png, rect, background, tolerance = 24) {
+// Runs `measure(images, arg)` in a blank page on the pixels of PNG screenshots, each
+// decoded by the browser itself (so no image library is needed) into an ImageData.
+// `measure` travels as source text: it sees only its arguments.
+export async function measurePngs(context, pngs, measure, arg) {
   const page = await context.newPage();
   try {
-    return await page.evaluate(async ({ data, rect, background, tolerance }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const context2d = canvas.getContext('2d');
-      context2d.drawImage(image, 0, 0);
-      const x = Math.max(0, Math.floor(rect.x)), y = Math.max(0, Math.floor(rect.y));
-      const w = Math.min(image.width - x, Math.ceil(rect.width)), h = Math.min(image.height - y, Math.ceil(rect.height));
-      const pixels = context2d.getImageData(x, y, w, h).data;
-      let count = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        const d = Math.abs(pixels[i] - background[0]) + Math.abs(pixels[i + 1] - background[1]) + Math.abs(pixels[i + 2] - background[2]);
-        if (d > tolerance) count++;
+    return await page.evaluate(async ({ datas, source, arg }) => {
+      const images = [];
+      for (const data of datas) {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const context2d = new OffscreenCanvas(image.width, image.height).getContext('2d');
+        context2d.drawImage(image, 0, 0);
+        images.push(context2d.getImageData(0, 0, image.width, image.height));
       }
-      return { count, total: w * h, width: image.width, height: image.height };
-    }, { data: png.toString('base64'), rect, background, tolerance });
+      return (0, eval)(`(${source})`)(images, arg);
+    }, { datas: pngs.map((png) => png.toString('base64')), source: measure.toString(), arg });
   } finally {
     await page.close();
   }
 }
 
+// A rectangle of a screenshot clipped to it: [x, y, width, height].
+function clip(rect, width, height) {
+  const x = Math.max(0, Math.floor(rect.x)), y = Math.max(0, Math.floor(rect.y));
+  return [x, y, Math.min(width - x, Math.ceil(rect.width)), Math.min(height - y, Math.ceil(rect.height))];
+}
+
+// Counts pixels in a rectangle of a PNG screenshot that differ from `background`.
+export async function countForegroundPixels(context, png, rect, background, tolerance = 24) {
+  const [width, height] = pngSize(png);
+  const [x, y, w, h] = clip(rect, width, height);
+  return measurePngs(context, [png], ([image], { x, y, w, h, background, tolerance }) => {
+    let count = 0;
+    for (let row = y; row < y + h; row++) {
+      for (let i = (row * image.width + x) * 4, end = i + w * 4; i < end; i += 4) {
+        const d = Math.abs(image.data[i] - background[0]) + Math.abs(image.data[i + 1] - background[1]) + Math.abs(image.data[i + 2] - background[2]);
+        if (d > tolerance) count++;
+      }
+    }
+    return { count, total: w * h, width: image.width, height: image.height };
+  }, { x, y, w, h, background, tolerance });
+}
+
 // The colours in a rectangle of a screenshot with their pixel counts, most common
 // first (the first is the background), at most `limit` of them.
 export async function colourCounts(context, png, rect, limit = 200) {
-  const page = await context.newPage();
-  try {
-    return await page.evaluate(async ({ data, rect, limit }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const context2d = canvas.getContext('2d');
-      context2d.drawImage(image, 0, 0);
-      const pixels = context2d.getImageData(Math.floor(rect.x), Math.floor(rect.y), Math.ceil(rect.width), Math.ceil(rect.height)).data;
-      const counts = new Map();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+  const [width, height] = pngSize(png);
+  const [x, y, w, h] = clip(rect, width, height);
+  return measurePngs(context, [png], ([image], { x, y, w, h, limit }) => {
+    const counts = new Map();
+    for (let row = y; row < y + h; row++) {
+      for (let i = (row * image.width + x) * 4, end = i + w * 4; i < end; i += 4) {
+        const key = (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
         counts.set(key, (counts.get(key) || 0) + 1);
       }
-      return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
-        .map(([key, count]) => ({ colour: [(key >> 16) & 255, (key >> 8) & 255, key & 255], count }));
-    }, { data: png.toString('base64'), rect, limit });
-  } finally {
-    await page.close();
-  }
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
+      .map(([key, count]) => ({ colour: [(key >> 16) & 255, (key >> 8) & 255, key & 255], count }));
+  }, { x, y, w, h, limit });
+}
+
+// A PNG's width and height, from its header.
+function pngSize(png) {
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
 // The most common colour in a rectangle of a screenshot (the background).
