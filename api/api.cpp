@@ -83,49 +83,11 @@ json envelope(Reply reply) {
     return out;
 }
 
-namespace {
-
-// Puts each marked column in place, as a list of numbers.
-void insert_columns(json& value, Columns& columns) {
-    if (value.is_object() && value.size() == 1) {
-        const auto marker = value.find(column_marker);
-        if (marker != value.end() && marker->is_number_unsigned() &&
-            marker->get<std::size_t>() < columns.size()) {
-            const auto& numbers = columns[marker->get<std::size_t>()];
-            value = json(numbers); // a list of doubles: no value per heap node
-            return;
-        }
-    }
-    if (value.is_structured()) {
-        for (auto& item : value) {
-            insert_columns(item, columns);
-        }
-    }
-}
-
-// Takes each double column out of the reply, leaving its marker.
-void extract_columns(json& value, Columns& columns) {
-    if (value.is_binary()) {
-        columns.push_back(core::schema::column_values(value));
-        value = json{{column_marker, columns.size() - 1}};
-    } else if (value.is_object()) {
-        for (auto& item : value) {
-            extract_columns(item, columns);
-        }
-    } else if (value.is_array()) {
-        // A list holds no column (they are fields of objects): 10,000 rows are skipped.
-        if (!value.empty() && value.front().is_object()) {
-            for (auto& item : value) {
-                extract_columns(item, columns);
-            }
-        }
-    }
-}
-
-} // namespace
-
-CallResult call(Function f, const std::vector<std::optional<std::string>>& texts, Columns columns) {
+CallResult call(Function f, const std::vector<std::optional<std::string>>& texts,
+                InputColumns columns) {
+    CallResult result;
     Args args;
+    args.columns = &result.columns;
     Reply reply = json();
     for (std::size_t i = 0; i < texts.size() && reply; ++i) {
         if (!texts[i]) {
@@ -136,16 +98,14 @@ CallResult call(Function f, const std::vector<std::optional<std::string>>& texts
             args.values.push_back(texts[i]->empty() ? json() // undefined, a function: left out
                                                     : json::parse(*texts[i], nullptr, false));
             if (!columns.empty()) {
-                insert_columns(args.values.back(), columns);
+                place_columns(args.values.back(), columns);
             }
         }
     }
     if (reply) {
         reply = f(args);
     }
-    json answer = envelope(std::move(reply));
-    CallResult result;
-    extract_columns(answer, result.columns);
+    const json answer = envelope(std::move(reply));
     // `replace`: invalid UTF-8 in a user's text must not abort the module.
     result.json = answer.dump(-1, ' ', false, json::error_handler_t::replace);
     return result;

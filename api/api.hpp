@@ -31,6 +31,9 @@ using core::schema::Dialect;
 // The arguments as JSON; one left out (or undefined, or null) is null.
 struct Args {
     std::vector<json> values;
+    // Where a result written as columns puts its numbers (docs/api.md "Columns"); call()
+    // hands them to JavaScript.
+    core::schema::NumberColumns* columns = nullptr;
     [[nodiscard]] const json& operator[](std::size_t i) const;
 };
 
@@ -126,12 +129,14 @@ Reply tracking_links(const Args&), preview_results_import(const Args&), import_r
 // Bad cells of an import preview as {line, column, code, field, message, text}.
 [[nodiscard]] json import_errors_json(const std::vector<core::ImportRowError>& errors);
 
-// Columns of numbers travelling beside the JSON texts (docs/api.md, "Columns"): in
-// the texts, {"__microreachColumn": k} stands for column k. JavaScript's typed arrays
-// come in this way, and a result's double columns (core::schema::double_column) go
-// out this way, as Float64Arrays: no number is written out as text.
-using Columns = std::vector<std::vector<double>>;
-inline constexpr std::string_view column_marker = "__microreachColumn"; // and bindings_post.js
+// Columns travelling beside the JSON texts (docs/api.md, "Columns"; api/columns.cpp):
+// in the texts, {"__microreachColumn": k} stands for column k. JavaScript's typed arrays
+// and a columns object's lists of texts come in this way, each as one
+// core::schema::ListColumn; a result's number columns go out this way, all in one
+// buffer that JavaScript gets as one Float64Array. No number is written out as text.
+using core::schema::column_marker;
+using InputColumns = std::vector<json>;      // ListColumns
+using Columns = core::schema::NumberColumns; // a result's
 
 struct CallResult {
     std::string json; // the envelope's JSON text
@@ -141,6 +146,13 @@ struct CallResult {
 // Runs `f` on arguments given as JSON texts (an empty optional: the value JSON cannot
 // carry) with the columns they mark, and returns the envelope, what JavaScript gets.
 [[nodiscard]] CallResult call(Function f, const std::vector<std::optional<std::string>>& texts,
-                              Columns columns = {});
+                              InputColumns columns = {});
+
+// A list of texts from JavaScript as a text column: their UTF-8 bytes one after another
+// (TextEncoder's, a lone surrogate as U+FFFD) and each one's length in UTF-16 units.
+[[nodiscard]] json text_column_from_utf16(std::string_view utf8,
+                                          const std::vector<std::uint32_t>& utf16_lengths);
+// Puts each marked column of `columns` in place in `value` (moved out of `columns`).
+void place_columns(json& value, InputColumns& columns);
 
 } // namespace api

@@ -44,8 +44,9 @@ Reply evaluate_campaign(const Args& args) {
     }
     // A roster given as columns gets its rows back as columns (docs/api.md, "Columns").
     core::schema::Writer writer(Dialect::api, core::Currency::usd);
-    if (args[0].is_object() && args[0].contains("roster") && args[0]["roster"].is_object()) {
-        writer.columns_for("rows");
+    if (args.columns != nullptr && args[0].is_object() && args[0].contains("roster") &&
+        args[0]["roster"].is_object()) {
+        writer.columns_for("rows", *args.columns);
     }
     return writer.write(result.value());
 }

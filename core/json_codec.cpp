@@ -2,6 +2,7 @@
 
 #include "core/numbers.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -59,12 +60,77 @@ std::optional<Currency> exact_currency(const json& code) {
     return std::nullopt;
 }
 
+std::optional<ListColumn> ListColumn::of(const json& value) {
+    if (value.is_binary() && value.get_binary().has_subtype() &&
+        (value.get_binary().subtype() == numbers || value.get_binary().subtype() == texts)) {
+        return ListColumn(value);
+    }
+    return std::nullopt;
+}
+
+ListColumn::ListColumn(const json& binary) : bytes_(binary.get_binary()) {
+    size_ = is_text() ? word(0) : bytes_.size() / sizeof(double);
+}
+
+std::uint32_t ListColumn::word(std::size_t k) const {
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes_.data() + k * sizeof(word), sizeof(word));
+    return word;
+}
+
+double ListColumn::number(std::size_t k) const {
+    double number = 0.0;
+    std::memcpy(&number, bytes_.data() + k * sizeof(number), sizeof(number));
+    return number;
+}
+
+std::string_view ListColumn::text(std::size_t k) const {
+    // [count][end of each entry][the entries' bytes]
+    const auto* first = reinterpret_cast<const char*>(bytes_.data()) + (size_ + 1) * 4;
+    const std::uint32_t start = k == 0 ? 0 : word(k);
+    return {first + start, word(k + 1) - start};
+}
+
+// Copies construct from ranges, never zero-fill first: at 10,000 rows a zero fill
+// of fresh memory cost as much as the copy.
+json number_column(const std::vector<double>& values) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(values.data());
+    return number_column_from_bytes(
+        std::vector<std::uint8_t>(bytes, bytes + values.size() * sizeof(double)));
+}
+
+json number_column_from_bytes(std::vector<std::uint8_t>&& doubles) {
+    return json::binary(std::move(doubles), ListColumn::numbers);
+}
+
+json text_column(std::string_view utf8, const std::vector<std::uint32_t>& ends) {
+    std::vector<std::uint8_t> bytes((ends.size() + 1) * 4 + utf8.size());
+    const auto count = static_cast<std::uint32_t>(ends.size());
+    std::memcpy(bytes.data(), &count, 4);
+    std::uint32_t previous = 0;
+    for (std::size_t k = 0; k < ends.size(); ++k) {
+        // Kept inside the bytes and in order whatever the caller gave.
+        previous = std::clamp(ends[k], previous, static_cast<std::uint32_t>(utf8.size()));
+        std::memcpy(bytes.data() + (k + 1) * 4, &previous, 4);
+    }
+    std::memcpy(bytes.data() + (ends.size() + 1) * 4, utf8.data(), utf8.size());
+    return json::binary(std::move(bytes), ListColumn::texts);
+}
+
+std::optional<std::size_t> list_size(const json& value) {
+    if (value.is_array()) {
+        return value.size();
+    }
+    if (const auto column = ListColumn::of(value)) {
+        return column->size();
+    }
+    return std::nullopt;
+}
+
 std::size_t column_rows(const json& columns) {
     std::size_t rows = 0;
     for (const auto& column : columns) {
-        if (column.is_array()) {
-            rows = std::max(rows, column.size());
-        }
+        rows = std::max(rows, list_size(column).value_or(0));
     }
     return rows;
 }
@@ -147,6 +213,15 @@ void Reader::read_currency(const json& value, Currency& out) {
                  "expected a currency code: USD, EUR, GBP, CAD or AUD.");
 }
 
+void Reader::read_units(double units, Money& out) {
+    // The path is spelled only for an error: a column reads 10,000 amounts.
+    auto money = Money::from_units(units, currency_, {});
+    if (!money) {
+        money = Money::from_units(units, currency_, path());
+    }
+    money ? void(out = money.value()) : fail(money.error());
+}
+
 void Reader::read_money(const json& value, Money& out) {
     if (dialect_ == Dialect::api) {
         // {cents, currency?}, a number of units (12.5) or text ("$5,000").
@@ -166,12 +241,7 @@ void Reader::read_money(const json& value, Money& out) {
             pop();
             out = money;
         } else if (value.is_number()) {
-            // The path is spelled only for an error: a column reads 10,000 amounts.
-            auto money = Money::from_units(value.get<double>(), currency_, {});
-            if (!money) {
-                money = Money::from_units(value.get<double>(), currency_, path());
-            }
-            money ? void(out = money.value()) : fail(money.error());
+            read_units(value.get<double>(), out);
         } else if (value.is_string()) {
             auto money = parse_signed_money(value.get_ref<const std::string&>(), path(), currency_);
             money ? void(out = money.value()) : fail(money.error());
@@ -214,25 +284,6 @@ json Writer::money(const Money& money) const {
         return money.cents;
     }
     return {{"cents", money.cents}, {"currency", currency_info(money.currency).code}};
-}
-
-// Copies construct from ranges, never zero-fill first: at 10,000 rows a zero fill
-// of fresh memory cost as much as the copy.
-json double_column(const std::vector<double>& values) {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(values.data());
-    return json::binary(std::vector<std::uint8_t>(bytes, bytes + values.size() * sizeof(double)));
-}
-
-std::vector<double> column_values(const json& column) {
-    const auto& bytes = column.get_binary();
-    std::vector<double> values;
-    values.reserve(bytes.size() / sizeof(double));
-    for (std::size_t at = 0; at + sizeof(double) <= bytes.size(); at += sizeof(double)) {
-        double value = 0.0;
-        std::memcpy(&value, bytes.data() + at, sizeof(double));
-        values.push_back(value);
-    }
-    return values;
 }
 
 } // namespace core::schema

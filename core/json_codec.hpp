@@ -53,6 +53,64 @@ template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 } // namespace detail
 
+// [SECTION] Columns (API dialect, docs/api.md "Large rosters: columns")
+// A list of described rows may be given as an object of one list per field, and the
+// rows of a result written back that way. Lists that crossed from JavaScript in one
+// piece (a typed array, a list of texts) arrive as one JSON binary value each, never a
+// value per entry: ListColumn reads them. The reader treats them as lists everywhere.
+
+// In JSON texts, {"__microreachColumn": k} stands for column k (web/bindings_post.js);
+// {"__microreachFlags": k} for a result's column of true/false, as 1/0.
+inline constexpr std::string_view column_marker = "__microreachColumn";
+inline constexpr std::string_view flags_marker = "__microreachFlags";
+
+// A list that crossed in one piece: numbers (doubles), or texts (UTF-8, each entry's end
+// offset first). Made by number_column and text_column.
+class ListColumn {
+public:
+    // The binary's subtype says which.
+    static constexpr std::uint8_t numbers = 1, texts = 2;
+    // The column `value` is, if it is one.
+    [[nodiscard]] static std::optional<ListColumn> of(const json& value);
+
+    explicit ListColumn(const json& binary);
+    [[nodiscard]] bool is_text() const { return bytes_.subtype() == texts; }
+    [[nodiscard]] std::size_t size() const { return size_; }
+    [[nodiscard]] double number(std::size_t k) const;
+    [[nodiscard]] std::string_view text(std::size_t k) const;
+
+private:
+    [[nodiscard]] std::uint32_t word(std::size_t k) const; // of a text column's header
+
+    const json::binary_t& bytes_;
+    std::size_t size_ = 0;
+};
+
+// A number column from the bytes of its doubles (moved in: no copy).
+[[nodiscard]] json number_column_from_bytes(std::vector<std::uint8_t>&& doubles);
+[[nodiscard]] json number_column(const std::vector<double>& values);
+// A text column: `utf8` holds the entries one after another, entry k ends at ends[k].
+[[nodiscard]] json text_column(std::string_view utf8, const std::vector<std::uint32_t>& ends);
+
+// The entries of a list or a ListColumn; nothing for anything else.
+[[nodiscard]] std::optional<std::size_t> list_size(const json& value);
+
+// Rows given as columns: the longest list.
+[[nodiscard]] std::size_t column_rows(const json& columns);
+
+// A result's number columns, written one after another into one buffer (handed to
+// JavaScript in one copy): column k is numbers[starts[k] .. starts[k + 1]).
+struct NumberColumns {
+    std::vector<double> numbers;
+    std::vector<std::size_t> starts{0};
+
+    [[nodiscard]] std::size_t size() const { return starts.size() - 1; }
+    [[nodiscard]] std::vector<double> column(std::size_t k) const {
+        return {numbers.begin() + static_cast<std::ptrdiff_t>(starts[k]),
+                numbers.begin() + static_cast<std::ptrdiff_t>(starts[k + 1])};
+    }
+};
+
 // [SECTION] Reader
 
 class Reader {
@@ -93,6 +151,8 @@ public:
         path_.push_back({.text = std::move(segment), .index = std::string::npos});
     }
     void push_index(std::size_t index) { path_.push_back({.text = {}, .index = index}); }
+    // The index pushed last becomes `index` (a loop over a list pushes once).
+    void set_index(std::size_t index) { path_.back().index = index; }
     void pop() { path_.pop_back(); }
     [[nodiscard]] std::string path() const;
 
@@ -105,7 +165,12 @@ private:
     void read_integer(const json& value, Int& out, bool open_max);
     template <class T>
     void read_columns(const json& columns, std::vector<T>& out);
+    // Entry k of a list: of `column` when the list is a ListColumn, else of the array.
+    template <class M>
+    void read_entry(const json& list, const std::optional<ListColumn>& column, std::size_t k,
+                    M& out, bool open_max);
     void read_money(const json& value, Money& out);
+    void read_units(double units, Money& out); // a number of units (12.5), API dialect
     void read_currency(const json& value, Currency& out);
 
     struct Segment {
@@ -124,13 +189,27 @@ private:
 // Integral values: JSON integers, or floats with no fraction ("3.0") below 2^53.
 [[nodiscard]] std::optional<long double> integral_value(const json& value);
 
-// A list of described rows given as columns (API dialect, docs/api.md "Columns"): an
-// object of one list per field. The row count: the longest list.
-[[nodiscard]] std::size_t column_rows(const json& columns);
+namespace detail {
+// A double that is a whole number Int holds exactly (below 2^53): the entries of a number
+// column. Checked without long double, which wasm computes in software.
+template <class Int>
+bool whole_number(double d, Int& out) {
+    using Limits = std::numeric_limits<Int>;
+    if (std::trunc(d) == d && std::fabs(d) < 9007199254740992.0 &&
+        d >= static_cast<double>(Limits::lowest()) && d <= static_cast<double>(Limits::max())) {
+        out = static_cast<Int>(d);
+        return true;
+    }
+    return false;
+}
+} // namespace detail
 
 template <class Int>
 void Reader::read_integer(const json& value, Int& out, bool open_max) {
     using Limits = std::numeric_limits<Int>;
+    if (value.is_number_float() && detail::whole_number(value.get<double>(), out)) {
+        return; // anything else takes the checks below
+    }
     if (value.is_number_unsigned()) {
         const auto v = value.get<std::uint64_t>();
         constexpr auto int64_max = static_cast<std::uint64_t>(no_follower_limit);
@@ -237,18 +316,21 @@ void Reader::read(const json& value, M& out, bool open_max) {
                 return read_columns(value, out);
             }
         }
-        if (!value.is_array()) {
+        const auto size = list_size(value);
+        if (!size) {
             return fail_expected("a list");
         }
+        const auto column = ListColumn::of(value);
         out.clear();
-        out.reserve(value.size());
-        for (std::size_t k = 0; k < value.size() && ok(); ++k) {
-            push_index(k);
+        out.reserve(*size);
+        push_index(0);
+        for (std::size_t k = 0; k < *size && ok(); ++k) {
+            set_index(k);
             typename M::value_type item{};
-            read(value[k], item, open_max);
+            read_entry(value, column, k, item, open_max);
             out.push_back(std::move(item));
-            pop();
         }
+        pop();
     } else {
         static_assert(Described<M>, "describe this type in core/schema.hpp");
         read_object(value, out);
@@ -280,17 +362,46 @@ void Reader::read_columns(const json& columns, std::vector<T>& out) {
             return;
         }
         push(std::string(name));
-        if (!column->is_array() || column->size() != rows) {
+        if (list_size(*column) != rows) {
             fail_expected("a list of " + format_count(static_cast<std::int64_t>(rows)) +
                           " values, one per row (as many as the longest column)");
         }
+        const auto list = ListColumn::of(*column);
+        push_index(0);
         for (std::size_t k = 0; k < rows && ok(); ++k) {
-            push_index(k);
-            read((*column)[k], out[k].*(f.member), f.open_upper_bound);
-            pop();
+            set_index(k);
+            read_entry(*column, list, k, out[k].*(f.member), f.open_upper_bound);
         }
         pop();
+        pop();
     });
+}
+
+template <class M>
+void Reader::read_entry(const json& list, const std::optional<ListColumn>& column, std::size_t k,
+                        M& out, bool open_max) {
+    if (!column) {
+        read(list[k], out, open_max);
+    } else if (column->is_text()) {
+        if constexpr (std::is_same_v<M, std::string>) {
+            out.assign(column->text(k)); // no JSON value in between
+        } else {
+            read(json(column->text(k)), out, open_max);
+        }
+    } else if constexpr (std::is_same_v<M, double>) {
+        out = column->number(k);
+    } else if constexpr (std::is_same_v<M, Money>) {
+        dialect_ == Dialect::api ? read_units(column->number(k), out)
+                                 : read(json(column->number(k)), out, open_max);
+    } else {
+        // A whole number directly; else a JSON number (no allocation), with its error.
+        if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
+            if (detail::whole_number(column->number(k), out)) {
+                return;
+            }
+        }
+        read(json(column->number(k)), out, open_max);
+    }
 }
 
 template <class M>
@@ -312,9 +423,9 @@ void Reader::read_member(const json& object, std::string_view key, M& out, std::
     push(std::string(name));
     // A list's entries, or the rows of its columns.
     const auto items = [&] {
-        return value->is_array() ? value->size() : column_rows(*value);
+        return list_size(*value).value_or(column_rows(*value));
     };
-    if (max_items != 0 && (value->is_array() || value->is_object()) && items() > max_items) {
+    if (max_items != 0 && (list_size(*value) || value->is_object()) && items() > max_items) {
         const std::string most = format_count(static_cast<std::int64_t>(max_items));
         fail_wording("has more than " + most + " entries", "at most " + most + " entries fit.",
                      ErrorCode::too_large);
@@ -336,32 +447,33 @@ public:
 
     [[nodiscard]] json money(const Money& money) const;
 
-    // The list of rows under `key` is written as columns (API dialect, docs/api.md
-    // "Columns"): what a caller that gave its rows as columns gets back.
-    Writer& columns_for(std::string_view key) {
+    // The list of rows under `key` is written as columns, their numbers into `sink`
+    // (API dialect, docs/api.md "Columns"): what a caller that gave its rows as columns
+    // gets back.
+    Writer& columns_for(std::string_view key, NumberColumns& sink) {
         columns_key_ = key;
+        sink_ = &sink;
         return *this;
     }
-    // rows as one column per field: numbers as a double column (NaN: none), money as
-    // {cents: double column, currency}, a described field as its own columns, anything
-    // else as a list of values.
+    // rows as one column per field: numbers as a column of the sink (NaN: none) whose
+    // marker stands in the JSON, money as {cents: column, currency}, a described field as
+    // its own columns, anything else as a list of values. Needs columns_for's sink.
     template <class Row>
     [[nodiscard]] json columns(const std::vector<Row>& rows) const;
 
 private:
     template <class Row, class Get>
     [[nodiscard]] json column(const std::vector<Row>& rows, Get get, bool open_max) const;
+    // number(row) for each row into the sink, as its next column; its marker.
+    template <class Row, class Number>
+    [[nodiscard]] json sink_column(const std::vector<Row>& rows, std::string_view marker,
+                                   Number number) const;
 
     Dialect dialect_;
     Currency currency_;
     std::string_view columns_key_;
+    NumberColumns* sink_ = nullptr;
 };
-
-// A column of numbers as a JSON binary value holding the doubles: api::call hands it to
-// JavaScript as a Float64Array, with no number written out as text.
-[[nodiscard]] json double_column(const std::vector<double>& values);
-// The doubles of a double_column.
-[[nodiscard]] std::vector<double> column_values(const json& column);
 
 namespace detail {
 template <class T>
@@ -372,6 +484,15 @@ template <class T>
 struct plain<std::optional<T>> {
     using type = T;
 };
+// The amount a column entry holds, if any.
+template <class M>
+const Money* money_in(const M& value) {
+    if constexpr (is_optional<M>::value) {
+        return value ? &*value : nullptr;
+    } else {
+        return &value;
+    }
+}
 template <class M>
 double column_number(const M& value, bool open_max) {
     if constexpr (is_optional<M>::value) {
@@ -390,8 +511,27 @@ double column_number(const M& value, bool open_max) {
 }
 } // namespace detail
 
+namespace detail {
+// The fields of T, counting those of its described members: at most this many columns.
+template <class T>
+std::size_t leaf_fields() {
+    std::size_t count = 0;
+    for_each_field<T>([&](const auto& f) {
+        using M = std::remove_cvref_t<decltype(std::declval<T>().*(f.member))>;
+        if constexpr (Described<M>) {
+            count += leaf_fields<M>();
+        } else {
+            ++count;
+        }
+    });
+    return count;
+}
+} // namespace detail
+
 template <class Row>
 json Writer::columns(const std::vector<Row>& rows) const {
+    // One allocation for every column: growing would copy megabytes.
+    sink_->numbers.reserve(sink_->numbers.size() + rows.size() * detail::leaf_fields<Row>());
     return column(
         rows, [](const Row& row) -> const Row& { return row; }, false);
 }
@@ -402,37 +542,33 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
     using Plain = typename detail::plain<M>::type;
     if constexpr ((std::is_arithmetic_v<Plain> && !std::is_same_v<Plain, bool>) ||
                   std::is_same_v<Plain, Money>) {
-        std::vector<double> values;
-        values.reserve(rows.size());
         std::optional<Currency> currency;
         bool one_currency = true;
-        for (const Row& row : rows) {
-            const M& value = get(row);
-            if constexpr (std::is_same_v<Plain, Money>) {
-                const Money* money = nullptr;
-                if constexpr (detail::is_optional<M>::value) {
-                    money = value ? &*value : nullptr;
-                } else {
-                    money = &value;
-                }
-                if (money != nullptr) {
+        if constexpr (std::is_same_v<Plain, Money>) {
+            for (const Row& row : rows) {
+                if (const Money* money = detail::money_in(get(row))) {
                     one_currency =
                         one_currency && money->currency == currency.value_or(money->currency);
                     currency = money->currency;
                 }
             }
-            values.push_back(detail::column_number(value, open_max));
         }
-        if constexpr (std::is_same_v<Plain, Money>) {
-            if (one_currency) {
-                return {{"cents", double_column(values)},
+        if (one_currency) { // else amounts of several currencies: a list of amounts
+            const json marker = sink_column(rows, column_marker, [&](const Row& row) {
+                return detail::column_number(get(row), open_max);
+            });
+            if constexpr (std::is_same_v<Plain, Money>) {
+                return {{"cents", marker},
                         {"currency", currency_info(currency.value_or(currency_)).code}};
+            } else {
+                return marker;
             }
-        } else {
-            return double_column(values);
         }
     }
-    if constexpr (Described<M>) {
+    if constexpr (std::is_same_v<M, bool>) {
+        return sink_column(rows, flags_marker,
+                           [&](const Row& row) { return get(row) ? 1.0 : 0.0; });
+    } else if constexpr (Described<M>) {
         json out = json::object();
         for_each_field<M>([&](const auto& g) {
             json item = column(
@@ -453,6 +589,17 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
         }
         return json(std::move(out));
     }
+}
+
+template <class Row, class Number>
+json Writer::sink_column(const std::vector<Row>& rows, std::string_view marker,
+                         Number number) const {
+    json out = {{std::string(marker), sink_->size()}};
+    for (const Row& row : rows) {
+        sink_->numbers.push_back(number(row));
+    }
+    sink_->starts.push_back(sink_->numbers.size());
+    return out;
 }
 
 template <class M>

@@ -5,8 +5,8 @@
 // Values cross the boundary as JSON text: each argument is JSON.stringify'd once in
 // JS (web/bindings_post.js: a value JSON cannot carry, circular or BigInt, becomes an
 // `invalid` error instead of an exception) and the envelope is JSON.parse'd once.
-// Columns of numbers (typed arrays in, Float64Arrays out) travel beside the text as
-// copies of wasm memory (api::Columns).
+// Columns (typed arrays and a columns object's lists of texts in, Float64Arrays out)
+// travel beside the text as copies of wasm memory (api::Columns, api/columns.cpp).
 // Optional trailing arguments may be left out: embind needs one registration per
 // argument count, and expose() makes them. A wrong count is a programming error
 // (embind throws a BindingError).
@@ -15,6 +15,7 @@
 
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <memory>
 
 namespace {
 
@@ -24,8 +25,8 @@ template <std::size_t>
 using Val = val;
 
 // The JSON text of one argument, made in JS (web/bindings_post.js): nothing when JSON
-// cannot carry the value, "" when it has no JSON form (undefined, a function). Typed
-// arrays in it are appended to `columns` and marked in the text (api::Columns).
+// cannot carry the value, "" when it has no JSON form (undefined, a function). Columns
+// in it are appended to `columns` and marked in the text (api::Columns).
 std::optional<std::string> json_text(const val& value, const val& columns) {
     static const val to_json = val::module_property("microreachJson");
     const val text = to_json(value, columns);
@@ -35,29 +36,45 @@ std::optional<std::string> json_text(const val& value, const val& columns) {
     return text.isFalse() ? std::nullopt : std::optional<std::string>("");
 }
 
-// The envelope as a JavaScript value: its double columns become Float64Arrays.
+// One column marked by bindings_post.js, copied into wasm memory in one step: a typed
+// array's numbers, or a list of texts ({text: joined, lengths: UTF-16 units each}).
+api::json input_column(const val& column) {
+    const val lengths = column["lengths"];
+    if (lengths.isUndefined()) {
+        const auto size = column["length"].as<std::size_t>();
+        // malloc's alignment suits doubles; the bytes move into the JSON value uncopied.
+        std::vector<std::uint8_t> bytes(size * sizeof(double));
+        val(emscripten::typed_memory_view(size, reinterpret_cast<double*>(bytes.data())))
+            .call<void>("set", column);
+        return core::schema::number_column_from_bytes(std::move(bytes));
+    }
+    static const val encoder = val::global("TextEncoder").new_();
+    const val text = column["text"];
+    // At most 3 bytes a UTF-16 unit; left uninitialized (a zero fill costs as much as
+    // the encoding).
+    const std::size_t most = text["length"].as<std::size_t>() * 3;
+    const std::unique_ptr<std::uint8_t[]> utf8(new std::uint8_t[most]);
+    const val view = val(emscripten::typed_memory_view(most, utf8.get()));
+    const auto written = encoder.call<val>("encodeInto", text, view)["written"].as<std::size_t>();
+    return api::text_column_from_utf16(
+        std::string_view(reinterpret_cast<const char*>(utf8.get()), written),
+        emscripten::convertJSArrayToNumberVector<std::uint32_t>(lengths));
+}
+
+// The envelope as a JavaScript value: its number columns, one buffer, are copied out
+// once into one Float64Array, each column a view into it (bindings_post.js).
 val to_js(api::CallResult&& result) {
     static const val json = val::global("JSON");
-    if (result.columns.empty()) {
+    if (result.columns.size() == 0) {
         return json.call<val>("parse", result.json);
     }
-    // One Float64Array holds every column (one allocation, not one per column); each
-    // column is a view into it. set() copies out of wasm memory before the vectors go.
-    std::size_t total = 0;
-    for (const auto& column : result.columns) {
-        total += column.size();
-    }
-    const val numbers = val::global("Float64Array").new_(total);
-    val columns = val::array();
-    std::size_t at = 0;
-    for (const auto& column : result.columns) {
-        numbers.call<void>("set", val(emscripten::typed_memory_view(column.size(), column.data())),
-                           at);
-        columns.call<void>("push", numbers.call<val>("subarray", at, at + column.size()));
-        at += column.size();
-    }
     static const val parse = val::module_property("microreachParse");
-    return parse(result.json, columns);
+    // The text first: making it may allocate, and growing wasm memory would detach views
+    // made before.
+    const val text(result.json);
+    const auto& [numbers, starts] = result.columns;
+    return parse(text, val(emscripten::typed_memory_view(numbers.size(), numbers.data())),
+                 val(emscripten::typed_memory_view(starts.size(), starts.data())));
 }
 
 template <api::Function F, class Indexes>
@@ -67,9 +84,9 @@ struct Entry<F, std::index_sequence<I...>> {
     static val run(Val<I>... values) {
         const val marked = val::array();
         const std::vector<std::optional<std::string>> texts{json_text(values, marked)...};
-        api::Columns columns(marked["length"].as<std::size_t>());
+        api::InputColumns columns(marked["length"].as<std::size_t>());
         for (std::size_t k = 0; k < columns.size(); ++k) {
-            columns[k] = emscripten::convertJSArrayToNumberVector<double>(marked[k]);
+            columns[k] = input_column(marked[k]);
         }
         return to_js(api::call(F, texts, std::move(columns)));
     }

@@ -4,10 +4,13 @@
 // Returns the text; undefined when JSON has no form for the value (undefined, a
 // function); false when it cannot be serialized (a circular object, a BigInt).
 //
-// Columns (docs/api.md): a typed array is not written out as text. It is appended to
-// `columns` and stands in the text as {"__microreachColumn": k} (api::column_marker);
-// C++ copies it into wasm memory in one step.
+// Columns (docs/api.md): a typed array is not written out as text, nor is a list of
+// texts beside one in an object (a columns object: {name: [...], followers: typed}).
+// Each is appended to `columns` and stands in the text as {"__microreachColumn": k}
+// (core::schema::column_marker); C++ copies it into wasm memory in one step
+// (web/bindings.cpp): a list of texts as {text: joined, lengths: UTF-16 units each}.
 const microreachColumnMarker = '__microreachColumn';
+const microreachFlagsMarker = '__microreachFlags'; // true/false as 1/0
 
 // Whether a typed array sits in the objects of `value` (lists are not searched: columns
 // are fields of objects), so plain values skip the replacer's cost.
@@ -31,16 +34,39 @@ function microreachIsColumn(value) {
     !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
 }
 
+// A list of texts as one piece, or null when an entry is not text.
+function microreachTextColumn(list) {
+  const lengths = new Uint32Array(list.length);
+  for (let k = 0; k < list.length; ++k) {
+    if (typeof list[k] !== 'string') {
+      return null;
+    }
+    lengths[k] = list[k].length;
+  }
+  return { text: list.join(''), lengths };
+}
+
 Module['microreachJson'] = function (value, columns) {
   try {
+    if (microreachIsColumn(value)) {
+      value = Array.from(value); // a whole argument: a plain list, as JSON would see it
+    }
     if (!microreachHasColumns(value, 0)) {
       return JSON.stringify(value);
     }
-    return JSON.stringify(value, (key, item) => {
-      if (!microreachIsColumn(item)) {
+    const holdsColumns = new Map(); // object -> whether a member is a typed array
+    return JSON.stringify(value, function (key, item) {
+      let column = microreachIsColumn(item) ? item : null;
+      if (column === null && Array.isArray(item) && item.length > 0 && !Array.isArray(this)) {
+        if (!holdsColumns.has(this)) {
+          holdsColumns.set(this, Object.values(this).some(microreachIsColumn));
+        }
+        column = holdsColumns.get(this) ? microreachTextColumn(item) : null;
+      }
+      if (column === null) {
         return item;
       }
-      columns.push(item);
+      columns.push(column);
       return { [microreachColumnMarker]: columns.length - 1 };
     });
   } catch (error) {
@@ -49,7 +75,7 @@ Module['microreachJson'] = function (value, columns) {
 };
 
 // The envelope's text with its columns put back in place, as Float64Arrays. Objects
-// and lists of objects are searched, as api::call placed them (a JSON.parse reviver
+// and lists of objects are searched, as the writer placed them (a JSON.parse reviver
 // would visit every value).
 function microreachPlaceColumns(value, columns) {
   for (const key in value) {
@@ -60,13 +86,27 @@ function microreachPlaceColumns(value, columns) {
     }
     if (typeof item[microreachColumnMarker] === 'number') {
       value[key] = columns[item[microreachColumnMarker]];
+    } else if (typeof item[microreachFlagsMarker] === 'number') {
+      const column = columns[item[microreachFlagsMarker]];
+      const flags = new Array(column.length); // a loop: Array.from with a map is slower
+      for (let k = 0; k < column.length; ++k) {
+        flags[k] = column[k] !== 0;
+      }
+      value[key] = flags;
     } else {
       microreachPlaceColumns(item, columns);
     }
   }
 }
 
-Module['microreachParse'] = function (text, columns) {
+// `numbers` and `starts` view wasm memory (core::schema::NumberColumns): one copy of
+// the numbers, then column k is a view of it from starts[k] to starts[k + 1].
+Module['microreachParse'] = function (text, numbers, starts) {
+  const all = numbers.slice();
+  const columns = [];
+  for (let k = 0; k + 1 < starts.length; ++k) {
+    columns.push(all.subarray(starts[k], starts[k + 1]));
+  }
   const value = JSON.parse(text);
   microreachPlaceColumns(value, columns);
   return value;

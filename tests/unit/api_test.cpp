@@ -22,7 +22,14 @@ json with_columns(const api::CallResult& result) {
         json& item = *stack.back();
         stack.pop_back();
         if (item.is_object() && item.contains(api::column_marker)) {
-            item = result.columns.at(item.at(api::column_marker).get<std::size_t>());
+            item = result.columns.column(item.at(api::column_marker).get<std::size_t>());
+        } else if (item.is_object() && item.contains(core::schema::flags_marker)) {
+            const auto flags =
+                result.columns.column(item.at(core::schema::flags_marker).get<std::size_t>());
+            item = json::array();
+            for (const double flag : flags) {
+                item.push_back(flag != 0.0);
+            }
         } else if (item.is_structured()) {
             for (auto& child : item) {
                 stack.push_back(&child);
@@ -231,13 +238,18 @@ TEST(ApiColumns, AColumnRosterGivesTheSameFiguresAsRows) {
         "id": {"__microreachColumn": 0}, "name": ["Ann", "Ben", "Cat"],
         "followers": {"__microreachColumn": 1}, "engagementValue": [0.074, 0.02, 0.05],
         "pricePerPost": {"__microreachColumn": 2}, "posts": [1, 1, 2]}})";
-    const api::CallResult call = api::call(api::evaluate_campaign, {campaign},
-                                           {{1, 2, 3}, {1000, 52000, 8000}, {100, 0, 12.5}});
+    using core::schema::number_column;
+    const api::CallResult call =
+        api::call(api::evaluate_campaign, {campaign},
+                  {number_column({1, 2, 3}), number_column({1000, 52000, 8000}),
+                   number_column({100, 0, 12.5})});
     const json columns = with_columns(call);
     ASSERT_EQ(columns.at("ok"), true) << columns.dump();
-    // 21 columns of numbers (amounts as cents, costSplit in its four parts): none of
-    // them written out as text.
-    EXPECT_EQ(call.columns.size(), 21u);
+    // 21 columns of numbers (amounts as cents, costSplit in its four parts), one after
+    // another in one buffer: none of them written out as text.
+    // The valid flags come as a 22nd, of 1 and 0.
+    EXPECT_EQ(call.columns.size(), 22u);
+    EXPECT_EQ(call.columns.numbers.size(), 22u * 3);
     const json& by_row = rows.at("value").at("rows");
     const json& by_column = columns.at("value").at("rows");
     for (std::size_t k = 0; k < 3; ++k) {
@@ -282,6 +294,74 @@ TEST(ApiColumns, ErrorsNameTheEntryAndLeftOutColumnsTakeTheDefault) {
                           {std::string(R"({"budget": 5000, "roster": )") + three_rows + "}"});
     EXPECT_EQ(columns.at("value").at("totals").at("posts"), 3);
     EXPECT_EQ(rows.at("value").at("totals").at("posts"), 4);
+}
+
+// Texts from JavaScript arrive as their UTF-8 bytes and each one's length in UTF-16
+// units: a character beyond U+FFFF is two units, an accented one two bytes.
+TEST(ApiColumns, TextColumnsSplitJavaScriptLengthsIntoTheirTexts) {
+    const std::string ann = "Ann", zoe = "Zo\u00eb", emoji = "\U0001F600 cake", empty;
+    const json column = api::text_column_from_utf16(ann + zoe + emoji + empty, {3, 3, 7, 0});
+    const auto list = core::schema::ListColumn::of(column);
+    ASSERT_TRUE(list.has_value());
+    ASSERT_TRUE(list->is_text());
+    ASSERT_EQ(list->size(), 4u);
+    EXPECT_EQ(list->text(0), ann);
+    EXPECT_EQ(list->text(1), zoe);
+    EXPECT_EQ(list->text(2), emoji);
+    EXPECT_EQ(list->text(3), empty);
+    // Lengths beyond the text end at its end instead of reading past it.
+    const json short_text = api::text_column_from_utf16("ab", {1, 5, 2});
+    EXPECT_EQ(core::schema::ListColumn::of(short_text)->text(1), "b");
+    EXPECT_EQ(core::schema::ListColumn::of(short_text)->text(2), "");
+}
+
+// Texts and numbers given as columns are read by the same schema as rows: a text column
+// of names, a choice read from text, and a bad entry named by its path.
+TEST(ApiColumns, ColumnsOfTextAndNumbersReadAsTheirFields) {
+    using core::schema::number_column;
+    const std::string campaign = R"({"budget": 5000, "roster": {
+        "name": {"__microreachColumn": 0}, "engagementKind": {"__microreachColumn": 1},
+        "followers": {"__microreachColumn": 2}, "engagementValue": {"__microreachColumn": 3},
+        "pricePerPost": {"__microreachColumn": 4}, "id": {"__microreachColumn": 5}}})";
+    const auto columns = [](std::vector<std::uint32_t> kinds, std::vector<double> followers) {
+        return api::InputColumns{api::text_column_from_utf16("AnnBen", {3, 3}),
+                                 api::text_column_from_utf16("rateaverage_interactions", kinds),
+                                 number_column(followers),
+                                 number_column({0.074, 40}),
+                                 number_column({100, 80}),
+                                 number_column({1, 2})};
+    };
+    const json good =
+        with_columns(api::call(api::evaluate_campaign, {campaign}, columns({4, 20}, {1000, 5000})));
+    ASSERT_EQ(good.at("ok"), true) << good.dump();
+    EXPECT_EQ(good.at("value").at("rows").at("expectedEngagements"), json({74.0, 40.0}));
+    const json bad_kind =
+        with_columns(api::call(api::evaluate_campaign, {campaign}, columns({3, 21}, {1000, 5000})));
+    EXPECT_EQ(bad_kind.at("error").at("field"), "roster.engagementKind[0]");
+    const json fraction =
+        with_columns(api::call(api::evaluate_campaign, {campaign}, columns({4, 20}, {1000, 2.5})));
+    EXPECT_EQ(fraction.at("error").at("message"), "roster.followers[1]: expected a whole number.");
+    // The names went into the rows: the CSV export shows them.
+    const api::CallResult csv =
+        api::call(api::export_roster_csv, {R"({"roster": {"name": {"__microreachColumn": 0},
+        "followers": {"__microreachColumn": 1}}})"},
+                  {api::text_column_from_utf16("AnnBen", {3, 3}), number_column({1000, 5000})});
+    const json exported = json::parse(csv.json);
+    ASSERT_EQ(exported.at("ok"), true) << csv.json;
+    const std::string text = exported.at("value").get<std::string>();
+    EXPECT_NE(text.find("\r\nAnn,"), std::string::npos) << text;
+    EXPECT_NE(text.find("\r\nBen,"), std::string::npos) << text;
+}
+
+// A number column where a list is expected outside a columns object reads as that list.
+TEST(ApiColumns, ANumberColumnReadsAsAList) {
+    const api::CallResult call =
+        api::call(api::optimize, {R"({"budget": 100, "candidates": [{"id": 1, "cost": 50,
+        "value": 3}, {"id": 2, "cost": 60, "value": 5}], "mustInclude": {"__microreachColumn": 0}})"},
+                  {core::schema::number_column({1})});
+    const json result = json::parse(call.json);
+    ASSERT_EQ(result.at("ok"), true) << call.json;
+    EXPECT_EQ(result.at("value").at("chosenIds"), json({1})); // alone, 2 is worth more
 }
 
 } // namespace
