@@ -21,10 +21,13 @@ using planner::Column;
 using planner::column_at;
 using planner::planner_columns;
 
-// The planner's columns a plan's row shows, in order (the table's and the detail's).
-constexpr std::size_t plan_columns[] = {column_at("name"),       column_at("followers"),
-                                        column_at("engagement"), column_at("price"),
-                                        column_at("posts"),      column_at("fit")};
+// The planner's columns a plan's row shows, in order (the table's and the detail's):
+// what it costs and earns, then the drivers that decide "one big or many small" (issue 15:
+// audience quality, trust as a conversion multiplier, the row's own overhead).
+constexpr std::size_t plan_columns[] = {
+    column_at("name"),         column_at("followers"),  column_at("engagement"),
+    column_at("price"),        column_at("posts"),      column_at("fit"),
+    column_at("authenticity"), column_at("conversion"), column_at("overhead")};
 // The phone list: the name, then the two figures that tell influencers apart.
 constexpr std::size_t list_columns[] = {column_at("name"), column_at("followers"),
                                         column_at("price")};
