@@ -41,3 +41,34 @@ TEST(RelabelCurrency, EveryAmountTakesTheNewCurrencyAndKeepsItsNumber) {
 }
 
 } // namespace
+
+namespace {
+
+// "$10 per 1,000 followers" prices every row at a cent per follower, whether its
+// engagement is given as a rate or as interactions per post; Undo is the app's.
+TEST(PriceRosterByModel, EveryRowPricedByTheChosenModel) {
+    core::Scenario s = core::default_scenario();
+    s.assumptions.pricing.kind = core::PricingModelKind::per_thousand_followers;
+    s.assumptions.pricing.per_thousand = {1'000, s.assumptions.currency};
+    s.roster[1].engagement_kind = core::EngagementInputKind::average_interactions;
+    s.roster[1].engagement_value = 40.0;
+    web::price_roster_by_model(s);
+    for (const core::Influencer& row : s.roster) {
+        EXPECT_EQ(row.price_per_post.cents, row.followers) << row.name;
+    }
+}
+
+// A row no tier covers keeps its price; the others take their tier's.
+TEST(PriceRosterByModel, ARowTheModelCannotPriceKeepsItsPrice) {
+    core::Scenario s = core::default_scenario();
+    ASSERT_EQ(s.assumptions.pricing.kind, core::PricingModelKind::tier_table);
+    s.assumptions.pricing.tier_prices = {
+        {"Small", 0, 9'999, {12'300, s.assumptions.currency}, "a test tier"}};
+    const core::Money big_price = s.roster[0].price_per_post;
+    ASSERT_GT(s.roster[0].followers, 9'999);
+    web::price_roster_by_model(s);
+    EXPECT_EQ(s.roster[0].price_per_post, big_price);
+    EXPECT_EQ(s.roster[1].price_per_post.cents, 12'300);
+}
+
+} // namespace

@@ -180,18 +180,7 @@ void draw_benchmarks(App& app) {
 void draw_price_roster_by_model(App& app, bool model_valid) {
     const core::Scenario& s = app.scenario();
     if (ui::button("Price all rows by this model", model_valid && !s.roster.empty())) {
-        const core::PricingModel model = s.assumptions.pricing; // before the edit
-        for (core::Influencer& row : app.edit("Price rows by the model").roster) {
-            const bool given_as_rate = row.engagement_kind == core::EngagementInputKind::rate;
-            const double rate = given_as_rate ? row.engagement_value
-                                : row.followers > 0
-                                    ? row.engagement_value / static_cast<double>(row.followers)
-                                    : 0.0;
-            const auto price = core::suggest_price(model, row.followers, std::min(rate, 1.0));
-            if (price.ok()) { // a row the model cannot price (no tier) keeps its price
-                row.price_per_post = price.value().price;
-            }
-        }
+        price_roster_by_model(app.edit("Price rows by the model"));
     }
     ui::muted_text("Replaces the price of every influencer in the roster (Undo restores them).");
 }

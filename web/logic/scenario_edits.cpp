@@ -1,5 +1,9 @@
 #include "web/logic/scenario_edits.hpp"
 
+#include "core/pricing.hpp"
+
+#include <algorithm>
+
 namespace web {
 
 void relabel_currency(core::Scenario& s, core::Currency currency) {
@@ -38,6 +42,19 @@ void relabel_currency(core::Scenario& s, core::Currency currency) {
     relabel(s.assumptions.funnel.emv_cpm);
     for (core::ActualResult& actual : s.actuals) {
         relabel(actual.revenue);
+    }
+}
+
+void price_roster_by_model(core::Scenario& s) {
+    for (core::Influencer& row : s.roster) {
+        const double rate =
+            row.followers > 0 ? core::engagements_per_post(row) / static_cast<double>(row.followers)
+                              : 0.0;
+        const auto price =
+            core::suggest_price(s.assumptions.pricing, row.followers, std::min(rate, 1.0));
+        if (price.ok()) {
+            row.price_per_post = price.value().price;
+        }
     }
 }
 
