@@ -135,7 +135,7 @@ Reply tracking_links(const Args&), preview_results_import(const Args&), import_r
 // core::schema::ListColumn; a result's number columns go out this way, all in one
 // buffer that JavaScript gets as one Float64Array. No number is written out as text.
 using core::schema::column_marker;
-using InputColumns = std::vector<json>;      // ListColumns
+using InputColumns = std::vector<core::schema::ColumnBytes>;
 using Columns = core::schema::NumberColumns; // a result's
 
 struct CallResult {
@@ -150,9 +150,10 @@ struct CallResult {
 
 // A list of texts from JavaScript as a text column: their UTF-8 bytes one after another
 // (TextEncoder's, a lone surrogate as U+FFFD) and each one's length in UTF-16 units.
-[[nodiscard]] json text_column_from_utf16(std::string_view utf8,
-                                          const std::vector<std::uint32_t>& utf16_lengths);
-// Puts each marked column of `columns` in place in `value` (moved out of `columns`).
-void place_columns(json& value, InputColumns& columns);
+[[nodiscard]] core::schema::ColumnBytes
+text_column_from_utf16(std::string_view utf8, const std::vector<std::uint32_t>& utf16_lengths);
+// Puts a view of each marked column of `columns` in place in `value`: `columns` must
+// outlive `value` (call() keeps both for the call).
+void place_columns(json& value, const InputColumns& columns);
 
 } // namespace api

@@ -1,12 +1,12 @@
 // Columns crossing the JavaScript boundary (docs/api.md, "Large rosters: columns"):
-// what web/bindings.cpp copies out of JavaScript becomes one core::schema::ListColumn
-// per list, put where its marker stands; the schema's reader reads it like a list.
+// what web/bindings.cpp copies out of JavaScript is one core::schema::ColumnBytes per
+// list, viewed where its marker stands; the schema's reader reads it like a list.
 #include "api/api.hpp"
 
 namespace api {
 
-json text_column_from_utf16(std::string_view utf8,
-                            const std::vector<std::uint32_t>& utf16_lengths) {
+core::schema::ColumnBytes text_column_from_utf16(std::string_view utf8,
+                                                 const std::vector<std::uint32_t>& utf16_lengths) {
     // Entry k is the next utf16_lengths[k] UTF-16 units: one per UTF-8 sequence, two for
     // a four-byte one (a surrogate pair in JavaScript).
     std::vector<std::uint32_t> ends;
@@ -36,12 +36,12 @@ json text_column_from_utf16(std::string_view utf8,
     return core::schema::text_column(utf8, ends);
 }
 
-void place_columns(json& value, InputColumns& columns) {
+void place_columns(json& value, const InputColumns& columns) {
     if (value.is_object() && value.size() == 1) {
         const auto marker = value.find(column_marker);
         if (marker != value.end() && marker->is_number_unsigned() &&
             marker->get<std::size_t>() < columns.size()) {
-            value = std::move(columns[marker->get<std::size_t>()]);
+            value = core::schema::column_view(columns[marker->get<std::size_t>()]);
             return;
         }
     }

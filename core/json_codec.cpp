@@ -3,6 +3,7 @@
 #include "core/numbers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 
@@ -60,61 +61,104 @@ std::optional<Currency> exact_currency(const json& code) {
     return std::nullopt;
 }
 
+ColumnBytes::ColumnBytes(std::uint8_t kind, std::size_t size)
+    : bytes_(new std::uint8_t[std::max<std::size_t>(size, 1)]), size_(size), kind_(kind) {}
+
+ColumnBytes::ColumnBytes(const ColumnBytes& other) : ColumnBytes(other.kind_, other.size_) {
+    std::copy_n(other.data(), size_, data());
+}
+
+ColumnBytes& ColumnBytes::operator=(const ColumnBytes& other) {
+    return *this = ColumnBytes(other);
+}
+
+json column_view(const ColumnBytes& column) {
+    const std::array<std::uintptr_t, 2> view{reinterpret_cast<std::uintptr_t>(column.data()),
+                                             column.size()};
+    std::vector<std::uint8_t> bytes(sizeof view);
+    std::memcpy(bytes.data(), view.data(), sizeof view);
+    return json::binary(std::move(bytes), column.kind());
+}
+
 std::optional<ListColumn> ListColumn::of(const json& value) {
-    if (value.is_binary() && value.get_binary().has_subtype() &&
-        (value.get_binary().subtype() == numbers || value.get_binary().subtype() == texts)) {
-        return ListColumn(value);
+    if (!value.is_binary()) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    const auto& binary = value.get_binary();
+    std::array<std::uintptr_t, 2> view{};
+    if (!binary.has_subtype() || binary.size() != sizeof view ||
+        (binary.subtype() != ColumnBytes::numbers && binary.subtype() != ColumnBytes::texts)) {
+        return std::nullopt;
+    }
+    std::memcpy(view.data(), binary.data(), sizeof view);
+    return ListColumn(reinterpret_cast<const std::uint8_t*>(view[0]), view[1],
+                      binary.subtype() == ColumnBytes::texts);
 }
 
-ListColumn::ListColumn(const json& binary) : bytes_(binary.get_binary()) {
-    size_ = is_text() ? word(0) : bytes_.size() / sizeof(double);
+ListColumn::ListColumn(const std::uint8_t* bytes, std::size_t byte_count, bool text)
+    : bytes_(bytes), text_(text) {
+    size_ = text ? word(0) : byte_count / sizeof(double);
 }
 
-std::uint32_t ListColumn::word(std::size_t k) const {
-    std::uint32_t word = 0;
-    std::memcpy(&word, bytes_.data() + k * sizeof(word), sizeof(word));
-    return word;
+ColumnBytes number_column(const std::vector<double>& values) {
+    ColumnBytes column(ColumnBytes::numbers, values.size() * sizeof(double));
+    std::memcpy(column.data(), values.data(), column.size());
+    return column;
 }
 
-double ListColumn::number(std::size_t k) const {
-    double number = 0.0;
-    std::memcpy(&number, bytes_.data() + k * sizeof(number), sizeof(number));
-    return number;
+void NumberColumns::reserve(std::size_t more) {
+    const std::size_t needed = count() + more;
+    if (needed <= capacity_) {
+        return;
+    }
+    std::unique_ptr<double[]> grown(new double[needed]); // uninitialized: written after
+    std::copy_n(numbers_.get(), count(), grown.get());
+    numbers_ = std::move(grown);
+    capacity_ = needed;
 }
 
-std::string_view ListColumn::text(std::size_t k) const {
-    // [count][end of each entry][the entries' bytes]
-    const auto* first = reinterpret_cast<const char*>(bytes_.data()) + (size_ + 1) * 4;
-    const std::uint32_t start = k == 0 ? 0 : word(k);
-    return {first + start, word(k + 1) - start};
+double* NumberColumns::add_column(std::size_t rows) {
+    if (rows > capacity_ - count()) {
+        reserve(std::max(rows, count())); // at least doubles: columns added one by one
+    }
+    double* column = numbers_.get() + count();
+    starts.push_back(count() + rows);
+    return column;
 }
 
-// Copies construct from ranges, never zero-fill first: at 10,000 rows a zero fill
-// of fresh memory cost as much as the copy.
-json number_column(const std::vector<double>& values) {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(values.data());
-    return number_column_from_bytes(
-        std::vector<std::uint8_t>(bytes, bytes + values.size() * sizeof(double)));
+TextColumnSpace::TextColumnSpace(std::size_t entries, std::size_t utf8_bytes)
+    : bytes_(ColumnBytes::texts, (entries + 1) * 4 + utf8_bytes), entries_(entries),
+      utf8_bytes_(utf8_bytes) {
+    const auto count = static_cast<std::uint32_t>(entries);
+    std::memcpy(bytes_.data(), &count, 4);
 }
 
-json number_column_from_bytes(std::vector<std::uint8_t>&& doubles) {
-    return json::binary(std::move(doubles), ListColumn::numbers);
+std::uint32_t* TextColumnSpace::ends() {
+    // Word-aligned: the storage is, and the ends start one word in.
+    return reinterpret_cast<std::uint32_t*>(bytes_.data() + 4);
 }
 
-json text_column(std::string_view utf8, const std::vector<std::uint32_t>& ends) {
-    std::vector<std::uint8_t> bytes((ends.size() + 1) * 4 + utf8.size());
-    const auto count = static_cast<std::uint32_t>(ends.size());
-    std::memcpy(bytes.data(), &count, 4);
+char* TextColumnSpace::utf8() {
+    return reinterpret_cast<char*>(bytes_.data() + (entries_ + 1) * 4);
+}
+
+ColumnBytes TextColumnSpace::finish() && {
     std::uint32_t previous = 0;
-    for (std::size_t k = 0; k < ends.size(); ++k) {
-        // Kept inside the bytes and in order whatever the caller gave.
-        previous = std::clamp(ends[k], previous, static_cast<std::uint32_t>(utf8.size()));
-        std::memcpy(bytes.data() + (k + 1) * 4, &previous, 4);
+    for (std::size_t k = 0; k < entries_; ++k) {
+        // Kept inside the bytes and in order whatever the caller wrote.
+        std::uint32_t end = 0;
+        std::memcpy(&end, bytes_.data() + (k + 1) * 4, 4);
+        previous = std::clamp(end, previous, static_cast<std::uint32_t>(utf8_bytes_));
+        std::memcpy(bytes_.data() + (k + 1) * 4, &previous, 4);
     }
-    std::memcpy(bytes.data() + (ends.size() + 1) * 4, utf8.data(), utf8.size());
-    return json::binary(std::move(bytes), ListColumn::texts);
+    return std::move(bytes_);
+}
+
+ColumnBytes text_column(std::string_view utf8, const std::vector<std::uint32_t>& ends) {
+    TextColumnSpace column(ends.size(), utf8.size());
+    std::copy(ends.begin(), ends.end(), column.ends());
+    std::copy(utf8.begin(), utf8.end(), column.utf8());
+    return std::move(column).finish();
 }
 
 std::optional<std::size_t> list_size(const json& value) {
@@ -215,11 +259,11 @@ void Reader::read_currency(const json& value, Currency& out) {
 
 void Reader::read_units(double units, Money& out) {
     // The path is spelled only for an error: a column reads 10,000 amounts.
-    auto money = Money::from_units(units, currency_, {});
-    if (!money) {
-        money = Money::from_units(units, currency_, path());
+    if (const auto money = Money::units_in_range(units, currency_)) {
+        out = *money;
+        return;
     }
-    money ? void(out = money.value()) : fail(money.error());
+    fail(Money::from_units(units, currency_, path()).error());
 }
 
 void Reader::read_money(const json& value, Money& out) {

@@ -21,8 +21,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -64,33 +67,89 @@ struct is_optional<std::optional<T>> : std::true_type {};
 inline constexpr std::string_view column_marker = "__microreachColumn";
 inline constexpr std::string_view flags_marker = "__microreachFlags";
 
-// A list that crossed in one piece: numbers (doubles), or texts (UTF-8, each entry's end
-// offset first). Made by number_column and text_column.
-class ListColumn {
+// The bytes of a list that crossed in one piece: numbers (doubles), or texts (UTF-8,
+// each entry's end offset first). They are kept outside the JSON tree, allocated without
+// a zero fill (JavaScript writes them: a zero fill of 10,000 rows' columns cost as much
+// as the rest of reading them), and the tree holds a view of them (column_view).
+class ColumnBytes {
 public:
-    // The binary's subtype says which.
-    static constexpr std::uint8_t numbers = 1, texts = 2;
-    // The column `value` is, if it is one.
-    [[nodiscard]] static std::optional<ListColumn> of(const json& value);
-
-    explicit ListColumn(const json& binary);
-    [[nodiscard]] bool is_text() const { return bytes_.subtype() == texts; }
+    static constexpr std::uint8_t numbers = 1, texts = 2; // what the bytes hold
+    ColumnBytes(std::uint8_t kind, std::size_t size);     // uninitialized
+    ColumnBytes(const ColumnBytes& other);                // copies the bytes
+    ColumnBytes& operator=(const ColumnBytes& other);
+    ColumnBytes(ColumnBytes&&) noexcept = default;
+    ColumnBytes& operator=(ColumnBytes&&) noexcept = default;
+    ~ColumnBytes() = default;
+    [[nodiscard]] std::uint8_t kind() const { return kind_; }
+    [[nodiscard]] std::uint8_t* data() { return bytes_.get(); }
+    [[nodiscard]] const std::uint8_t* data() const { return bytes_.get(); }
     [[nodiscard]] std::size_t size() const { return size_; }
-    [[nodiscard]] double number(std::size_t k) const;
-    [[nodiscard]] std::string_view text(std::size_t k) const;
 
 private:
-    [[nodiscard]] std::uint32_t word(std::size_t k) const; // of a text column's header
-
-    const json::binary_t& bytes_;
-    std::size_t size_ = 0;
+    std::unique_ptr<std::uint8_t[]> bytes_;
+    std::size_t size_;
+    std::uint8_t kind_;
 };
 
-// A number column from the bytes of its doubles (moved in: no copy).
-[[nodiscard]] json number_column_from_bytes(std::vector<std::uint8_t>&& doubles);
-[[nodiscard]] json number_column(const std::vector<double>& values);
+// A JSON value that views `column` (a binary of its address and size, subtype its kind):
+// valid while `column` lives. api::call keeps the columns for the whole call. A JSON
+// text never parses to a binary, so only code that holds the columns makes these.
+[[nodiscard]] json column_view(const ColumnBytes& column);
+
+// Reads a column through its view.
+class ListColumn {
+public:
+    // The column `value` views, if it is one.
+    [[nodiscard]] static std::optional<ListColumn> of(const json& value);
+
+    [[nodiscard]] bool is_text() const { return text_; }
+    [[nodiscard]] std::size_t size() const { return size_; }
+    // Inline: the readers' loops call them for every entry (see column_number).
+    [[nodiscard, gnu::always_inline]] double number(std::size_t k) const {
+        double number = 0.0;
+        std::memcpy(&number, bytes_ + k * sizeof(number), sizeof(number));
+        return number;
+    }
+    [[nodiscard, gnu::always_inline]] std::string_view text(std::size_t k) const {
+        // [count][end of each entry][the entries' bytes]
+        const auto* first = reinterpret_cast<const char*>(bytes_) + (size_ + 1) * 4;
+        const std::uint32_t start = k == 0 ? 0 : word(k);
+        return {first + start, word(k + 1) - start};
+    }
+
+private:
+    ListColumn(const std::uint8_t* bytes, std::size_t byte_count, bool text);
+    // Word k of a text column's header.
+    [[nodiscard, gnu::always_inline]] std::uint32_t word(std::size_t k) const {
+        std::uint32_t word = 0;
+        std::memcpy(&word, bytes_ + k * sizeof(word), sizeof(word));
+        return word;
+    }
+
+    const std::uint8_t* bytes_;
+    std::size_t size_ = 0;
+    bool text_;
+};
+
+[[nodiscard]] ColumnBytes number_column(const std::vector<double>& values);
 // A text column: `utf8` holds the entries one after another, entry k ends at ends[k].
-[[nodiscard]] json text_column(std::string_view utf8, const std::vector<std::uint32_t>& ends);
+[[nodiscard]] ColumnBytes text_column(std::string_view utf8,
+                                      const std::vector<std::uint32_t>& ends);
+// A text column written in place (web/bindings.cpp has JavaScript write its text and
+// ends straight into it): `entries` ends, then `utf8_bytes` of text.
+class TextColumnSpace {
+public:
+    TextColumnSpace(std::size_t entries, std::size_t utf8_bytes);
+    [[nodiscard]] std::uint32_t* ends(); // entry k ends at byte ends()[k] of utf8()
+    [[nodiscard]] char* utf8();
+    // The column; ends out of order or past the text are clamped into it.
+    [[nodiscard]] ColumnBytes finish() &&;
+
+private:
+    ColumnBytes bytes_; // [count][end of each entry][the entries' bytes]
+    std::size_t entries_;
+    std::size_t utf8_bytes_;
+};
 
 // The entries of a list or a ListColumn; nothing for anything else.
 [[nodiscard]] std::optional<std::size_t> list_size(const json& value);
@@ -99,16 +158,27 @@ private:
 [[nodiscard]] std::size_t column_rows(const json& columns);
 
 // A result's number columns, written one after another into one buffer (handed to
-// JavaScript in one copy): column k is numbers[starts[k] .. starts[k + 1]).
-struct NumberColumns {
-    std::vector<double> numbers;
+// JavaScript in one copy): column k is numbers()[starts[k] .. starts[k + 1]). The buffer
+// is left uninitialized until written: 10,000 rows of 22 columns are 1.7 MB, and a zero
+// fill of them costs as much as writing them.
+class NumberColumns {
+public:
     std::vector<std::size_t> starts{0};
 
     [[nodiscard]] std::size_t size() const { return starts.size() - 1; }
+    [[nodiscard]] const double* numbers() const { return numbers_.get(); }
+    [[nodiscard]] std::size_t count() const { return starts.back(); }
     [[nodiscard]] std::vector<double> column(std::size_t k) const {
-        return {numbers.begin() + static_cast<std::ptrdiff_t>(starts[k]),
-                numbers.begin() + static_cast<std::ptrdiff_t>(starts[k + 1])};
+        return {numbers_.get() + starts[k], numbers_.get() + starts[k + 1]};
     }
+    // Room for `more` numbers after those written (what a result's rows will need).
+    void reserve(std::size_t more);
+    // The next column, of `rows` numbers: the caller writes each of them.
+    [[nodiscard]] double* add_column(std::size_t rows);
+
+private:
+    std::unique_ptr<double[]> numbers_;
+    std::size_t capacity_ = 0;
 };
 
 // [SECTION] Reader
@@ -165,6 +235,11 @@ private:
     void read_integer(const json& value, Int& out, bool open_max);
     template <class T>
     void read_columns(const json& columns, std::vector<T>& out);
+    // Entry k of `column` when it needs no check (a number into a double, a whole number,
+    // an amount in range, a text, a known name); false leaves `out` as it was.
+    template <class M>
+    [[nodiscard, gnu::always_inline]] bool read_plain_entry(const ListColumn& column, std::size_t k,
+                                                            M& out) const;
     // Entry k of a list: of `column` when the list is a ListColumn, else of the array.
     template <class M>
     void read_entry(const json& list, const std::optional<ListColumn>& column, std::size_t k,
@@ -367,14 +442,48 @@ void Reader::read_columns(const json& columns, std::vector<T>& out) {
                           " values, one per row (as many as the longest column)");
         }
         const auto list = ListColumn::of(*column);
+        const ListColumn* in_one_piece = list ? &*list : nullptr;
         push_index(0);
         for (std::size_t k = 0; k < rows && ok(); ++k) {
-            set_index(k);
-            read_entry(*column, list, k, out[k].*(f.member), f.open_upper_bound);
+            // Entries of a column that need no checks first (10,000 rows read in a loop
+            // without a call each); anything else, errors included, the general way.
+            if (in_one_piece == nullptr ||
+                !read_plain_entry(*in_one_piece, k, out[k].*(f.member))) {
+                set_index(k);
+                read_entry(*column, list, k, out[k].*(f.member), f.open_upper_bound);
+            }
         }
         pop();
         pop();
     });
+}
+
+template <class M>
+inline bool Reader::read_plain_entry(const ListColumn& column, std::size_t k, M& out) const {
+    if (column.is_text()) {
+        if constexpr (std::is_same_v<M, std::string>) {
+            out.assign(column.text(k));
+            return true;
+        } else if constexpr (NamedEnum<M>) {
+            const auto named = enum_from_name<M>(column.text(k));
+            out = named.value_or(out);
+            return named.has_value();
+        }
+        return false;
+    }
+    if constexpr (std::is_same_v<M, double>) {
+        out = column.number(k);
+        return true;
+    } else if constexpr (std::is_same_v<M, Money>) {
+        const auto money = dialect_ == Dialect::api
+                               ? Money::units_in_range(column.number(k), currency_)
+                               : std::nullopt;
+        out = money.value_or(out);
+        return money.has_value();
+    } else if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
+        return detail::whole_number(column.number(k), out);
+    }
+    return false;
 }
 
 template <class M>
@@ -383,11 +492,17 @@ void Reader::read_entry(const json& list, const std::optional<ListColumn>& colum
     if (!column) {
         read(list[k], out, open_max);
     } else if (column->is_text()) {
+        // Text and names straight from the column; a JSON value only to spell an error.
         if constexpr (std::is_same_v<M, std::string>) {
-            out.assign(column->text(k)); // no JSON value in between
-        } else {
-            read(json(column->text(k)), out, open_max);
+            out.assign(column->text(k));
+            return;
+        } else if constexpr (NamedEnum<M>) {
+            if (const auto named = enum_from_name<M>(column->text(k))) {
+                out = *named;
+                return;
+            }
         }
+        read(json(column->text(k)), out, open_max);
     } else if constexpr (std::is_same_v<M, double>) {
         out = column->number(k);
     } else if constexpr (std::is_same_v<M, Money>) {
@@ -464,10 +579,10 @@ public:
 private:
     template <class Row, class Get>
     [[nodiscard]] json column(const std::vector<Row>& rows, Get get, bool open_max) const;
-    // number(row) for each row into the sink, as its next column; its marker.
-    template <class Row, class Number>
-    [[nodiscard]] json sink_column(const std::vector<Row>& rows, std::string_view marker,
-                                   Number number) const;
+    // get(row) as a number for each row into the sink, as its next column; its marker.
+    template <class Row, class Get>
+    [[nodiscard]] json sink_column(const std::vector<Row>& rows, std::string_view marker, Get get,
+                                   bool open_max) const;
 
     Dialect dialect_;
     Currency currency_;
@@ -493,21 +608,49 @@ const Money* money_in(const M& value) {
         return &value;
     }
 }
+// A column's number for a member: NaN for none (an empty optional, no upper limit, a
+// value JSON cannot hold). Forced inline, like the other helpers of the column loops:
+// at -Oz each would be a call costing more than its work, 220,000 times a result.
 template <class M>
-double column_number(const M& value, bool open_max) {
+[[gnu::always_inline]] inline double column_number(const M& value, bool open_max) {
+    constexpr double none = std::numeric_limits<double>::quiet_NaN();
     if constexpr (is_optional<M>::value) {
-        return value ? column_number(*value, open_max) : std::nan("");
+        return value ? column_number(*value, open_max) : none;
     } else if constexpr (std::is_same_v<M, Money>) {
         return static_cast<double>(value.cents);
     } else {
         if constexpr (std::is_same_v<M, std::int64_t>) {
             if (open_max && value == no_follower_limit) {
-                return std::nan(""); // no upper limit
+                return none; // no upper limit
             }
         }
         const auto number = static_cast<double>(value);
-        return std::isfinite(number) ? number : std::nan("");
+        return __builtin_isfinite(number) ? number : none;
     }
+}
+// The members get(row) refers to, one per row, found at their offset in each row. The
+// column loops index it instead of calling `get` (a chain of one call per nesting level
+// at -Oz) for each number: writing a 10,000-row result costs a load and a store a number.
+template <class M>
+class MemberColumn {
+public:
+    template <class Row, class Get>
+    MemberColumn(const std::vector<Row>& rows, const Get& get) : stride_(sizeof(Row)) {
+        if (!rows.empty()) {
+            first_ = reinterpret_cast<const std::byte*>(&get(rows.front()));
+        }
+    }
+    [[gnu::always_inline]] const M& operator[](std::size_t k) const {
+        return *reinterpret_cast<const M*>(first_ + k * stride_);
+    }
+
+private:
+    const std::byte* first_ = nullptr;
+    std::size_t stride_;
+};
+template <class Row, class Get>
+auto member_column(const std::vector<Row>& rows, const Get& get) {
+    return MemberColumn<std::remove_cvref_t<decltype(get(rows.front()))>>(rows, get);
 }
 } // namespace detail
 
@@ -531,7 +674,7 @@ std::size_t leaf_fields() {
 template <class Row>
 json Writer::columns(const std::vector<Row>& rows) const {
     // One allocation for every column: growing would copy megabytes.
-    sink_->numbers.reserve(sink_->numbers.size() + rows.size() * detail::leaf_fields<Row>());
+    sink_->reserve(rows.size() * detail::leaf_fields<Row>());
     return column(
         rows, [](const Row& row) -> const Row& { return row; }, false);
 }
@@ -545,8 +688,9 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
         std::optional<Currency> currency;
         bool one_currency = true;
         if constexpr (std::is_same_v<Plain, Money>) {
-            for (const Row& row : rows) {
-                if (const Money* money = detail::money_in(get(row))) {
+            const auto members = detail::member_column(rows, get);
+            for (std::size_t k = 0; k < rows.size(); ++k) {
+                if (const Money* money = detail::money_in(members[k])) {
                     one_currency =
                         one_currency && money->currency == currency.value_or(money->currency);
                     currency = money->currency;
@@ -554,9 +698,7 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
             }
         }
         if (one_currency) { // else amounts of several currencies: a list of amounts
-            const json marker = sink_column(rows, column_marker, [&](const Row& row) {
-                return detail::column_number(get(row), open_max);
-            });
+            const json marker = sink_column(rows, column_marker, get, open_max);
             if constexpr (std::is_same_v<Plain, Money>) {
                 return {{"cents", marker},
                         {"currency", currency_info(currency.value_or(currency_)).code}};
@@ -566,8 +708,7 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
         }
     }
     if constexpr (std::is_same_v<M, bool>) {
-        return sink_column(rows, flags_marker,
-                           [&](const Row& row) { return get(row) ? 1.0 : 0.0; });
+        return sink_column(rows, flags_marker, get, open_max);
     } else if constexpr (Described<M>) {
         json out = json::object();
         for_each_field<M>([&](const auto& g) {
@@ -591,14 +732,15 @@ json Writer::column(const std::vector<Row>& rows, Get get, bool open_max) const 
     }
 }
 
-template <class Row, class Number>
-json Writer::sink_column(const std::vector<Row>& rows, std::string_view marker,
-                         Number number) const {
+template <class Row, class Get>
+json Writer::sink_column(const std::vector<Row>& rows, std::string_view marker, Get get,
+                         bool open_max) const {
     json out = {{std::string(marker), sink_->size()}};
-    for (const Row& row : rows) {
-        sink_->numbers.push_back(number(row));
+    double* column = sink_->add_column(rows.size());
+    const auto members = detail::member_column(rows, get);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        column[k] = detail::column_number(members[k], open_max);
     }
-    sink_->starts.push_back(sink_->numbers.size());
     return out;
 }
 

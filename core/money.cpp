@@ -89,13 +89,20 @@ std::int64_t round_cents(double cents) {
     return cents < 0 ? -whole : whole;
 }
 
-Result<Money> Money::from_units(double units, Currency currency, std::string_view field) {
+std::optional<Money> Money::units_in_range(double units, Currency currency) {
     const double cents = units * 100.0;
     if (!std::isfinite(cents) || std::fabs(cents) > static_cast<double>(max_money_cents)) {
-        return make_error(ErrorCode::out_of_range, std::string(field),
-                          std::string(field) + ": type an amount below 10 trillion.");
+        return std::nullopt;
     }
     return Money{round_cents(cents), currency};
+}
+
+Result<Money> Money::from_units(double units, Currency currency, std::string_view field) {
+    if (const auto money = units_in_range(units, currency)) {
+        return *money;
+    }
+    return make_error(ErrorCode::out_of_range, std::string(field),
+                      std::string(field) + ": type an amount below 10 trillion.");
 }
 
 namespace {

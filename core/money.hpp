@@ -49,6 +49,9 @@ struct Money {
     // Non-finite or out-of-range input is an error naming `field`.
     [[nodiscard]] static Result<Money> from_units(double units, Currency currency,
                                                   std::string_view field = "Amount");
+    // The same amount when it is in range, else nothing (no error is built: readers of
+    // 10,000 amounts spell the error only for the one that fails).
+    [[nodiscard]] static std::optional<Money> units_in_range(double units, Currency currency);
 
     [[nodiscard]] double units() const { return static_cast<double>(cents) / 100.0; }
     friend bool operator==(const Money&, const Money&) = default;

@@ -37,28 +37,48 @@ std::optional<std::string> json_text(const val& value, const val& columns) {
 }
 
 // One column marked by bindings_post.js, copied into wasm memory in one step: a typed
-// array's numbers, or a list of texts ({text: joined, lengths: UTF-16 units each}).
-api::json input_column(const val& column) {
-    const val lengths = column["lengths"];
-    if (lengths.isUndefined()) {
+// array's numbers, or a list of texts ({text: joined, ends: where each entry ends, in
+// UTF-16 units}).
+core::schema::ColumnBytes input_column(const val& column) {
+    const val ends = column["ends"];
+    if (ends.isUndefined()) {
         const auto size = column["length"].as<std::size_t>();
-        // malloc's alignment suits doubles; the bytes move into the JSON value uncopied.
-        std::vector<std::uint8_t> bytes(size * sizeof(double));
+        core::schema::ColumnBytes bytes(core::schema::ColumnBytes::numbers, size * sizeof(double));
+        // new[]'s alignment suits doubles.
         val(emscripten::typed_memory_view(size, reinterpret_cast<double*>(bytes.data())))
             .call<void>("set", column);
-        return core::schema::number_column_from_bytes(std::move(bytes));
+        return bytes;
     }
     static const val encoder = val::global("TextEncoder").new_();
     const val text = column["text"];
+    const auto entries = ends["length"].as<std::size_t>();
+    const auto units = text["length"].as<std::size_t>();
+    {
+        // All ASCII, the usual case: one byte a UTF-16 unit, so the ends are JavaScript's
+        // and the text is encoded straight into the column.
+        core::schema::TextColumnSpace space(entries, units);
+        val(emscripten::typed_memory_view(entries, space.ends())).call<void>("set", ends);
+        const val done =
+            encoder.call<val>("encodeInto", text,
+                              val(emscripten::typed_memory_view(
+                                  units, reinterpret_cast<std::uint8_t*>(space.utf8()))));
+        if (done["read"].as<std::size_t>() == units && done["written"].as<std::size_t>() == units) {
+            return std::move(space).finish();
+        }
+    }
     // At most 3 bytes a UTF-16 unit; left uninitialized (a zero fill costs as much as
     // the encoding).
-    const std::size_t most = text["length"].as<std::size_t>() * 3;
+    const std::size_t most = units * 3;
     const std::unique_ptr<std::uint8_t[]> utf8(new std::uint8_t[most]);
     const val view = val(emscripten::typed_memory_view(most, utf8.get()));
     const auto written = encoder.call<val>("encodeInto", text, view)["written"].as<std::size_t>();
+    const auto utf16_ends = emscripten::convertJSArrayToNumberVector<std::uint32_t>(ends);
+    std::vector<std::uint32_t> lengths(entries);
+    for (std::size_t k = 0; k < entries; ++k) {
+        lengths[k] = utf16_ends[k] - (k == 0 ? 0 : utf16_ends[k - 1]);
+    }
     return api::text_column_from_utf16(
-        std::string_view(reinterpret_cast<const char*>(utf8.get()), written),
-        emscripten::convertJSArrayToNumberVector<std::uint32_t>(lengths));
+        std::string_view(reinterpret_cast<const char*>(utf8.get()), written), lengths);
 }
 
 // The envelope as a JavaScript value: its number columns, one buffer, are copied out
@@ -72,9 +92,9 @@ val to_js(api::CallResult&& result) {
     // The text first: making it may allocate, and growing wasm memory would detach views
     // made before.
     const val text(result.json);
-    const auto& [numbers, starts] = result.columns;
-    return parse(text, val(emscripten::typed_memory_view(numbers.size(), numbers.data())),
-                 val(emscripten::typed_memory_view(starts.size(), starts.data())));
+    const auto& columns = result.columns;
+    return parse(text, val(emscripten::typed_memory_view(columns.count(), columns.numbers())),
+                 val(emscripten::typed_memory_view(columns.starts.size(), columns.starts.data())));
 }
 
 template <api::Function F, class Indexes>
@@ -84,9 +104,11 @@ struct Entry<F, std::index_sequence<I...>> {
     static val run(Val<I>... values) {
         const val marked = val::array();
         const std::vector<std::optional<std::string>> texts{json_text(values, marked)...};
-        api::InputColumns columns(marked["length"].as<std::size_t>());
-        for (std::size_t k = 0; k < columns.size(); ++k) {
-            columns[k] = input_column(marked[k]);
+        api::InputColumns columns;
+        const auto count = marked["length"].as<std::size_t>();
+        columns.reserve(count);
+        for (std::size_t k = 0; k < count; ++k) {
+            columns.push_back(input_column(marked[k]));
         }
         return to_js(api::call(F, texts, std::move(columns)));
     }

@@ -8,7 +8,7 @@
 // texts beside one in an object (a columns object: {name: [...], followers: typed}).
 // Each is appended to `columns` and stands in the text as {"__microreachColumn": k}
 // (core::schema::column_marker); C++ copies it into wasm memory in one step
-// (web/bindings.cpp): a list of texts as {text: joined, lengths: UTF-16 units each}.
+// (web/bindings.cpp): a list of texts as {text: joined, ends: UTF-16 units}.
 const microreachColumnMarker = '__microreachColumn';
 const microreachFlagsMarker = '__microreachFlags'; // true/false as 1/0
 
@@ -34,16 +34,19 @@ function microreachIsColumn(value) {
     !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
 }
 
-// A list of texts as one piece, or null when an entry is not text.
+// A list of texts as one piece: the entries joined, and where each ends (in UTF-16
+// units, a running sum of their lengths); null when an entry is not text.
 function microreachTextColumn(list) {
-  const lengths = new Uint32Array(list.length);
+  const ends = new Uint32Array(list.length);
+  let end = 0;
   for (let k = 0; k < list.length; ++k) {
     if (typeof list[k] !== 'string') {
       return null;
     }
-    lengths[k] = list[k].length;
+    end += list[k].length;
+    ends[k] = end;
   }
-  return { text: list.join(''), lengths };
+  return { text: list.join(''), ends };
 }
 
 Module['microreachJson'] = function (value, columns) {

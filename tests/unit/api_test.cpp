@@ -249,7 +249,7 @@ TEST(ApiColumns, AColumnRosterGivesTheSameFiguresAsRows) {
     // another in one buffer: none of them written out as text.
     // The valid flags come as a 22nd, of 1 and 0.
     EXPECT_EQ(call.columns.size(), 22u);
-    EXPECT_EQ(call.columns.numbers.size(), 22u * 3);
+    EXPECT_EQ(call.columns.count(), 22u * 3);
     const json& by_row = rows.at("value").at("rows");
     const json& by_column = columns.at("value").at("rows");
     for (std::size_t k = 0; k < 3; ++k) {
@@ -300,8 +300,8 @@ TEST(ApiColumns, ErrorsNameTheEntryAndLeftOutColumnsTakeTheDefault) {
 // units: a character beyond U+FFFF is two units, an accented one two bytes.
 TEST(ApiColumns, TextColumnsSplitJavaScriptLengthsIntoTheirTexts) {
     const std::string ann = "Ann", zoe = "Zo\u00eb", emoji = "\U0001F600 cake", empty;
-    const json column = api::text_column_from_utf16(ann + zoe + emoji + empty, {3, 3, 7, 0});
-    const auto list = core::schema::ListColumn::of(column);
+    const auto bytes = api::text_column_from_utf16(ann + zoe + emoji + empty, {3, 3, 7, 0});
+    const auto list = core::schema::ListColumn::of(core::schema::column_view(bytes));
     ASSERT_TRUE(list.has_value());
     ASSERT_TRUE(list->is_text());
     ASSERT_EQ(list->size(), 4u);
@@ -310,7 +310,8 @@ TEST(ApiColumns, TextColumnsSplitJavaScriptLengthsIntoTheirTexts) {
     EXPECT_EQ(list->text(2), emoji);
     EXPECT_EQ(list->text(3), empty);
     // Lengths beyond the text end at its end instead of reading past it.
-    const json short_text = api::text_column_from_utf16("ab", {1, 5, 2});
+    const auto short_bytes = api::text_column_from_utf16("ab", {1, 5, 2});
+    const json short_text = core::schema::column_view(short_bytes);
     EXPECT_EQ(core::schema::ListColumn::of(short_text)->text(1), "b");
     EXPECT_EQ(core::schema::ListColumn::of(short_text)->text(2), "");
 }
