@@ -49,17 +49,8 @@ TEST(OptimizerPairExchangeTest, ExchangesKeepEveryRuleAndStopOnlyWhenNoPairGains
         ASSERT_TRUE(meets_rules(p, s, plan.chosen));
         const double before = core::detail::plan_value(s.rules, plan.chosen);
         const bool changed = core::detail::pair_exchange(s.core, s.rules, plan, 64, 1000);
+        improved += check_change(p, s, best, plan, before, changed) ? 1 : 0;
         const double after = core::detail::plan_value(s.rules, plan.chosen);
-        EXPECT_TRUE(meets_rules(p, s, plan.chosen));
-        EXPECT_EQ(core::detail::plan_from(s.rules, plan.chosen).cost, plan.cost);
-        EXPECT_EQ(core::detail::plan_from(s.rules, plan.chosen).total, plan.total);
-        EXPECT_LE(after, best.value + slack(best.value));
-        if (changed) {
-            EXPECT_GT(after, before);
-            ++improved;
-        } else {
-            EXPECT_EQ(after, before);
-        }
         // Every free item is within the width here, so the search stopped because no
         // pair gains.
         EXPECT_LE(best_pair_gain(p, s, plan), slack(after));
