@@ -6,6 +6,7 @@
 //   bounds: bound order, the Dantzig bound, reduced-cost fixing
 //   heuristics: incumbent plans (greedy fills, swaps)
 //   fill_search: bitset searches that spend the last cents
+//   pair_exchange: two hires for two non-hires, once a search runs long
 //   depth_first: depth-first branch and bound, resumable node by node
 //   dynamic_program: the expanding-core dynamic program
 //   solver.cpp: the public entry (OptimizerSolver, solve, start_solve)
