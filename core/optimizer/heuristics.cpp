@@ -3,6 +3,7 @@
 
 #include "core/optimizer/duals.hpp"
 #include "core/optimizer/fill_search.hpp"
+#include "core/optimizer/pair_exchange.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -403,6 +404,19 @@ void polish_incumbent(Incumbent& best, const Core& core, const Rules& rules) {
     for (int round = 0; round < 4 && swap_fill(core, rules, plan, 3, 1000); ++round) {
     }
     offer(best, rules, plan);
+}
+
+bool exchange_incumbent(Incumbent& best, const Core& core, const Rules& rules) {
+    Plan plan = plan_from(rules, best.chosen);
+    if (!pair_exchange(core, rules, plan, 128, 32)) {
+        return false;
+    }
+    // The exchanged plan may leave cents a single swap can spend.
+    for (int round = 0; round < 4 && swap_fill(core, rules, plan, 3, 1000); ++round) {
+    }
+    const double before = best.value;
+    offer(best, rules, plan);
+    return best.value > before;
 }
 
 } // namespace core::detail

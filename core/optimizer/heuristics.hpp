@@ -39,5 +39,9 @@ void find_incumbent(Incumbent& best, std::optional<CountBound>& count, const Cor
                     const HireCounts& counts);
 // Swaps and swap fills on the incumbent.
 void polish_incumbent(Incumbent& best, const Core& core, const Rules& rules);
+// Pair exchanges (two hires for two non-hires) on the incumbent, then swap fills.
+// Dearer than polish_incumbent(): the solver calls it once a search runs long. True
+// when the incumbent improved.
+bool exchange_incumbent(Incumbent& best, const Core& core, const Rules& rules);
 
 } // namespace core::detail

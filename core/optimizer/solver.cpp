@@ -183,6 +183,15 @@ bool OptimizerSolver::step(std::int64_t max_nodes) {
                 compact_trail(s.dp);
                 too_large = too_large || 2 * s.dp.trail.size() > dp_trail_limit;
             }
+            // Long searches: try pair exchanges once (at a DP expansion, so at a node
+            // count that does not depend on how the search is sliced).
+            if (!s.done && !s.exchanged && s.nodes >= exchange_after_nodes) {
+                s.exchanged = true;
+                if (exchange_incumbent(s.best, s.core, s.rules) && !too_large) {
+                    reduce_again(s);
+                    continue;
+                }
+            }
             if (!s.done && !too_large && worth_reducing_again(s)) {
                 reduce_again(s);
                 continue;

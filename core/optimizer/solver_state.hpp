@@ -6,6 +6,7 @@
 //   bounds: bound order, the Dantzig bound, reduced-cost fixing
 //   heuristics: incumbent plans (greedy fills, swaps)
 //   fill_search: bitset searches that spend the last cents
+//   pair_exchange: two hires for two non-hires, once a search runs long
 //   depth_first: depth-first branch and bound, resumable node by node
 //   dynamic_program: the expanding-core dynamic program
 //   solver.cpp: the public entry (OptimizerSolver, solve, start_solve)
@@ -204,6 +205,7 @@ struct SolverState {
     bool use_dp = true;
     bool use_dfs = true;
     std::int64_t dfs_quota = 2000; // depth-first nodes before the DP's next turn
+    bool exchanged = false;        // exchange_incumbent() has run (once per solve)
 
     [[nodiscard]] double tolerance(double reference) const { return rules.tolerance(reference); }
 };
@@ -233,6 +235,9 @@ struct Plan {
 // Memory guards (about 12 MB with the trail): beyond them the automatic engine drops
 // the DP and the depth-first search, which needs memory only for the core, goes on.
 constexpr std::int64_t dp_state_limit = 150'000;
+// Searches that pass this many nodes get one round of pair exchanges on the incumbent
+// (a few ms: not worth it for the searches that end sooner).
+constexpr std::int64_t exchange_after_nodes = 100'000;
 constexpr std::size_t dp_trail_limit = 1'500'000;
 
 } // namespace core::detail

@@ -155,4 +155,23 @@ inline bool meets_rules(const OptimizerProblem& p, const SolverState& s,
     return ok;
 }
 
+// Checks a heuristic's change of `plan` (worth `before` until then; `changed` is what
+// the heuristic returned): the plan keeps every rule and its cost and head count add
+// up, it is worth no more than the optimum, more when changed and the same when not.
+// True when it changed.
+inline bool check_change(const OptimizerProblem& p, const SolverState& s, const Best& best,
+                         const core::detail::Plan& plan, double before, bool changed) {
+    const double after = core::detail::plan_value(s.rules, plan.chosen);
+    EXPECT_TRUE(meets_rules(p, s, plan.chosen));
+    EXPECT_EQ(core::detail::plan_from(s.rules, plan.chosen).cost, plan.cost);
+    EXPECT_EQ(core::detail::plan_from(s.rules, plan.chosen).total, plan.total);
+    EXPECT_LE(after, best.value + slack(best.value));
+    if (changed) {
+        EXPECT_GT(after, before);
+    } else {
+        EXPECT_EQ(after, before);
+    }
+    return changed;
+}
+
 } // namespace optimizer_test
