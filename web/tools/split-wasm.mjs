@@ -12,7 +12,7 @@
 // profile to Binaryen's wasm-split.
 //
 // Then the frozen share-link baselines, data only the deferred code reads, move to the
-// deferred part too (web/tools/later-data.mjs).
+// deferred part too (web/tools/later-data.mjs), and Binaryen's wasm-opt shrinks each part.
 //
 // Whatever goes wrong (no Chromium, a wasm-split failure), the site still works: the
 // unsplit module is shipped as microreach.wasm and no deferred file exists, so the
@@ -34,6 +34,9 @@ if (!dist || !instrumented || !original) {
 }
 const primaryPath = join(dist, 'microreach.wasm');
 const deferredPath = join(dist, 'microreach.deferred.wasm');
+
+// What Emscripten 3.1.6 emits, so Binaryen's tools accept it.
+const FEATURES = ['--enable-mutable-globals', '--enable-bulk-memory', '--enable-sign-ext'];
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
@@ -105,8 +108,8 @@ try {
   try {
     const profilePath = join(folder, 'startup.profile');
     await writeFile(profilePath, profile);
-    execFileSync('wasm-split', [original, `--profile=${profilePath}`, '--enable-mutable-globals',
-      '--enable-bulk-memory', '--enable-sign-ext', '-o1', primaryPath, '-o2', deferredPath,
+    execFileSync('wasm-split', [original, `--profile=${profilePath}`, ...FEATURES,
+      '-o1', primaryPath, '-o2', deferredPath,
       // With MICROREACH_SPLIT_SYMBOLS=1 (and a build linked with --profiling-funcs), the
       // function names of each part land next to them, to see what the first screen costs.
       ...(process.env.MICROREACH_SPLIT_SYMBOLS ? ['--symbolmap'] : [])], { stdio: 'inherit' });
@@ -125,11 +128,18 @@ try {
     console.warn(`split-wasm: texts stay in the first part (wasm-dis: ${error.message.split('\n')[0]})`);
   }
   const split = moveRanges(withBaselines.primary, withBaselines.deferred, texts);
-  new WebAssembly.Module(split.primary);  // both still valid, or the unsplit module ships
-  new WebAssembly.Module(split.deferred);
   await Promise.all([writeFile(primaryPath, split.primary), writeFile(deferredPath, split.deferred)]);
-  console.log(`split-wasm: microreach.wasm ${split.primary.length} bytes, microreach.deferred.wasm ` +
-    `${split.deferred.length} bytes (moved to it: ${withBaselines.moved} bytes of share-link baselines, ` +
+  // Emscripten optimized the whole module; each part alone shrinks further (code the
+  // split left unused; data segments joined again where little lies between them):
+  // -Oz on each, after the moves, with the same imports and exports.
+  for (const part of [primaryPath, deferredPath]) {
+    execFileSync('wasm-opt', [...FEATURES, '-Oz', part, '-o', part], { stdio: 'inherit' });
+  }
+  const [primaryOut, deferredOut] = await Promise.all([readFile(primaryPath), readFile(deferredPath)]);
+  new WebAssembly.Module(primaryOut);  // both still valid, or the unsplit module ships
+  new WebAssembly.Module(deferredOut);
+  console.log(`split-wasm: microreach.wasm ${primaryOut.length} bytes, microreach.deferred.wasm ` +
+    `${deferredOut.length} bytes (moved to it: ${withBaselines.moved} bytes of share-link baselines, ` +
     `${split.moved} bytes of texts only its code reads)`);
 } catch (error) {
   await shipUnsplit(error.message.split('\n')[0]);
