@@ -132,7 +132,8 @@ Reply tracking_links(const Args&), preview_results_import(const Args&), import_r
 // Columns travelling beside the JSON texts (docs/api.md, "Columns"; api/columns.cpp):
 // in the texts, {"__microreachColumn": k} stands for column k. JavaScript's typed arrays
 // and a columns object's lists of texts come in this way, each as one
-// core::schema::ListColumn; a result's number columns go out this way, all in one
+// core::schema::ColumnBytes that the argument views (core/json_columns.hpp); a result's
+// number columns go out this way, all in one
 // buffer that JavaScript gets as one Float64Array. No number is written out as text.
 using core::schema::column_marker;
 using InputColumns = std::vector<core::schema::ColumnBytes>;

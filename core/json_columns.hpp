@@ -22,8 +22,9 @@ using json = nlohmann::json;
 
 // A list of described rows may be given as an object of one list per field, and the
 // rows of a result written back that way. Lists that crossed from JavaScript in one
-// piece (a typed array, a list of texts) arrive as one JSON binary value each, never a
-// value per entry: ListColumn reads them. The reader treats them as lists everywhere.
+// piece (a typed array, a list of texts) stand in the tree as one small JSON binary
+// value each, a view of their bytes, never a value per entry: ListColumn reads them. The
+// reader treats them as lists everywhere.
 
 // In JSON texts, {"__microreachColumn": k} stands for column k (web/bindings_post.js);
 // {"__microreachFlags": k} for a result's column of true/false, as 1/0.
