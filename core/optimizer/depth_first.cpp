@@ -53,6 +53,7 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
     const int f = static_cast<int>(core.items.size());
     dfs.suffix_top = 0;
     dfs.suffix_best.clear();
+    dfs.suffix_slack.clear();
     if (counts.high == unlimited) {
         return;
     }
@@ -69,8 +70,16 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
     const std::size_t width = static_cast<std::size_t>(top) + 1;
     const std::size_t layer = static_cast<std::size_t>(f + 1) * width;
     dfs.suffix_best.assign(layer * counts.lambdas.size(), -infinity);
+    // Every node's residual is at most the room left by the forced hires.
+    double all_costs = static_cast<double>(dfs.residual), all_values = 0.0;
+    for (const auto& item : core.items) {
+        all_costs += static_cast<double>(item.cost);
+        all_values += std::fabs(item.value);
+    }
     for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
         const double lambda = counts.lambdas[l];
+        dfs.suffix_slack.push_back(
+            rounding_slack(static_cast<std::size_t>(top), lambda * all_costs + all_values));
         std::vector<double> best; // the suffix's largest values, descending, at most `top`
         dfs.suffix_best[l * layer + static_cast<std::size_t>(f) * width] = 0.0;
         for (int p = f - 1; p >= 0; --p) {
@@ -102,7 +111,8 @@ double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t 
         for (int j = need_low; j <= need_high; ++j) {
             best = std::max(best, row[j]);
         }
-        bound = std::min(bound, counts.lambdas[l] * static_cast<double>(dfs.residual) + best);
+        bound = std::min(bound, counts.lambdas[l] * static_cast<double>(dfs.residual) + best +
+                                    dfs.suffix_slack[l]);
     }
     return dfs.value + bound;
 }

@@ -10,7 +10,8 @@ namespace core::detail {
 
 // Puts the search at its root: the forced hires taken, every free item open.
 void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const Forced& forced);
-// Sets up count_bound() when plans that can win have few hires.
+// Sets up count_bound() when plans that can win have few hires (after start_search():
+// it reads the root's residual budget).
 void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core, const Forced& forced);
 // The bound of the current node over the hire counts that can win (`items` free items).
 double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t items);

@@ -29,6 +29,9 @@ struct CountDuals {
     std::int64_t cost = 0;   // cost of the greedy choice at lambda
     double sigma = 0.0;
     std::vector<double> rho;
+    // False when no choice meets the count rows within the budget, whatever the price
+    // (value is then -infinity): the LP is infeasible.
+    bool feasible = true;
 };
 
 class LagrangeDual {
@@ -44,9 +47,15 @@ public:
         const bool head_limit = kmax >= 0;
         budget_ = rules.budget - forced.cost;
         values_.reserve(f);
+        double top_value = 0.0;
         for (const auto& item : core.items) {
             values_.push_back(item.value);
+            top_value = std::max(top_value, std::fabs(item.value));
         }
+        // Costs are whole cents, so two items' order by value - price x cost changes at
+        // prices of at most the largest value difference, and an item's sign at most at
+        // the largest value: past this price the greedy choice never changes again.
+        price_cap_ = 2.0 * top_value + 1.0;
         std::vector<int> size(regions, 0);
         for (const auto& item : core.items) {
             if (item.region != no_region) {
@@ -87,6 +96,7 @@ public:
     }
 
     [[nodiscard]] int kmax() const { return kmax_; }
+    [[nodiscard]] double price_cap() const { return price_cap_; }
     [[nodiscard]] int kmin() const { return kmin_; }
     [[nodiscard]] const std::vector<int>& lower() const { return lower_; }
     [[nodiscard]] const std::vector<int>& upper() const { return upper_; }
@@ -210,19 +220,25 @@ public:
         }
         // Dual objective (valid for any multipliers) and the greedy choice's cost.
         double dual = lambda * static_cast<double>(budget_);
+        double magnitude = dual; // of every term, for the rounding slack
         for (std::size_t k = 0; k < f; ++k) {
             const int r = items[k].region;
-            const double reduced = w_[k] - (r != no_region ? out.rho[r] : 0.0) - out.sigma;
+            const double rho = r != no_region ? out.rho[r] : 0.0;
+            const double reduced = w_[k] - rho - out.sigma;
             dual += std::max(0.0, reduced);
+            magnitude += std::fabs(values_[k]) + lambda * static_cast<double>(items[k].cost) +
+                         std::fabs(rho) + std::fabs(out.sigma);
             if (taken_[k]) {
                 out.cost += items[k].cost;
             }
         }
         for (std::size_t r = 0; r < regions; ++r) {
             dual += std::max(0.0, out.rho[r]) * upper_[r] - std::max(0.0, -out.rho[r]) * lower_[r];
+            magnitude += std::fabs(out.rho[r]) * (upper_[r] + lower_[r]);
         }
         dual += std::max(0.0, out.sigma) * kmax_ - std::max(0.0, -out.sigma) * kmin_;
-        out.value = dual;
+        magnitude += std::fabs(out.sigma) * (kmax_ + kmin_);
+        out.value = dual + rounding_slack(f + regions, magnitude);
         return out;
     }
 
@@ -235,12 +251,13 @@ private:
         positive_in_.assign(members_.size(), 0);
         int positives = 0;
         std::int64_t cost = 0;
-        double sum = 0.0;
+        double sum = 0.0, magnitude = lambda * static_cast<double>(budget_);
         for (std::size_t k = 0; k < f; ++k) {
             if (w_[k] > 0.0) {
                 ++positives;
                 cost += items[k].cost;
                 sum += w_[k];
+                magnitude += values_[k] + lambda * static_cast<double>(items[k].cost);
                 const int r = items[k].region;
                 if (r != no_region) {
                     ++positive_in_[r];
@@ -258,7 +275,7 @@ private:
         out.sigma = 0.0;
         out.rho.assign(members_.size(), 0.0);
         out.cost = cost;
-        out.value = lambda * static_cast<double>(budget_) + sum;
+        out.value = lambda * static_cast<double>(budget_) + sum + rounding_slack(f, magnitude);
         out.lambda = lambda;
         return true;
     }
@@ -272,6 +289,7 @@ private:
     std::vector<std::vector<int>> members_;
     std::vector<int> unruled_, pool_;
     int kmax_ = 0, kmin_ = 0;
+    double price_cap_ = 1.0;
     std::vector<double> values_, w_;
     std::vector<char> taken_;
 };
@@ -306,8 +324,8 @@ CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_rat
     if (g.cost > budget) {
         la = guess;
         a = std::move(g);
-        for (int grow = 0;; ++grow, step *= 2.0) {
-            const double next = guess * (1.0 + step);
+        for (;; step *= 2.0) {
+            const double next = std::min(guess * (1.0 + step), dual.price_cap());
             CountDuals c = dual.evaluate(next);
             keep(c);
             if (c.cost <= budget) {
@@ -315,11 +333,16 @@ CountDuals minimize_dual(LagrangeDual& dual, std::int64_t budget, double max_rat
                 b = std::move(c);
                 break;
             }
+            if (next >= dual.price_cap()) {
+                // The choice is final and still over budget: so is every choice meeting
+                // the count rows, and the dual falls without end (no finite bound: its
+                // value at a huge price is rounding noise).
+                c.feasible = false;
+                c.value = -infinity;
+                return c;
+            }
             la = next;
             a = std::move(c);
-            if (grow > 60) {
-                return best;
-            }
         }
     } else {
         lb = guess;
@@ -544,34 +567,46 @@ bool derive_count_range(HireCounts& counts, const Core& core, const Rules& rules
     for (const auto& item : core.items) {
         incumbent_free += best.chosen[item.index] ? 1 : 0;
     }
+    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(core.items.size());
     // lambda = 0: a plan of k hires is worth at most the k best values (rules out small k).
     std::vector<CountDuals> tries{CountDuals{}};
     const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
         LagrangeDual dual(core, rules, forced, counts, kmax, kmin);
-        tries.push_back(minimize_dual(dual, room, max_ratio_of(core, false),
-                                      break_ratio(core, rules, forced, false, room), tolerance));
+        return minimize_dual(dual, room, max_ratio_of(core, false),
+                             break_ratio(core, rules, forced, false, room), tolerance);
     };
-    solve_dual(-1, -1, 1e-9);
+    tries.push_back(solve_dual(-1, -1, 1e-9));
+    if (!tries.back().feasible) {
+        return false; // no count that can win fits the budget
+    }
     for (int k = std::max(0, incumbent_free - 1); k <= std::min(f, incumbent_free + 1); ++k) {
-        solve_dual(k, k, 1e-9);
-        counts.lambdas.push_back(std::max(0.0, tries.back().lambda));
+        CountDuals exactly_k = solve_dual(k, k, 1e-9);
+        if (!exactly_k.feasible) {
+            bound[static_cast<std::size_t>(k)] = -infinity; // k more hires never fit
+            continue;
+        }
+        counts.lambdas.push_back(std::max(0.0, exactly_k.lambda));
+        tries.push_back(std::move(exactly_k));
     }
     const LagrangeDual shape(core, rules, forced, counts);
-    std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(core.items.size());
     for (const CountDuals& d : tries) {
         const double lambda = std::max(0.0, d.lambda);
         double base = forced.value + lambda * static_cast<double>(room);
+        double magnitude = std::fabs(base); // of every term, for the rounding slack
         for (std::size_t r = 0; r < d.rho.size(); ++r) {
             base += std::max(0.0, d.rho[r]) * shape.upper()[r] -
                     std::max(0.0, -d.rho[r]) * shape.lower()[r];
+            magnitude += std::fabs(d.rho[r]) * (shape.upper()[r] + shape.lower()[r]);
         }
         for (std::size_t k = 0; k < core.items.size(); ++k) {
             const auto& item = core.items[k];
-            w[k] = item.value - lambda * static_cast<double>(item.cost) -
-                   (item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region]);
+            const double rho = item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region];
+            w[k] = item.value - lambda * static_cast<double>(item.cost) - rho;
+            magnitude +=
+                std::fabs(item.value) + lambda * static_cast<double>(item.cost) + std::fabs(rho);
         }
         std::sort(w.begin(), w.end(), std::greater<>());
-        double sum = base;
+        double sum = base + rounding_slack(core.items.size() + d.rho.size(), magnitude);
         for (int k = 0; k <= f; ++k) {
             bound[k] = std::min(bound[k], sum);
             if (k < f) {
@@ -605,13 +640,18 @@ void compute_multipliers(Multipliers& duals, Core& core, Forced& forced, const R
     for (std::size_t r = 0; r < regions && !any_rule; ++r) {
         any_rule = dual.ruled()[r] != 0;
     }
-    // Without count rules the multipliers are zero: no dual to minimize.
-    const CountDuals best =
-        any_rule
-            ? minimize_dual(dual, rules.budget - forced.cost, max_ratio_of(core, false),
-                            break_ratio(core, rules, forced, false, rules.budget - forced.cost),
-                            1e-6)
-            : CountDuals{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
+    // Without count rules the multipliers are zero: no dual to minimize. Zero is also
+    // kept when no choice meets the count rows (the dual's multipliers would be huge).
+    const CountDuals zero{0.0, 0.0, 0, 0.0, std::vector<double>(regions, 0.0)};
+    CountDuals best = zero;
+    if (any_rule) {
+        best = minimize_dual(dual, rules.budget - forced.cost, max_ratio_of(core, false),
+                             break_ratio(core, rules, forced, false, rules.budget - forced.cost),
+                             1e-6);
+        if (!best.feasible) {
+            best = zero;
+        }
+    }
     duals.rho = best.rho;
     duals.sigma = best.sigma;
 

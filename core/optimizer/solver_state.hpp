@@ -16,6 +16,7 @@
 #include "core/optimizer.hpp"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -37,6 +38,15 @@ struct FreeItem {
 
 inline constexpr int unlimited = std::numeric_limits<int>::max();
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// How far a floating-point sum of `terms` terms can drift from the exact sum, when the
+// terms' magnitudes add up to `magnitude`. Bounds that multiply a budget price by a
+// budget add this, so that rounding never makes them cut off a better plan: a large
+// price makes those terms huge and they cancel (the fuzzer found a plan lost so).
+inline double rounding_slack(std::size_t terms, double magnitude) {
+    return 4.0 * static_cast<double>(terms + 4) * std::numeric_limits<double>::epsilon() *
+           magnitude;
+}
 
 // The problem after preprocessing (prepare): fixed for the whole solve.
 struct Rules {
@@ -134,6 +144,7 @@ struct DepthFirst {
     // from that position on. Empty when the hire counts are not narrow.
     int suffix_top = 0;
     std::vector<double> suffix_best;
+    std::vector<double> suffix_slack; // per budget price: rounding_slack() of its sums
 };
 
 // A state of the dynamic program: a whole plan, through its core part.
