@@ -203,7 +203,9 @@ void start_head_bound(DynamicProgram& dp, const Core& core, const Rules& rules,
         return;
     }
     const CountBound count = count_duals(core, rules, forced, counts);
-    if (!(count.sigma > 0.0)) {
+    // No head price, or no choice meets the count rows (root -infinity: its prices
+    // are then the cap, not a bound worth its rounding).
+    if (!(count.sigma > 0.0) || count.root == -infinity) {
         return;
     }
     dp.sigma_k = count.sigma;
