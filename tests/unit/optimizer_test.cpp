@@ -120,6 +120,37 @@ OptimizerProblem random_problem(std::uint64_t seed, int min_n, int max_n) {
     return p;
 }
 
+// Rosters where the best plan spends the budget to the cent: prices of a few dollars
+// in whole cents against a budget of many of them, values tied to price (plus a bonus
+// or minus a fee per hire). Plans differ by cents, bounds by hair-widths: the shape
+// on which the fuzzer found rounding noise pruning the best plan.
+OptimizerProblem budget_filling_problem(std::uint64_t seed) {
+    Rng rng(seed);
+    OptimizerProblem p;
+    const int n = static_cast<int>(rng.between(8, 14));
+    const double per_hire = rng.chance(0.5) ? 2.0 : -5.0; // a bonus or a fee, in value
+    std::int64_t total_cost = 0;
+    if (rng.chance(0.3)) {
+        p.regions.push_back({"Region 1", static_cast<int>(rng.between(1, 2)), std::nullopt});
+    }
+    for (int i = 0; i < n; ++i) {
+        OptimizerCandidate c;
+        c.id = static_cast<std::uint32_t>(i + 1);
+        c.name = "C" + std::to_string(i);
+        c.cost_cents = rng.between(100, 1000);
+        c.value = std::max(0.0, static_cast<double>(c.cost_cents) / 100.0 + per_hire +
+                                    (rng.chance(0.5) ? 0.01 * rng.unit() : 0.0));
+        c.region = p.regions.empty() || rng.chance(0.5) ? no_region : 0;
+        total_cost += c.cost_cents;
+        p.candidates.push_back(c);
+    }
+    p.budget = Money{rng.between(total_cost / 5, total_cost * 4 / 5), Currency::usd};
+    if (rng.chance(0.2)) {
+        p.min_hires = static_cast<int>(rng.between(1, 4));
+    }
+    return p;
+}
+
 // ---------------------------------------------------------------------------------
 // Brute force: every subset, in Gray-code order so each step flips one candidate.
 // ---------------------------------------------------------------------------------
@@ -255,8 +286,8 @@ bool same_objective(double a, double b) {
     return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
-void check_against_brute_force(std::uint64_t seed, int min_n, int max_n, int* infeasible_count) {
-    const OptimizerProblem p = random_problem(seed, min_n, max_n);
+void check_against_brute_force(const OptimizerProblem& p, std::uint64_t seed,
+                               int* infeasible_count) {
     const BruteForce expected = brute_force(p);
     for (const auto method : {core::SearchMethod::automatic, core::SearchMethod::depth_first,
                               core::SearchMethod::dynamic_programming}) {
@@ -284,15 +315,18 @@ void check_against_brute_force(std::uint64_t seed, int min_n, int max_n, int* in
 #ifdef __EMSCRIPTEN__
 constexpr int small_instances = 1500;
 constexpr int large_instances = 10;
+constexpr int budget_filling_instances = 1000;
 #else
 constexpr int small_instances = 4000;
 constexpr int large_instances = 40;
+constexpr int budget_filling_instances = 3000;
 #endif
 
 TEST(OptimizerTest, MatchesBruteForceOnSmallRandomInstances) {
     int infeasible = 0;
     for (int seed = 1; seed <= small_instances; ++seed) {
-        check_against_brute_force(static_cast<std::uint64_t>(seed), 0, 12, &infeasible);
+        const auto id = static_cast<std::uint64_t>(seed);
+        check_against_brute_force(random_problem(id, 0, 12), id, &infeasible);
         if (::testing::Test::HasFailure()) {
             return;
         }
@@ -302,11 +336,22 @@ TEST(OptimizerTest, MatchesBruteForceOnSmallRandomInstances) {
     EXPECT_LT(infeasible, small_instances / 2);
 }
 
+TEST(OptimizerTest, MatchesBruteForceWhenTheBestPlanFillsTheBudget) {
+    int infeasible = 0;
+    for (int seed = 1; seed <= budget_filling_instances; ++seed) {
+        const auto id = 2'000'000 + static_cast<std::uint64_t>(seed);
+        check_against_brute_force(budget_filling_problem(id), id, &infeasible);
+        if (::testing::Test::HasFailure()) {
+            return;
+        }
+    }
+}
+
 TEST(OptimizerTest, MatchesBruteForceOnTwentyCandidates) {
     int infeasible = 0;
     for (int seed = 1; seed <= large_instances; ++seed) {
-        check_against_brute_force(1'000'000 + static_cast<std::uint64_t>(seed), 16, 20,
-                                  &infeasible);
+        const auto id = 1'000'000 + static_cast<std::uint64_t>(seed);
+        check_against_brute_force(random_problem(id, 16, 20), id, &infeasible);
         if (::testing::Test::HasFailure()) {
             return;
         }
