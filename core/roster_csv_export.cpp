@@ -134,20 +134,25 @@ void erase_sentence(std::string& notes, std::size_t at, std::size_t length) {
 
 std::string current_notes(const Influencer& row) {
     std::string notes = row.notes;
+    bool erased = false;
     if (const std::size_t start = notes.find(rate_note_start); start != std::string::npos) {
         const std::size_t end = notes.find(rate_note_end, start);
         if (end != std::string::npos) {
             const std::size_t length = end + rate_note_end.size() - start;
             if (!rate_note_holds(row, std::string_view(notes).substr(start, length))) {
                 erase_sentence(notes, start, length);
+                erased = true;
             }
         }
     }
     if (const std::size_t at = notes.find(fit_note);
         at != std::string::npos && row.audience_fit != 1.0) {
         erase_sentence(notes, at, fit_note.size());
+        erased = true;
     }
-    while (!notes.empty() && notes.back() == ' ') {
+    // Only the space a last erased sentence leaves behind goes: the user's own notes
+    // come back from an export exactly as typed (the importer keeps their spaces).
+    while (erased && !notes.empty() && notes.back() == ' ') {
         notes.pop_back();
     }
     return notes;
