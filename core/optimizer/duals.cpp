@@ -29,6 +29,9 @@ struct CountDuals {
     std::int64_t cost = 0;   // cost of the greedy choice at lambda
     double sigma = 0.0;
     std::vector<double> rho;
+    // What rounding can have taken off `value`: a bound is value + slack. Kept apart so
+    // that the search over lambda compares the values themselves.
+    double slack = 0.0;
     // False when no choice meets the count rows within the budget, whatever the price
     // (value is then -infinity): the LP is infeasible.
     bool feasible = true;
@@ -238,7 +241,8 @@ public:
         }
         dual += std::max(0.0, out.sigma) * kmax_ - std::max(0.0, -out.sigma) * kmin_;
         magnitude += std::fabs(out.sigma) * (kmax_ + kmin_);
-        out.value = dual + rounding_slack(f + regions, magnitude);
+        out.value = dual;
+        out.slack = rounding_slack(f + regions, magnitude);
         return out;
     }
 
@@ -275,7 +279,8 @@ private:
         out.sigma = 0.0;
         out.rho.assign(members_.size(), 0.0);
         out.cost = cost;
-        out.value = lambda * static_cast<double>(budget_) + sum + rounding_slack(f, magnitude);
+        out.value = lambda * static_cast<double>(budget_) + sum;
+        out.slack = rounding_slack(f, magnitude);
         out.lambda = lambda;
         return true;
     }
@@ -539,7 +544,7 @@ CountBound count_duals(const Core& core, const Rules& rules, const Forced& force
     out.sigma = d.sigma;
     out.rho = d.rho;
     out.rho.resize(rules.region_min.size(), 0.0);
-    out.root = forced.value + d.value;
+    out.root = forced.value + d.value + d.slack;
     for (std::size_t r = 0; r < out.rho.size(); ++r) {
         out.constant += std::max(0.0, out.rho[r]) * dual.upper()[r] -
                         std::max(0.0, -out.rho[r]) * dual.lower()[r];
@@ -568,6 +573,10 @@ bool derive_count_range(HireCounts& counts, const Core& core, const Rules& rules
         incumbent_free += best.chosen[item.index] ? 1 : 0;
     }
     std::vector<double> bound(static_cast<std::size_t>(f) + 1, infinity), w(core.items.size());
+    // More free hires than the cheapest ones that fit never fit.
+    for (int k = max_free_hires(core, rules, forced) + 1; k <= f; ++k) {
+        bound[static_cast<std::size_t>(k)] = -infinity;
+    }
     // lambda = 0: a plan of k hires is worth at most the k best values (rules out small k).
     std::vector<CountDuals> tries{CountDuals{}};
     const auto solve_dual = [&](int kmax, int kmin, double tolerance) {
