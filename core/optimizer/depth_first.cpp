@@ -70,16 +70,12 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
     const std::size_t width = static_cast<std::size_t>(top) + 1;
     const std::size_t layer = static_cast<std::size_t>(f + 1) * width;
     dfs.suffix_best.assign(layer * counts.lambdas.size(), -infinity);
-    // Every node's residual is at most the room left by the forced hires.
-    double all_costs = static_cast<double>(dfs.residual), all_values = 0.0;
-    for (const auto& item : core.items) {
-        all_costs += static_cast<double>(item.cost);
-        all_values += std::fabs(item.value);
-    }
+    // Every node's residual is at most the root's (the room left by the forced hires).
+    const PriceScale scale(core);
     for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
         const double lambda = counts.lambdas[l];
         dfs.suffix_slack.push_back(
-            rounding_slack(static_cast<std::size_t>(top), lambda * all_costs + all_values));
+            rounding_slack(static_cast<std::size_t>(top), scale.at(lambda, dfs.residual)));
         std::vector<double> best; // the suffix's largest values, descending, at most `top`
         dfs.suffix_best[l * layer + static_cast<std::size_t>(f) * width] = 0.0;
         for (int p = f - 1; p >= 0; --p) {

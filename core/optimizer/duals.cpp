@@ -44,7 +44,7 @@ public:
     // kmin >= 0 raises the minimum number of free hires the same way.
     LagrangeDual(const Core& core, const Rules& rules, const Forced& forced,
                  const HireCounts& counts, int kmax = -1, int kmin = -1)
-        : core_(core), rules_(rules) {
+        : core_(core), rules_(rules), scale_(core) {
         const std::size_t regions = rules.region_min.size();
         const std::size_t f = core.items.size();
         const bool head_limit = kmax >= 0;
@@ -59,10 +59,10 @@ public:
         // prices of at most the largest value difference, and an item's sign at most at
         // the largest value: past this price the greedy choice never changes again.
         price_cap_ = 2.0 * top_value + 1.0;
-        std::vector<int> size(regions, 0);
+        size_.assign(regions, 0);
         for (const auto& item : core.items) {
             if (item.region != no_region) {
-                ++size[item.region];
+                ++size_[item.region];
             }
         }
         lower_.assign(regions, 0);
@@ -71,12 +71,12 @@ public:
         members_.assign(regions, {});
         for (std::size_t r = 0; r < regions; ++r) {
             lower_[r] =
-                std::min(size[r], std::max(0, rules.region_min[r] - forced.region_count[r]));
+                std::min(size_[r], std::max(0, rules.region_min[r] - forced.region_count[r]));
             const int room = rules.region_max[r] == unlimited
-                                 ? size[r]
+                                 ? size_[r]
                                  : std::max(0, rules.region_max[r] - forced.region_count[r]);
-            upper_[r] = std::max(lower_[r], std::min(size[r], room));
-            ruled_[r] = lower_[r] > 0 || upper_[r] < size[r];
+            upper_[r] = std::max(lower_[r], std::min(size_[r], room));
+            ruled_[r] = lower_[r] > 0 || upper_[r] < size_[r];
         }
         for (std::size_t k = 0; k < f; ++k) {
             const int r = core.items[k].region;
@@ -104,6 +104,18 @@ public:
     [[nodiscard]] const std::vector<int>& lower() const { return lower_; }
     [[nodiscard]] const std::vector<int>& upper() const { return upper_; }
     [[nodiscard]] const std::vector<char>& ruled() const { return ruled_; }
+
+    // The magnitudes of every term of the dual at these multipliers, summed: the
+    // scale of its rounding (rounding_slack()).
+    [[nodiscard]] double magnitude(double lambda, double sigma,
+                                   const std::vector<double>& rho) const {
+        double sum = scale_.at(lambda, budget_) +
+                     std::fabs(sigma) * static_cast<double>(values_.size() + kmax_ + kmin_);
+        for (std::size_t r = 0; r < rho.size(); ++r) {
+            sum += std::fabs(rho[r]) * (size_[r] + upper_[r] + lower_[r]);
+        }
+        return sum;
+    }
 
     CountDuals evaluate(double lambda) {
         const auto& items = core_.items;
@@ -223,26 +235,20 @@ public:
         }
         // Dual objective (valid for any multipliers) and the greedy choice's cost.
         double dual = lambda * static_cast<double>(budget_);
-        double magnitude = dual; // of every term, for the rounding slack
         for (std::size_t k = 0; k < f; ++k) {
             const int r = items[k].region;
-            const double rho = r != no_region ? out.rho[r] : 0.0;
-            const double reduced = w_[k] - rho - out.sigma;
+            const double reduced = w_[k] - (r != no_region ? out.rho[r] : 0.0) - out.sigma;
             dual += std::max(0.0, reduced);
-            magnitude += std::fabs(values_[k]) + lambda * static_cast<double>(items[k].cost) +
-                         std::fabs(rho) + std::fabs(out.sigma);
             if (taken_[k]) {
                 out.cost += items[k].cost;
             }
         }
         for (std::size_t r = 0; r < regions; ++r) {
             dual += std::max(0.0, out.rho[r]) * upper_[r] - std::max(0.0, -out.rho[r]) * lower_[r];
-            magnitude += std::fabs(out.rho[r]) * (upper_[r] + lower_[r]);
         }
         dual += std::max(0.0, out.sigma) * kmax_ - std::max(0.0, -out.sigma) * kmin_;
-        magnitude += std::fabs(out.sigma) * (kmax_ + kmin_);
         out.value = dual;
-        out.slack = rounding_slack(f + regions, magnitude);
+        out.slack = rounding_slack(f + regions, magnitude(lambda, out.sigma, out.rho));
         return out;
     }
 
@@ -255,13 +261,12 @@ private:
         positive_in_.assign(members_.size(), 0);
         int positives = 0;
         std::int64_t cost = 0;
-        double sum = 0.0, magnitude = lambda * static_cast<double>(budget_);
+        double sum = 0.0;
         for (std::size_t k = 0; k < f; ++k) {
             if (w_[k] > 0.0) {
                 ++positives;
                 cost += items[k].cost;
                 sum += w_[k];
-                magnitude += values_[k] + lambda * static_cast<double>(items[k].cost);
                 const int r = items[k].region;
                 if (r != no_region) {
                     ++positive_in_[r];
@@ -280,7 +285,7 @@ private:
         out.rho.assign(members_.size(), 0.0);
         out.cost = cost;
         out.value = lambda * static_cast<double>(budget_) + sum;
-        out.slack = rounding_slack(f, magnitude);
+        out.slack = rounding_slack(f, magnitude(lambda, 0.0, out.rho));
         out.lambda = lambda;
         return true;
     }
@@ -295,6 +300,8 @@ private:
     std::vector<int> unruled_, pool_;
     int kmax_ = 0, kmin_ = 0;
     double price_cap_ = 1.0;
+    PriceScale scale_;
+    std::vector<int> size_; // free items per region
     std::vector<double> values_, w_;
     std::vector<char> taken_;
 };
@@ -601,20 +608,17 @@ bool derive_count_range(HireCounts& counts, const Core& core, const Rules& rules
     for (const CountDuals& d : tries) {
         const double lambda = std::max(0.0, d.lambda);
         double base = forced.value + lambda * static_cast<double>(room);
-        double magnitude = std::fabs(base); // of every term, for the rounding slack
         for (std::size_t r = 0; r < d.rho.size(); ++r) {
             base += std::max(0.0, d.rho[r]) * shape.upper()[r] -
                     std::max(0.0, -d.rho[r]) * shape.lower()[r];
-            magnitude += std::fabs(d.rho[r]) * (shape.upper()[r] + shape.lower()[r]);
         }
         for (std::size_t k = 0; k < core.items.size(); ++k) {
             const auto& item = core.items[k];
-            const double rho = item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region];
-            w[k] = item.value - lambda * static_cast<double>(item.cost) - rho;
-            magnitude +=
-                std::fabs(item.value) + lambda * static_cast<double>(item.cost) + std::fabs(rho);
+            w[k] = item.value - lambda * static_cast<double>(item.cost) -
+                   (item.region == no_region || d.rho.empty() ? 0.0 : d.rho[item.region]);
         }
         std::sort(w.begin(), w.end(), std::greater<>());
+        const double magnitude = std::fabs(forced.value) + shape.magnitude(lambda, 0.0, d.rho);
         double sum = base + rounding_slack(core.items.size() + d.rho.size(), magnitude);
         for (int k = 0; k <= f; ++k) {
             bound[k] = std::min(bound[k], sum);

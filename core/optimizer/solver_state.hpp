@@ -116,6 +116,22 @@ struct Core {
     double count_root = infinity; // the count LP's bound at the root (count_duals())
 };
 
+// The scale of the rounding in a bound priced at a budget price lambda:
+// lambda x (room + every free item's cost) + every free item's |value|, from sums
+// taken once (the terms rounding_slack() is given).
+struct PriceScale {
+    double costs = 0.0, values = 0.0;
+    explicit PriceScale(const Core& core) {
+        for (const auto& item : core.items) {
+            costs += static_cast<double>(item.cost);
+            values += std::fabs(item.value);
+        }
+    }
+    [[nodiscard]] double at(double lambda, std::int64_t room) const {
+        return lambda * (static_cast<double>(room) + costs) + values;
+    }
+};
+
 // The best plan found so far.
 struct Incumbent {
     bool has = false;
