@@ -53,13 +53,16 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
     const int f = static_cast<int>(core.items.size());
     dfs.suffix_top = 0;
     dfs.suffix_best.clear();
+    dfs.suffix_peak.clear();
     dfs.suffix_slack.clear();
     if (counts.high == unlimited) {
         return;
     }
+    // Up to 128 more hires (each count then costs the same at a node: count_bound() looks
+    // up one entry per price); at most 650,000 entries per price (16 MB for three).
     const int top = std::min(f, counts.high - forced.count);
-    if (top <= 0 || top > 64 || counts.lambdas.empty() ||
-        static_cast<std::int64_t>(f + 1) * (top + 1) > 4'000'000) {
+    if (top <= 0 || top > 128 || counts.lambdas.empty() ||
+        static_cast<std::int64_t>(f + 1) * (top + 1) > 650'000) {
         return;
     }
     dfs.suffix_top = top;
@@ -70,6 +73,7 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
     const std::size_t width = static_cast<std::size_t>(top) + 1;
     const std::size_t layer = static_cast<std::size_t>(f + 1) * width;
     dfs.suffix_best.assign(layer * counts.lambdas.size(), -infinity);
+    dfs.suffix_peak.assign(static_cast<std::size_t>(f + 1) * counts.lambdas.size(), 0);
     // Every node's residual is at most the root's (the room left by the forced hires).
     const PriceScale scale(core);
     for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
@@ -87,9 +91,13 @@ void start_count_bound(DepthFirst& dfs, HireCounts& counts, const Core& core,
             }
             double* row = &dfs.suffix_best[l * layer + static_cast<std::size_t>(p) * width];
             row[0] = 0.0;
+            int peak = 0;
             for (std::size_t j = 0; j < best.size(); ++j) {
                 row[j + 1] = row[j] + best[j]; // the rest stay -infinity: too few items
+                peak += best[j] > 0.0 ? 1 : 0;
             }
+            dfs.suffix_peak[l * static_cast<std::size_t>(f + 1) + static_cast<std::size_t>(p)] =
+                peak;
         }
     }
 }
@@ -103,10 +111,13 @@ double count_bound(const DepthFirst& dfs, const HireCounts& counts, std::size_t 
     double bound = infinity;
     for (std::size_t l = 0; l < counts.lambdas.size(); ++l) {
         const double* row = &dfs.suffix_best[l * layer + static_cast<std::size_t>(dfs.pos) * width];
-        double best = -infinity;
-        for (int j = need_low; j <= need_high; ++j) {
-            best = std::max(best, row[j]);
-        }
+        // row[j] is the sum of the j largest terms, which come in descending order: it
+        // rises while they are positive and falls after (row[j] = -infinity past the
+        // suffix's size). So its largest value on [need_low, need_high] is at the first
+        // non-positive term's index clamped to the range.
+        const int peak = dfs.suffix_peak[l * (items + 1) + static_cast<std::size_t>(dfs.pos)];
+        const double best =
+            need_low > need_high ? -infinity : row[std::clamp(peak, need_low, need_high)];
         bound = std::min(bound, counts.lambdas[l] * static_cast<double>(dfs.residual) + best +
                                     dfs.suffix_slack[l]);
     }

@@ -160,6 +160,7 @@ struct DepthFirst {
     // from that position on. Empty when the hire counts are not narrow.
     int suffix_top = 0;
     std::vector<double> suffix_best;
+    std::vector<int> suffix_peak;     // per price and position: j where suffix_best peaks
     std::vector<double> suffix_slack; // per budget price: rounding_slack() of its sums
 };
 

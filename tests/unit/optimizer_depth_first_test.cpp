@@ -4,7 +4,12 @@
 #include "core/optimizer/depth_first.hpp"
 #include "tests/unit/optimizer_brute_force.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <gtest/gtest.h>
+#include <limits>
+#include <vector>
 
 namespace {
 
@@ -40,6 +45,65 @@ TEST(OptimizerDepthFirstTest, CountRulesAreCheckedAtTheLeaves) {
         EXPECT_FALSE(core::detail::counts_unreachable(s.dfs, s.rules, s.core,
                                                       s.counts)); // prepare proved them reachable
     });
+}
+
+// count_bound() looks up one entry per budget price (the sum of the best j terms peaks
+// where the terms turn negative); it must equal the largest sum over the whole range of
+// hire counts, computed here by sorting each suffix.
+TEST(OptimizerDepthFirstTest, CountBoundIsTheBestSumOverTheHireRange) {
+    int checked = 0;
+    for_small_instances([&](const OptimizerProblem&, const Best&, SolverState& s) {
+        if (!rooted(s) ||
+            !core::detail::derive_count_range(s.counts, s.core, s.rules, s.forced, s.best)) {
+            return;
+        }
+        core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
+        core::detail::start_count_bound(s.dfs, s.counts, s.core, s.forced);
+        if (s.dfs.suffix_top == 0) {
+            return;
+        }
+        const auto& items = s.core.items;
+        const int f = static_cast<int>(items.size());
+        for (int pos = 0; pos <= f; ++pos) {
+            for (int total = s.forced.count - 1; total <= s.counts.high + 1; ++total) {
+                s.dfs.pos = pos;
+                s.dfs.total = total;
+                const int low = std::max(0, s.counts.low - total);
+                const int high = std::min(s.dfs.suffix_top, s.counts.high - total);
+                double expected = std::numeric_limits<double>::infinity();
+                for (std::size_t l = 0; l < s.counts.lambdas.size(); ++l) {
+                    const double lambda = s.counts.lambdas[l];
+                    std::vector<double> terms;
+                    for (int k = pos; k < f; ++k) {
+                        terms.push_back(items[k].value -
+                                        lambda * static_cast<double>(items[k].cost));
+                    }
+                    std::sort(terms.begin(), terms.end(), std::greater<>());
+                    double best = -std::numeric_limits<double>::infinity();
+                    double sum = 0.0;
+                    for (int j = 0; j <= high && j <= static_cast<int>(terms.size()); ++j) {
+                        if (j >= low) {
+                            best = std::max(best, sum);
+                        }
+                        if (j < static_cast<int>(terms.size())) {
+                            sum += terms[j];
+                        }
+                    }
+                    expected = std::min(expected, lambda * static_cast<double>(s.dfs.residual) +
+                                                      best + s.dfs.suffix_slack[l]);
+                }
+                const double got = core::detail::count_bound(s.dfs, s.counts, items.size());
+                if (std::isinf(expected)) {
+                    EXPECT_EQ(got, s.dfs.value + expected) << "pos " << pos << " total " << total;
+                } else {
+                    EXPECT_NEAR(got, s.dfs.value + expected, 1e-9 * (1.0 + std::fabs(expected)))
+                        << "pos " << pos << " total " << total;
+                }
+                ++checked;
+            }
+        }
+    });
+    EXPECT_GT(checked, 100); // the small rosters do reach the count bound
 }
 
 } // namespace
