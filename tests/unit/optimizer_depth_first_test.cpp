@@ -32,6 +32,33 @@ TEST(OptimizerDepthFirstTest, SearchAloneFindsTheOptimum) {
     });
 }
 
+// With the hire counts narrowed, a node that has hired the most that can win is a leaf
+// (nothing below it but skips): its plan is still recorded. The counts are narrowed
+// against the incumbent, as the solver does; then the search starts without one, so
+// that it must find the optimum itself (when the optimum's own hire count is left).
+TEST(OptimizerDepthFirstTest, SearchWithNarrowedHireCountsFindsTheOptimum) {
+    int searched = 0;
+    for_small_instances([&](const OptimizerProblem&, const Best& best, SolverState& s) {
+        if (!rooted(s) ||
+            !core::detail::derive_count_range(s.counts, s.core, s.rules, s.forced, s.best) ||
+            s.counts.high == core::detail::unlimited || best.hires < s.counts.low ||
+            best.hires > s.counts.high) {
+            return;
+        }
+        s.best = core::detail::Incumbent{};
+        s.best.value = -std::numeric_limits<double>::infinity();
+        core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
+        core::detail::start_count_bound(s.dfs, s.counts, s.core, s.forced);
+        while (!core::detail::run_depth_first(s.dfs, s.best, s.nodes, s.nodes + 5, s.core, s.rules,
+                                              s.forced, s.counts, s.duals)) {
+            ASSERT_LT(s.nodes, 1'000'000);
+        }
+        EXPECT_NEAR(s.best.value, best.value, slack(best.value));
+        ++searched;
+    });
+    EXPECT_GT(searched, 20);
+}
+
 TEST(OptimizerDepthFirstTest, CountRulesAreCheckedAtTheLeaves) {
     for_small_instances([](const OptimizerProblem&, const Best&, SolverState& s) {
         core::detail::start_search(s.dfs, s.core, s.rules, s.forced);
