@@ -56,6 +56,10 @@ void arrange(Core& core, bool sorted) {
         core.prefix_cost[k + 1] = core.prefix_cost[k] + core.items[k].cost;
         core.prefix_adj[k + 1] = core.prefix_adj[k] + std::max(0.0, core.items[k].adj);
     }
+    core.suffix_min_cost.assign(f + 1, std::numeric_limits<std::int64_t>::max());
+    for (std::size_t k = f; k-- > 0;) {
+        core.suffix_min_cost[k] = std::min(core.suffix_min_cost[k + 1], core.items[k].cost);
+    }
 }
 
 // Dantzig bound of the free items from `pos` with `residual` cents: whole items in

@@ -223,9 +223,10 @@ bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std:
     while (nodes < stop_at) {
         ++nodes;
         bool prune = false;
-        if (dfs.pos == f || dfs.total >= counts.high) {
-            // A leaf: no item left, or no hire left that can win (skipping the rest one
-            // node at a time would only walk to the same plan).
+        if (dfs.pos == f || dfs.total >= counts.high ||
+            core.suffix_min_cost[dfs.pos] > dfs.residual) {
+            // A leaf: no item left, no hire left that can win, or no item left that fits
+            // (skipping the rest one node at a time would only walk to the same plan).
             if (counts_met(dfs, rules) && dfs.value > best.value) {
                 record_incumbent(best, dfs, core, rules, forced);
             }

@@ -112,6 +112,7 @@ struct Core {
     int positive = 0; // items[0, positive) have adj > 0
     std::vector<std::int64_t> prefix_cost;
     std::vector<double> prefix_adj;
+    std::vector<std::int64_t> suffix_min_cost; // [k]: cheapest of items[k..] (max at the end)
     double root_bound = 0.0;
     double count_root = infinity; // the count LP's bound at the root (count_duals())
 };

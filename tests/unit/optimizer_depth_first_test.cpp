@@ -32,7 +32,7 @@ TEST(OptimizerDepthFirstTest, SearchAloneFindsTheOptimum) {
     });
 }
 
-// With the hire counts narrowed, a node that has hired the most that can win is a leaf
+// A node that has hired the most that can win, or where no item left fits, is a leaf
 // (nothing below it but skips): its plan is still recorded. The counts are narrowed
 // against the incumbent, as the solver does; then the search starts without one, so
 // that it must find the optimum itself (when the optimum's own hire count is left).
