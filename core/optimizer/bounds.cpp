@@ -57,8 +57,10 @@ void arrange(Core& core, bool sorted) {
         core.prefix_adj[k + 1] = core.prefix_adj[k] + std::max(0.0, core.items[k].adj);
     }
     core.suffix_min_cost.assign(f + 1, std::numeric_limits<std::int64_t>::max());
+    core.suffix_max_value.assign(f + 1, -infinity);
     for (std::size_t k = f; k-- > 0;) {
         core.suffix_min_cost[k] = std::min(core.suffix_min_cost[k + 1], core.items[k].cost);
+        core.suffix_max_value[k] = std::max(core.suffix_max_value[k + 1], core.items[k].value);
     }
 }
 

@@ -152,20 +152,66 @@ bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& c
 }
 
 void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, const Rules& rules,
-                      const Forced& forced) {
+                      const Forced& forced, int also) {
     std::vector<char> chosen = forced.in;
     for (int k = 0; k < dfs.pos; ++k) {
         if (dfs.take[k]) {
             chosen[core.items[k].index] = 1;
         }
     }
+    std::int64_t cost = rules.budget - dfs.residual;
+    if (also >= 0) {
+        chosen[core.items[also].index] = 1;
+        cost += core.items[also].cost;
+    }
     const double value = plan_value(rules, chosen);
     if (value > best.value) {
         best.has = true;
         best.value = value;
-        best.cost = rules.budget - dfs.residual;
+        best.cost = cost;
         best.chosen = std::move(chosen);
     }
+}
+
+// Below a node with one hire left there are only its own plan and that plan with one of
+// the items left: the best of them is found by one scan, where the search would spend
+// two nodes on each item. Returns the nodes the scan counts for: one per 64 items, so
+// that node limits still grow with the work (a scanned item costs far less than a node,
+// and the engines' turns are shared by nodes: counting more would starve the search).
+std::int64_t finish_last_hire(const DepthFirst& dfs, Incumbent& best, const Core& core,
+                              const Rules& rules, const Forced& forced) {
+    const int f = static_cast<int>(core.items.size());
+    // Minimums still short: one more hire can meet at most one missing hire.
+    int missing = std::max(0, rules.min_hires - dfs.total - 1);
+    int short_region = no_region;
+    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
+        if (dfs.count[r] < rules.region_min[r]) {
+            missing += rules.region_min[r] - dfs.count[r];
+            short_region = static_cast<int>(r);
+        }
+    }
+    double best_value = counts_met(dfs, rules) ? dfs.value : -infinity;
+    int best_item = -1;
+    if (missing <= 1) {
+        // Items from k on are worth at most suffix_max_value[k]: stop when that cannot win.
+        const double floor = std::max(best_value, best.value) - dfs.value;
+        for (int k = dfs.pos; k < f && core.suffix_max_value[k] > floor; ++k) {
+            const auto& item = core.items[k];
+            if (item.cost > dfs.residual || (missing == 1 && item.region != short_region) ||
+                (item.region != no_region &&
+                 dfs.count[item.region] >= rules.region_max[item.region])) {
+                continue;
+            }
+            if (dfs.value + item.value > best_value) {
+                best_value = dfs.value + item.value;
+                best_item = k;
+            }
+        }
+    }
+    if (best_value > best.value) {
+        record_incumbent(best, dfs, core, rules, forced, best_item);
+    }
+    return 1 + (f - dfs.pos) / 64;
 }
 
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign) {
@@ -248,6 +294,9 @@ bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std:
                     std::min(dfs.node_bound, count_bound(dfs, counts, core.items.size()));
             }
             if (dfs.node_bound <= best.value + rules.tolerance(best.value)) {
+                prune = true;
+            } else if (counts.high - dfs.total == 1) {
+                nodes += finish_last_hire(dfs, best, core, rules, forced) - 1;
                 prune = true;
             }
         }

@@ -113,6 +113,7 @@ struct Core {
     std::vector<std::int64_t> prefix_cost;
     std::vector<double> prefix_adj;
     std::vector<std::int64_t> suffix_min_cost; // [k]: cheapest of items[k..] (max at the end)
+    std::vector<double> suffix_max_value;      // [k]: largest value of items[k..] (-inf at the end)
     double root_bound = 0.0;
     double count_root = infinity; // the count LP's bound at the root (count_duals())
 };
