@@ -62,6 +62,10 @@ void arrange(Core& core, bool sorted) {
         core.suffix_min_cost[k] = std::min(core.suffix_min_cost[k + 1], core.items[k].cost);
         core.suffix_max_value[k] = std::max(core.suffix_max_value[k + 1], core.items[k].value);
     }
+    core.by_cost.resize(f);
+    std::iota(core.by_cost.begin(), core.by_cost.end(), 0);
+    std::stable_sort(core.by_cost.begin(), core.by_cost.end(),
+                     [&](int a, int b) { return core.items[a].cost < core.items[b].cost; });
 }
 
 // Dantzig bound of the free items from `pos` with `residual` cents: whole items in

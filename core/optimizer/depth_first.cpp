@@ -152,7 +152,7 @@ bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& c
 }
 
 void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, const Rules& rules,
-                      const Forced& forced, int also) {
+                      const Forced& forced, int also, int and_also) {
     std::vector<char> chosen = forced.in;
     for (int k = 0; k < dfs.pos; ++k) {
         if (dfs.take[k]) {
@@ -160,9 +160,11 @@ void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, 
         }
     }
     std::int64_t cost = rules.budget - dfs.residual;
-    if (also >= 0) {
-        chosen[core.items[also].index] = 1;
-        cost += core.items[also].cost;
+    for (const int extra : {also, and_also}) {
+        if (extra >= 0) {
+            chosen[core.items[extra].index] = 1;
+            cost += core.items[extra].cost;
+        }
     }
     const double value = plan_value(rules, chosen);
     if (value > best.value) {
@@ -212,6 +214,124 @@ std::int64_t finish_last_hire(const DepthFirst& dfs, Incumbent& best, const Core
         record_incumbent(best, dfs, core, rules, forced, best_item);
     }
     return 1 + (f - dfs.pos) / 64;
+}
+
+// Below a node with two hires left there are its own plan, that plan with one of the
+// items left, and with two of them. When a region minimum is still short (the search,
+// in bound order, meets the covered regions' cheap items last and branches most
+// there) and no region maximum can bind, the best of them comes from one pass over
+// the items that fit in cost order: for each first item, the most valuable partner
+// that still fits (prefix maxima of the partners; the two best are kept, so that an
+// item is never paired with itself). The shortfall picks the lists: one region short
+// by one hire gives the first items; short by two, both come from it; two regions
+// short by one, one from each. Without a shortfall the search's own bounds prune these
+// subtrees sooner than a pass over the core (measured). Returns false when it does not
+// apply; else *credit is the nodes it counts for (one per 32 items of the core).
+bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const Rules& rules,
+                     const Forced& forced, std::int64_t* credit) {
+    int missing = 0, first_short = no_region, second_short = no_region;
+    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
+        if (rules.region_max[r] != unlimited && dfs.count[r] + 2 > rules.region_max[r]) {
+            return false;
+        }
+        const int gap = rules.region_min[r] - dfs.count[r];
+        if (gap > 0) {
+            missing += gap;
+            (first_short == no_region ? first_short : second_short) = static_cast<int>(r);
+        }
+    }
+    // The passes go over every item that fits, whatever its position: worth it on
+    // small cores only, and counted by the core's size.
+    const int f = static_cast<int>(core.items.size());
+    if (f > 1024 || missing == 0) {
+        return false;
+    }
+    *credit = 1 + f / 32;
+    if (missing > 2) {
+        return true; // no plan below meets the minimums
+    }
+    // First items: the short region's; partners: any, the same region (short by two) or
+    // the other short region.
+    const int first_region = first_short;
+    const int partner_region =
+        missing == 2 ? (second_short != no_region ? second_short : first_short) : no_region;
+    const auto usable = [&](int k, int region) {
+        return k >= dfs.pos && (region == no_region || core.items[k].region == region);
+    };
+    auto& partners = dfs.fits;
+    partners.clear();
+    for (const int k : core.by_cost) {
+        if (core.items[k].cost > dfs.residual) {
+            break;
+        }
+        if (usable(k, partner_region)) {
+            partners.push_back(k);
+        }
+    }
+    const std::size_t m = partners.size();
+    dfs.prefix_best.resize(m);
+    dfs.prefix_second.resize(m);
+    dfs.prefix_best_at.resize(m);
+    double top = -infinity, second = -infinity;
+    int top_at = -1;
+    for (std::size_t i = 0; i < m; ++i) {
+        const double v = core.items[partners[i]].value;
+        if (v > top) {
+            second = top;
+            top = v;
+            top_at = partners[i];
+        } else if (v > second) {
+            second = v;
+        }
+        dfs.prefix_best[i] = top;
+        dfs.prefix_second[i] = second;
+        dfs.prefix_best_at[i] = top_at;
+    }
+    double best_value = counts_met(dfs, rules) ? dfs.value : -infinity;
+    int first = -1, other = -1;
+    const bool singles = missing <= 1 && dfs.total + 1 >= rules.min_hires;
+    // Pairs, each found from its first item: partners are among partners[0, j], j falling
+    // as the first item's cost rises.
+    std::ptrdiff_t j = static_cast<std::ptrdiff_t>(m) - 1;
+    for (const int k : core.by_cost) {
+        const auto& item = core.items[k];
+        if (item.cost > dfs.residual) {
+            break;
+        }
+        if (!usable(k, first_region)) {
+            continue;
+        }
+        if (singles && dfs.value + item.value > best_value) {
+            best_value = dfs.value + item.value;
+            first = k;
+            other = -1;
+        }
+        const std::int64_t room = dfs.residual - item.cost;
+        while (j >= 0 && core.items[partners[static_cast<std::size_t>(j)]].cost > room) {
+            --j;
+        }
+        if (j < 0) {
+            continue; // no partner fits; singles may still follow
+        }
+        const auto at = static_cast<std::size_t>(j);
+        const double partner =
+            dfs.prefix_best_at[at] == k ? dfs.prefix_second[at] : dfs.prefix_best[at];
+        if (dfs.value + item.value + partner > best_value) {
+            best_value = dfs.value + item.value + partner;
+            first = k;
+            other = -1;
+            for (std::size_t q = 0; q <= at; ++q) {
+                if (partners[q] != k && core.items[partners[q]].value == partner) {
+                    other = partners[q];
+                    break;
+                }
+            }
+        }
+    }
+    if (best_value > best.value) {
+        record_incumbent(best, dfs, core, rules, forced, first, other);
+    }
+    return true;
 }
 
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign) {
@@ -297,6 +417,11 @@ bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std:
                 prune = true;
             } else if (counts.high - dfs.total == 1) {
                 nodes += finish_last_hire(dfs, best, core, rules, forced) - 1;
+                prune = true;
+            } else if (std::int64_t credit = 0;
+                       counts.high - dfs.total == 2 &&
+                       finish_last_two(dfs, best, core, rules, forced, &credit)) {
+                nodes += credit - 1;
                 prune = true;
             }
         }

@@ -20,10 +20,10 @@ bool counts_met(const DepthFirst& dfs, const Rules& rules);
 // Whether a minimum can no longer be met below the current node.
 bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& core,
                         const HireCounts& counts);
-// Makes the current node's plan (with core item `also` too, when >= 0) the incumbent
-// when it is worth more.
+// Makes the current node's plan (with core items `also` and `and_also` too, each when
+// >= 0) the incumbent when it is worth more.
 void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, const Rules& rules,
-                      const Forced& forced, int also = -1);
+                      const Forced& forced, int also = -1, int and_also = -1);
 // Takes (sign +1) or gives back (-1) an item at the current node.
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign);
 // Moves past the current item.

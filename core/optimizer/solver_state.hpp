@@ -114,6 +114,7 @@ struct Core {
     std::vector<double> prefix_adj;
     std::vector<std::int64_t> suffix_min_cost; // [k]: cheapest of items[k..] (max at the end)
     std::vector<double> suffix_max_value;      // [k]: largest value of items[k..] (-inf at the end)
+    std::vector<int> by_cost;                  // positions, cheapest item first
     double root_bound = 0.0;
     double count_root = infinity; // the count LP's bound at the root (count_duals())
 };
@@ -164,6 +165,11 @@ struct DepthFirst {
     std::vector<double> suffix_best;
     std::vector<int> suffix_peak;     // per price and position: j where suffix_best peaks
     std::vector<double> suffix_slack; // per budget price: rounding_slack() of its sums
+    // finish_last_two()'s buffers: the items left that fit, cheapest first, and the two
+    // most valuable among each prefix of them.
+    std::vector<int> fits;
+    std::vector<double> prefix_best, prefix_second;
+    std::vector<int> prefix_best_at;
 };
 
 // A state of the dynamic program: a whole plan, through its core part.
