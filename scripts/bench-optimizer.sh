@@ -15,7 +15,7 @@
 #   WASM_BUILD    wasm build folder             (default build/bench-wasm)
 #   SIZES         candidate counts, comma list  (default 100,1000,10000)
 #   INSTANCES     instances per family and size (default 3)
-#   MAX_NODES     node limit per solve          (default 20000000)
+#   MAX_NODES     node limit per solve          (default 100000000)
 #   TIME_LIMIT_MS wall-clock budget per solve   (default 0: none, CPU time is checked instead)
 #   CBC_SECONDS   CBC time limit per instance   (default 20)
 #   FEE_SIZES     sizes of the fee-plus-CPE run (default 300,1000,10000)
@@ -31,7 +31,7 @@ native_build="${NATIVE_BUILD:-$root/build/native-release}"
 wasm_build="${WASM_BUILD:-$root/build/bench-wasm}"
 sizes="${SIZES:-100,1000,10000}"
 instances="${INSTANCES:-3}"
-max_nodes="${MAX_NODES:-20000000}"
+max_nodes="${MAX_NODES:-100000000}"
 time_limit_ms="${TIME_LIMIT_MS:-0}"
 cbc_seconds="${CBC_SECONDS:-20}"
 fee_sizes="${FEE_SIZES:-300,1000,10000}"

@@ -11,10 +11,10 @@
 // targets that scripts/bench-optimizer.sh records in docs/performance.md.
 //
 // Usage: optimizer_bench [--sizes 100,1000,10000] [--instances 3] [--cbc] [--wasm FILE]
-//                        [--min-seconds 0.2] [--max-nodes 20000000] [--cbc-seconds 20]
+//                        [--min-seconds 0.2] [--max-nodes 100000000] [--cbc-seconds 20]
 //                        [--time-limit-ms 0] [--families 0,1,2,3]
 //                        [--records FILE]   (table from an earlier run's R and C lines)
-// Every solve has a node limit (--max-nodes; 20 million nodes take about 0.5 to 1 s
+// Every solve has a node limit (--max-nodes; 100 million nodes take about 2 to 5 s
 // of CPU natively) and by default no time budget: on a shared machine the product's
 // wall-clock budget would stop solves at a point that depends on the load, while the
 // CPU times measured here are checked against that budget (worst at most 1 s). With
@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
     std::string wasm_file;
     std::string records_file; // print the table from an earlier run's R and C lines
     double min_seconds = 0.2;
-    long long max_nodes = 20'000'000;
+    long long max_nodes = 100'000'000;
     double cbc_seconds = 20.0;
     double time_limit_ms = 0.0; // see the top of this file
     std::vector<bench::Family> families(bench::all_families.begin(), bench::all_families.end());
