@@ -175,6 +175,29 @@ void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, 
     }
 }
 
+namespace {
+
+// Hires the region minimums still miss at the current node, and the first two regions
+// that miss some (enough for the last one or two hires, which can meet at most two).
+struct Shortfall {
+    int missing = 0;
+    int first = no_region, second = no_region;
+};
+
+Shortfall shortfall(const DepthFirst& dfs, const Rules& rules) {
+    Shortfall out;
+    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
+        const int gap = rules.region_min[r] - dfs.count[r];
+        if (gap > 0) {
+            out.missing += gap;
+            (out.first == no_region ? out.first : out.second) = static_cast<int>(r);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 // Below a node with one hire left there are only its own plan and that plan with one of
 // the items left: the best of them is found by one scan, where the search would spend
 // two nodes on each item. Returns the nodes the scan counts for: one per 64 items, so
@@ -183,23 +206,16 @@ void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, 
 std::int64_t finish_last_hire(const DepthFirst& dfs, Incumbent& best, const Core& core,
                               const Rules& rules, const Forced& forced) {
     const int f = static_cast<int>(core.items.size());
-    // Minimums still short: one more hire can meet at most one missing hire.
-    int missing = std::max(0, rules.min_hires - dfs.total - 1);
-    int short_region = no_region;
-    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
-        if (dfs.count[r] < rules.region_min[r]) {
-            missing += rules.region_min[r] - dfs.count[r];
-            short_region = static_cast<int>(r);
-        }
-    }
+    // One more hire meets at most one missing region hire.
+    const Shortfall gap = shortfall(dfs, rules);
     double best_value = counts_met(dfs, rules) ? dfs.value : -infinity;
     int best_item = -1;
-    if (missing <= 1) {
+    if (gap.missing <= 1 && dfs.total + 1 >= rules.min_hires) {
         // Items from k on are worth at most suffix_max_value[k]: stop when that cannot win.
         const double floor = std::max(best_value, best.value) - dfs.value;
         for (int k = dfs.pos; k < f && core.suffix_max_value[k] > floor; ++k) {
             const auto& item = core.items[k];
-            if (item.cost > dfs.residual || (missing == 1 && item.region != short_region) ||
+            if (item.cost > dfs.residual || (gap.missing == 1 && item.region != gap.first) ||
                 (item.region != no_region &&
                  dfs.count[item.region] >= rules.region_max[item.region])) {
                 continue;
@@ -229,36 +245,31 @@ std::int64_t finish_last_hire(const DepthFirst& dfs, Incumbent& best, const Core
 // apply; else *credit is the nodes it counts for (one per 32 items of the core).
 bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const Rules& rules,
                      const Forced& forced, std::int64_t* credit) {
-    int missing = 0, first_short = no_region, second_short = no_region;
     for (std::size_t r = 0; r < dfs.count.size(); ++r) {
         if (rules.region_max[r] != unlimited && dfs.count[r] + 2 > rules.region_max[r]) {
             return false;
         }
-        const int gap = rules.region_min[r] - dfs.count[r];
-        if (gap > 0) {
-            missing += gap;
-            (first_short == no_region ? first_short : second_short) = static_cast<int>(r);
-        }
     }
     // The passes go over every item that fits, whatever its position: worth it on
     // small cores only, and counted by the core's size.
+    const Shortfall gap = shortfall(dfs, rules);
     const int f = static_cast<int>(core.items.size());
-    if (f > 1024 || missing == 0) {
+    if (f > 1024 || gap.missing == 0) {
         return false;
     }
     *credit = 1 + f / 32;
-    if (missing > 2) {
+    if (gap.missing > 2) {
         return true; // no plan below meets the minimums
     }
     // First items: the short region's; partners: any, the same region (short by two) or
     // the other short region.
-    const int first_region = first_short;
+    const int first_region = gap.first;
     const int partner_region =
-        missing == 2 ? (second_short != no_region ? second_short : first_short) : no_region;
+        gap.missing == 2 ? (gap.second != no_region ? gap.second : gap.first) : no_region;
     const auto usable = [&](int k, int region) {
         return k >= dfs.pos && (region == no_region || core.items[k].region == region);
     };
-    auto& partners = dfs.fits;
+    auto& partners = dfs.partners;
     partners.clear();
     for (const int k : core.by_cost) {
         if (core.items[k].cost > dfs.residual) {
@@ -271,25 +282,21 @@ bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const R
     const std::size_t m = partners.size();
     dfs.prefix_best.resize(m);
     dfs.prefix_second.resize(m);
-    dfs.prefix_best_at.resize(m);
-    double top = -infinity, second = -infinity;
-    int top_at = -1;
+    DepthFirst::Ranked top, second;
     for (std::size_t i = 0; i < m; ++i) {
-        const double v = core.items[partners[i]].value;
-        if (v > top) {
+        const DepthFirst::Ranked item{core.items[partners[i]].value, partners[i]};
+        if (item.value > top.value) {
             second = top;
-            top = v;
-            top_at = partners[i];
-        } else if (v > second) {
-            second = v;
+            top = item;
+        } else if (item.value > second.value) {
+            second = item;
         }
         dfs.prefix_best[i] = top;
         dfs.prefix_second[i] = second;
-        dfs.prefix_best_at[i] = top_at;
     }
     double best_value = counts_met(dfs, rules) ? dfs.value : -infinity;
     int first = -1, other = -1;
-    const bool singles = missing <= 1 && dfs.total + 1 >= rules.min_hires;
+    const bool singles = gap.missing <= 1 && dfs.total + 1 >= rules.min_hires;
     // Pairs, each found from its first item: partners are among partners[0, j], j falling
     // as the first item's cost rises.
     std::ptrdiff_t j = static_cast<std::ptrdiff_t>(m) - 1;
@@ -314,18 +321,12 @@ bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const R
             continue; // no partner fits; singles may still follow
         }
         const auto at = static_cast<std::size_t>(j);
-        const double partner =
-            dfs.prefix_best_at[at] == k ? dfs.prefix_second[at] : dfs.prefix_best[at];
-        if (dfs.value + item.value + partner > best_value) {
-            best_value = dfs.value + item.value + partner;
+        const auto& partner =
+            dfs.prefix_best[at].at == k ? dfs.prefix_second[at] : dfs.prefix_best[at];
+        if (dfs.value + item.value + partner.value > best_value) {
+            best_value = dfs.value + item.value + partner.value;
             first = k;
-            other = -1;
-            for (std::size_t q = 0; q <= at; ++q) {
-                if (partners[q] != k && core.items[partners[q]].value == partner) {
-                    other = partners[q];
-                    break;
-                }
-            }
+            other = partner.at;
         }
     }
     if (best_value > best.value) {

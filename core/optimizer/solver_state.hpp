@@ -165,11 +165,14 @@ struct DepthFirst {
     std::vector<double> suffix_best;
     std::vector<int> suffix_peak;     // per price and position: j where suffix_best peaks
     std::vector<double> suffix_slack; // per budget price: rounding_slack() of its sums
-    // finish_last_two()'s buffers: the items left that fit, cheapest first, and the two
-    // most valuable among each prefix of them.
-    std::vector<int> fits;
-    std::vector<double> prefix_best, prefix_second;
-    std::vector<int> prefix_best_at;
+    // finish_last_two()'s buffers: the partners that fit, cheapest first, and the most
+    // and second most valuable among each prefix of them (value, core position).
+    struct Ranked {
+        double value = -infinity;
+        int at = -1;
+    };
+    std::vector<int> partners;
+    std::vector<Ranked> prefix_best, prefix_second;
 };
 
 // A state of the dynamic program: a whole plan, through its core part.
