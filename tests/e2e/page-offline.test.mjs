@@ -86,15 +86,20 @@ test('offline: load once, stop the server, reload: it works; a new build replace
     // While a page of the first build is open, the new worker waits and both caches stay.
     await until(page, 'the new worker to wait', async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
     assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [`microreach-${first}`, `microreach-${second}`].sort());
+    // Each check opens a new page and closes it again: a page that opens while the old
+    // worker still counts the closed one (a loaded machine) becomes the old worker's
+    // client, and reloading it would keep that worker, as a browser keeps it for a
+    // reloaded tab. With no page open between checks, the new worker can activate.
     await page.close();
-    page = await browser.context.newPage();
-    const deadline = Date.now() + 30000;
-    for (;;) {
+    const deadline = Date.now() + 60000;
+    for (let pause = 200; ; pause = Math.min(pause * 2, 3000)) {
+      await new Promise((done) => setTimeout(done, pause));
+      page = await browser.context.newPage();
       await page.goto(`${origin}/`);
       const keys = await page.evaluate(() => caches.keys());
       if (keys.length === 1 && keys[0] === `microreach-${second}`) break;
       assert.ok(Date.now() < deadline, `the old cache was kept: ${keys.join(', ')}`);
-      await page.waitForTimeout(300);
+      await page.close();
     }
     await page.goto(`${origin}/`);
     await ready(page);
