@@ -66,6 +66,11 @@ void arrange(Core& core, bool sorted) {
     std::iota(core.by_cost.begin(), core.by_cost.end(), 0);
     std::stable_sort(core.by_cost.begin(), core.by_cost.end(),
                      [&](int a, int b) { return core.items[a].cost < core.items[b].cost; });
+    core.by_cost_max_value.resize(f);
+    for (std::size_t i = 0; i < f; ++i) {
+        const double value = core.items[core.by_cost[i]].value;
+        core.by_cost_max_value[i] = i == 0 ? value : std::max(core.by_cost_max_value[i - 1], value);
+    }
 }
 
 // Dantzig bound of the free items from `pos` with `residual` cents: whole items in

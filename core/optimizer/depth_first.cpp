@@ -3,6 +3,7 @@
 
 #include "core/optimizer/bounds.hpp"
 #include "core/optimizer/heuristics.hpp"
+#include "core/optimizer/region_bound.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -36,12 +37,16 @@ void start_search(DepthFirst& dfs, const Core& core, const Rules& rules, const F
         }
     }
     dfs.blocked = 0;
+    dfs.missing = 0;
     for (std::size_t r = 0; r < dfs.count.size(); ++r) {
         if (dfs.count[r] >= rules.region_max[r]) {
             ++dfs.blocked;
         }
+        dfs.missing += std::max(0, rules.region_min[r] - dfs.count[r]);
     }
     dfs.bound_valid = false;
+    dfs.skip_until = -1;
+    dfs.skip_step = 1;
 }
 
 // Sets up count_bound() when plans that can win have few hires: with the budget price
@@ -141,6 +146,10 @@ bool counts_unreachable(const DepthFirst& dfs, const Rules& rules, const Core& c
                         const HireCounts& counts) {
     const int free_left = static_cast<int>(core.items.size()) - dfs.pos;
     if (dfs.total + free_left < counts.low) {
+        return true;
+    }
+    // Fewer hires left than the region minimums miss.
+    if (dfs.missing > counts.high - dfs.total) {
         return true;
     }
     for (std::size_t r = 0; r < dfs.count.size(); ++r) {
@@ -335,14 +344,33 @@ bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const R
     return true;
 }
 
+namespace {
+
+// Items skipped in one node at most (run_depth_first()).
+constexpr int max_skip = 64;
+
+// A region whose minimum the current node has not met yet.
+bool short_region(const DepthFirst& dfs, const Rules& rules, int region) {
+    return region != no_region && dfs.count[region] < rules.region_min[region];
+}
+
+} // namespace
+
 void apply(DepthFirst& dfs, const Rules& rules, const FreeItem& item, int sign) {
+    dfs.skip_until = -1; // the plan changes
+    dfs.skip_step = 1;
     dfs.residual -= sign * item.cost;
     dfs.value += sign * item.value;
     dfs.adj += sign * item.adj;
     dfs.total += sign;
     if (item.region != no_region) {
         const bool was_blocked = dfs.count[item.region] >= rules.region_max[item.region];
+        // A hire counts toward its region's minimum while the region is below it.
+        const bool below = dfs.count[item.region] < rules.region_min[item.region];
         dfs.count[item.region] += sign;
+        if (sign > 0 ? below : dfs.count[item.region] < rules.region_min[item.region]) {
+            dfs.missing -= sign;
+        }
         const bool is_blocked = dfs.count[item.region] >= rules.region_max[item.region];
         dfs.blocked += static_cast<int>(is_blocked) - static_cast<int>(was_blocked);
     }
@@ -414,6 +442,12 @@ bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std:
                 dfs.node_bound =
                     std::min(dfs.node_bound, count_bound(dfs, counts, core.items.size()));
             }
+            if (dfs.tails.active && dfs.missing > 0 && dfs.missing == counts.high - dfs.total) {
+                const auto completion = region_completion(dfs.tails, dfs.count, dfs.pos, rules);
+                dfs.node_bound =
+                    std::min(dfs.node_bound,
+                             completion_bound(dfs.tails, completion, dfs.residual, dfs.value));
+            }
             if (dfs.node_bound <= best.value + rules.tolerance(best.value)) {
                 prune = true;
             } else if (counts.high - dfs.total == 1) {
@@ -431,6 +465,45 @@ bool run_depth_first(DepthFirst& dfs, Incumbent& best, std::int64_t& nodes, std:
                 return true;
             }
             continue;
+        }
+        const int hires_left = counts.high - dfs.total;
+        const bool owed = dfs.missing > 0 && dfs.missing == hires_left;
+        if (owed || (dfs.missing > 0 && dfs.missing == hires_left - 1 && dfs.tails.active)) {
+            // Items whose take branch is pruned at once are skipped in this node (not a
+            // node each): with every hire left owed to a short region, the other
+            // regions' items; with one hire left beyond those, the items elsewhere that
+            // leave no completion worth more than the incumbent.
+            // A node skips 1, 2, 4, ... up to max_skip items of the stretch, so that the
+            // skip branch's own bound still gets its say (it often prunes within a few
+            // items); the stretch is kept until a take or a backtrack changes the plan
+            // (an older incumbent only skips less).
+            if (dfs.skip_until <= dfs.pos) {
+                const double floor = best.value + rules.tolerance(best.value);
+                if (dfs.tails.active) {
+                    const RegionCompletion completion =
+                        owed ? RegionCompletion{}
+                             : region_completion(dfs.tails, dfs.count, dfs.pos, rules);
+                    dfs.skip_until = next_promising(dfs.tails, completion, owed, core, dfs.count,
+                                                    dfs.pos, dfs.residual, dfs.value, floor, rules);
+                } else {
+                    dfs.skip_until = dfs.pos;
+                    while (dfs.skip_until < f &&
+                           !short_region(dfs, rules, core.items[dfs.skip_until].region)) {
+                        ++dfs.skip_until;
+                    }
+                }
+            }
+            const int stop = std::min(dfs.skip_until, dfs.pos + dfs.skip_step);
+            dfs.skip_step = std::min(2 * dfs.skip_step, max_skip);
+            while (dfs.pos < stop) {
+                dfs.take[dfs.pos] = 0;
+                dfs.pending[dfs.pos] = 0;
+                advance(dfs, core);
+                dfs.bound_valid = false;
+            }
+            if (dfs.pos < dfs.skip_until || dfs.pos == f) {
+                continue; // a new node further on, or a leaf
+            }
         }
         const auto& item = core.items[dfs.pos];
         const bool room_in_region =

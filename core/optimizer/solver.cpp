@@ -7,6 +7,7 @@
 #include "core/optimizer/dynamic_program.hpp"
 #include "core/optimizer/heuristics.hpp"
 #include "core/optimizer/prepare.hpp"
+#include "core/optimizer/region_bound.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -44,6 +45,7 @@ void start_engines(SolverState& s) {
     if (s.use_dfs) {
         start_search(s.dfs, s.core, s.rules, s.forced);
         start_count_bound(s.dfs, s.counts, s.core, s.forced);
+        start_region_tails(s.dfs.tails, s.core, s.rules, s.forced, s.counts);
     }
     if (s.use_dp && start_dp(s.dp, s.best, s.core, s.rules, s.forced, s.duals, s.counts)) {
         s.done = true;

@@ -115,6 +115,7 @@ struct Core {
     std::vector<std::int64_t> suffix_min_cost; // [k]: cheapest of items[k..] (max at the end)
     std::vector<double> suffix_max_value;      // [k]: largest value of items[k..] (-inf at the end)
     std::vector<int> by_cost;                  // positions, cheapest item first
+    std::vector<double> by_cost_max_value;     // [i]: largest value of by_cost[0..i]
     double root_bound = 0.0;
     double count_root = infinity; // the count LP's bound at the root (count_duals())
 };
@@ -143,6 +144,24 @@ struct Incumbent {
     std::vector<char> chosen; // per candidate
 };
 
+// region_completion_bound()'s tables: per region with a minimum left, its free items'
+// suffixes (from each of its items on, in bound order), with the sums of their j
+// cheapest costs and of their j largest terms value - lambda x cost, for j up to the
+// region's shortfall at the root and a few budget prices lambda.
+struct RegionTails {
+    struct Region {
+        int region = no_region;
+        int top = 0;                        // the shortfall at the root: j = 0..top
+        std::vector<int> positions;         // core positions of its items, ascending
+        std::vector<std::int64_t> cheapest; // [i x (top + 1) + j], i into positions
+        std::vector<double> best;           // [(l x (size + 1) + i) x (top + 1) + j]
+    };
+    bool active = false;
+    std::vector<Region> regions;
+    std::vector<double> lambdas; // 0 first, then the count bound's positive prices
+    std::vector<double> slack;   // per price: rounding_slack() of its sums
+};
+
 // The depth-first search, resumable node by node.
 struct DepthFirst {
     std::vector<char> take, pending;
@@ -154,6 +173,9 @@ struct DepthFirst {
     std::vector<int> remaining; // free items per region at positions >= pos
     int total = 0;              // hires (forced included)
     int blocked = 0;            // regions at their maximum
+    int missing = 0;            // hires the region minimums still miss
+    int skip_until = -1;        // items before it have pruned take branches (this plan)
+    int skip_step = 1;          // items the next node may skip of them
     bool bound_valid = false;   // the current node inherits its parent's bound
     double node_bound = 0.0;
     int bound_end = 0;    // items [pos, bound_end) are counted whole in node_bound
@@ -173,6 +195,7 @@ struct DepthFirst {
     };
     std::vector<int> partners;
     std::vector<Ranked> prefix_best, prefix_second;
+    RegionTails tails;
 };
 
 // A state of the dynamic program: a whole plan, through its core part.
