@@ -278,9 +278,19 @@ bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const R
     const auto usable = [&](int k, int region) {
         return k >= dfs.pos && (region == no_region || core.items[k].region == region);
     };
+    // A region's own items, cheapest first, when the region tables have them.
+    const auto in_cost_order = [&](int region) -> const std::vector<int>& {
+        if (region != no_region && dfs.tails.active) {
+            const int slot = dfs.tails.slot[static_cast<std::size_t>(region)];
+            if (slot >= 0) {
+                return dfs.tails.regions[static_cast<std::size_t>(slot)].by_cost;
+            }
+        }
+        return core.by_cost;
+    };
     auto& partners = dfs.partners;
     partners.clear();
-    for (const int k : core.by_cost) {
+    for (const int k : in_cost_order(partner_region)) {
         if (core.items[k].cost > dfs.residual) {
             break;
         }
@@ -309,7 +319,7 @@ bool finish_last_two(DepthFirst& dfs, Incumbent& best, const Core& core, const R
     // Pairs, each found from its first item: partners are among partners[0, j], j falling
     // as the first item's cost rises.
     std::ptrdiff_t j = static_cast<std::ptrdiff_t>(m) - 1;
-    for (const int k : core.by_cost) {
+    for (const int k : in_cost_order(first_region)) {
         const auto& item = core.items[k];
         if (item.cost > dfs.residual) {
             break;

@@ -64,6 +64,16 @@ void start_region_tails(RegionTails& tails, const Core& core, const Rules& rules
     if (tails.regions.empty()) {
         return;
     }
+    tails.slot.assign(rules.region_min.size(), -1);
+    for (std::size_t t = 0; t < tails.regions.size(); ++t) {
+        auto& region = tails.regions[t];
+        tails.slot[static_cast<std::size_t>(region.region)] = static_cast<int>(t);
+        for (const int k : core.by_cost) {
+            if (core.items[k].region == region.region) {
+                region.by_cost.push_back(k);
+            }
+        }
+    }
     // Every node's residual is at most the root's (the room left by the forced hires).
     PriceScale scale(core);
     const std::int64_t room = rules.budget - forced.cost;

@@ -153,11 +153,13 @@ struct RegionTails {
         int region = no_region;
         int top = 0;                        // the shortfall at the root: j = 0..top
         std::vector<int> positions;         // core positions of its items, ascending
+        std::vector<int> by_cost;           // the same, cheapest first
         std::vector<std::int64_t> cheapest; // [i x (top + 1) + j], i into positions
         std::vector<double> best;           // [(l x (size + 1) + i) x (top + 1) + j]
     };
     bool active = false;
     std::vector<Region> regions;
+    std::vector<int> slot;       // per region: its index in `regions`, -1 when it has none
     std::vector<double> lambdas; // 0 first, then the count bound's positive prices
     std::vector<double> slack;   // per price: rounding_slack() of its sums
 };
