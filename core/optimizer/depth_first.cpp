@@ -186,8 +186,9 @@ void record_incumbent(Incumbent& best, const DepthFirst& dfs, const Core& core, 
 
 namespace {
 
-// Hires the region minimums still miss at the current node, and the first two regions
-// that miss some (enough for the last one or two hires, which can meet at most two).
+// Hires the region minimums still miss at the current node (dfs.missing), and the first
+// two regions that miss some (enough for the last one or two hires, which can meet at
+// most two).
 struct Shortfall {
     int missing = 0;
     int first = no_region, second = no_region;
@@ -195,10 +196,9 @@ struct Shortfall {
 
 Shortfall shortfall(const DepthFirst& dfs, const Rules& rules) {
     Shortfall out;
-    for (std::size_t r = 0; r < dfs.count.size(); ++r) {
-        const int gap = rules.region_min[r] - dfs.count[r];
-        if (gap > 0) {
-            out.missing += gap;
+    out.missing = dfs.missing;
+    for (std::size_t r = 0; r < dfs.count.size() && out.second == no_region; ++r) {
+        if (dfs.count[r] < rules.region_min[r]) {
             (out.first == no_region ? out.first : out.second) = static_cast<int>(r);
         }
     }

@@ -66,12 +66,13 @@ void start_region_tails(RegionTails& tails, const Core& core, const Rules& rules
     }
     tails.slot.assign(rules.region_min.size(), -1);
     for (std::size_t t = 0; t < tails.regions.size(); ++t) {
-        auto& region = tails.regions[t];
-        tails.slot[static_cast<std::size_t>(region.region)] = static_cast<int>(t);
-        for (const int k : core.by_cost) {
-            if (core.items[k].region == region.region) {
-                region.by_cost.push_back(k);
-            }
+        tails.slot[static_cast<std::size_t>(tails.regions[t].region)] = static_cast<int>(t);
+    }
+    for (const int k : core.by_cost) { // one pass, whatever the number of regions
+        const int region = core.items[k].region;
+        if (region != no_region && tails.slot[static_cast<std::size_t>(region)] >= 0) {
+            tails.regions[static_cast<std::size_t>(tails.slot[static_cast<std::size_t>(region)])]
+                .by_cost.push_back(k);
         }
     }
     // Every node's residual is at most the root's (the room left by the forced hires).

@@ -86,37 +86,50 @@ Completions enumerate(const SolverState& s, int pos, std::int64_t residual) {
     return out;
 }
 
-TEST(OptimizerRegionBoundTest, CompletionIsTheCheapestAndBoundsTheMostValuable) {
-    int checked = 0;
+// Calls check(s, pos, completion) at every position of the small rosters whose region
+// tables are used, with the completion from that position at the root's counts.
+template <class Check>
+void for_each_completion(Check check) {
     for_small_instances([&](const OptimizerProblem&, const Best&, SolverState& s) {
         if (!with_region_tails(s)) {
             return;
         }
-        const int f = static_cast<int>(s.core.items.size());
-        for (int pos = 0; pos <= f; ++pos) {
-            const RegionCompletion completion =
-                core::detail::region_completion(s.dfs.tails, s.dfs.count, pos, s.rules);
-            const Completions all = enumerate(s, pos, s.dfs.residual);
-            ASSERT_EQ(completion.possible, all.any) << "pos " << pos;
-            if (!all.any) {
-                continue;
+        for (int pos = 0; pos <= static_cast<int>(s.core.items.size()); ++pos) {
+            check(s, pos, core::detail::region_completion(s.dfs.tails, s.dfs.count, pos, s.rules));
+        }
+    });
+}
+
+// The completion bound of the root plus core item k, with the completion after it.
+double take_bound(const SolverState& s, const RegionCompletion& completion, int k) {
+    const auto& item = s.core.items[k];
+    return core::detail::completion_bound(s.dfs.tails, completion, s.dfs.residual - item.cost,
+                                          s.dfs.value + item.value);
+}
+
+TEST(OptimizerRegionBoundTest, CompletionIsTheCheapestAndBoundsTheMostValuable) {
+    int checked = 0;
+    for_each_completion([&](SolverState& s, int pos, const RegionCompletion& completion) {
+        const Completions all = enumerate(s, pos, s.dfs.residual);
+        ASSERT_EQ(completion.possible, all.any) << "pos " << pos;
+        if (!all.any) {
+            return;
+        }
+        EXPECT_EQ(completion.least_cost, all.least_cost) << "pos " << pos;
+        // Cents left from below the cheapest completion to the root's: the bound holds
+        // each time, and is -infinity exactly when nothing fits.
+        for (const std::int64_t residual :
+             {all.least_cost - 1, all.least_cost, all.least_cost + 5'000, s.dfs.residual}) {
+            const Completions within = enumerate(s, pos, residual);
+            const double bound =
+                core::detail::completion_bound(s.dfs.tails, completion, residual, 0.0);
+            if (within.best_value == minus_infinity) {
+                EXPECT_EQ(bound, minus_infinity) << "pos " << pos << " residual " << residual;
+            } else {
+                EXPECT_GE(bound, within.best_value - slack(within.best_value))
+                    << "pos " << pos << " residual " << residual;
             }
-            EXPECT_EQ(completion.least_cost, all.least_cost) << "pos " << pos;
-            // Cents left from below the cheapest completion to the root's: the bound holds
-            // each time, and is -infinity exactly when nothing fits.
-            for (const std::int64_t residual :
-                 {all.least_cost - 1, all.least_cost, all.least_cost + 5'000, s.dfs.residual}) {
-                const Completions within = enumerate(s, pos, residual);
-                const double bound =
-                    core::detail::completion_bound(s.dfs.tails, completion, residual, 0.0);
-                if (within.best_value == minus_infinity) {
-                    EXPECT_EQ(bound, minus_infinity) << "pos " << pos << " residual " << residual;
-                } else {
-                    EXPECT_GE(bound, within.best_value - slack(within.best_value))
-                        << "pos " << pos << " residual " << residual;
-                }
-                ++checked;
-            }
+            ++checked;
         }
     });
     EXPECT_GT(checked, 100);
@@ -130,10 +143,6 @@ void check_skips(SolverState& s, int pos, double floor, int* skipped) {
     const int f = static_cast<int>(items.size());
     const RegionCompletion completion =
         core::detail::region_completion(s.dfs.tails, s.dfs.count, pos, s.rules);
-    const auto take_bound = [&](int k) {
-        return core::detail::completion_bound(
-            s.dfs.tails, completion, s.dfs.residual - items[k].cost, s.dfs.value + items[k].value);
-    };
     const int next =
         core::detail::next_promising(s.dfs.tails, completion, false, s.core, s.dfs.count, pos,
                                      s.dfs.residual, s.dfs.value, floor, s.rules);
@@ -141,40 +150,30 @@ void check_skips(SolverState& s, int pos, double floor, int* skipped) {
     ASSERT_LE(next, f);
     for (int k = pos; k < next; ++k) {
         EXPECT_FALSE(is_short(s, items[k].region)) << "pos " << pos << " skipped " << k;
-        EXPECT_LE(take_bound(k), floor) << "pos " << pos << " skipped " << k;
+        EXPECT_LE(take_bound(s, completion, k), floor) << "pos " << pos << " skipped " << k;
     }
     if (next < f && !is_short(s, items[next].region) && completion.possible) {
         // Stopped early only when the looking ran out: the item is then unchecked, so
         // only the ones before it are claimed.
-        EXPECT_TRUE(take_bound(next) > floor || next - pos >= 256) << "pos " << pos;
+        EXPECT_TRUE(take_bound(s, completion, next) > floor || next - pos >= 256) << "pos " << pos;
     }
     *skipped += next - pos;
 }
 
 TEST(OptimizerRegionBoundTest, NextPromisingSkipsOnlyTakesThatCannotWin) {
     int skipped = 0;
-    for_small_instances([&](const OptimizerProblem&, const Best&, SolverState& s) {
-        if (!with_region_tails(s)) {
-            return;
+    for_each_completion([&](SolverState& s, int pos, const RegionCompletion& completion) {
+        // Floors at and just below each item's own take bound, and the incumbent's.
+        std::vector<double> floors{s.best.value};
+        for (int k = pos; k < static_cast<int>(s.core.items.size()); ++k) {
+            const double bound = take_bound(s, completion, k);
+            if (bound > minus_infinity) {
+                floors.push_back(bound);
+                floors.push_back(bound - 1e-6);
+            }
         }
-        const int f = static_cast<int>(s.core.items.size());
-        for (int pos = 0; pos <= f; ++pos) {
-            // Floors at and just below each item's own take bound, and the incumbent's.
-            const RegionCompletion completion =
-                core::detail::region_completion(s.dfs.tails, s.dfs.count, pos, s.rules);
-            std::vector<double> floors{s.best.value};
-            for (int k = pos; k < f; ++k) {
-                const double bound = core::detail::completion_bound(
-                    s.dfs.tails, completion, s.dfs.residual - s.core.items[k].cost,
-                    s.dfs.value + s.core.items[k].value);
-                if (bound > minus_infinity) {
-                    floors.push_back(bound);
-                    floors.push_back(bound - 1e-6);
-                }
-            }
-            for (const double floor : floors) {
-                check_skips(s, pos, floor, &skipped);
-            }
+        for (const double floor : floors) {
+            check_skips(s, pos, floor, &skipped);
         }
     });
     EXPECT_GT(skipped, 100);
